@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QTimeZone>
 
 namespace market::core {
 
@@ -10,7 +11,7 @@ public:
     virtual ~Clock() = default;
     /// Milliseconds since the Unix epoch, UTC.
     virtual qint64 nowMs() const = 0;
-    QDateTime now() const { return QDateTime::fromMSecsSinceEpoch(nowMs(), QTimeZone::UTC); }
+    QDateTime now() const { return QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC); }
 };
 
 class SystemClock final : public Clock {

@@ -1,0 +1,162 @@
+// arrival, lot list, lot status.
+#include "Args.h"
+#include "Command.h"
+#include "Context.h"
+#include "Output.h"
+#include "services/ArrivalService.h"
+#include "services/CatalogService.h"
+#include "services/PartyService.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace market::cli {
+
+using namespace market::core;
+
+namespace {
+QJsonObject lotJson(const LotSummary& s)
+{
+    QJsonObject o = s.lot.toJson();
+    o.insert(QStringLiteral("status"), lotStatusName(s.status));
+    o.insert(QStringLiteral("farmerName"), s.farmerName);
+    o.insert(QStringLiteral("productName"), s.productName);
+    o.insert(QStringLiteral("unit"), unitName(s.unit));
+    o.insert(QStringLiteral("soldQty"), s.sold.thousandths());
+    o.insert(QStringLiteral("leftQty"), s.left.thousandths());
+    o.insert(QStringLiteral("ageDays"), s.ageDays);
+    return o;
+}
+
+int runArrival(Context& ctx)
+{
+    MARKETCTL_ASSIGN(const QString farmerText, ctx.required(QStringLiteral("farmer")));
+    MARKETCTL_ASSIGN(const QString farmerCode, args::code(QStringLiteral("farmer"), farmerText));
+    MARKETCTL_ASSIGN(const QString productText, ctx.required(QStringLiteral("product")));
+    MARKETCTL_ASSIGN(const QString productCode, args::code(QStringLiteral("product"), productText));
+
+    ArrivalRequest request;
+    const bool net = ctx.isSet(QStringLiteral("qty"));
+    const bool weighed = ctx.isSet(QStringLiteral("gross")) || ctx.isSet(QStringLiteral("tare"));
+    if (net == weighed)
+        return ctx.fail(Context::usage(tr("give either --qty NET or --gross G --tare T")));
+    if (net) {
+        MARKETCTL_ASSIGN(request.netQty, args::quantity(QStringLiteral("qty"), ctx.value(QStringLiteral("qty"))));
+    } else {
+        MARKETCTL_ASSIGN(const QString grossText, ctx.required(QStringLiteral("gross")));
+        MARKETCTL_ASSIGN(request.grossQty, args::quantity(QStringLiteral("gross"), grossText));
+        MARKETCTL_ASSIGN(const QString tareText, ctx.required(QStringLiteral("tare")));
+        MARKETCTL_ASSIGN(request.tareQty, args::quantity(QStringLiteral("tare"), tareText));
+    }
+    if (ctx.isSet(QStringLiteral("packages"))) {
+        MARKETCTL_ASSIGN(request.packages, args::integer(QStringLiteral("packages"), ctx.value(QStringLiteral("packages")),
+                                                         0, 1'000'000));
+    }
+    request.grade = ctx.value(QStringLiteral("grade"));
+    request.vehicle = ctx.value(QStringLiteral("vehicle"));
+    request.notes = ctx.value(QStringLiteral("notes"));
+
+    MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
+    MARKETCTL_ASSIGN(const PartyDoc farmer, PartyService(ctx.store()).byCode(farmerCode));
+    MARKETCTL_ASSIGN(const ProductDoc product, CatalogService(ctx.store()).productByCode(productCode));
+    request.farmerId = farmer.id;
+    request.productId = product.id;
+    MARKETCTL_ASSIGN(const Session actor, ctx.login());
+    MARKETCTL_ASSIGN(const LotDoc lot, ArrivalService(ctx.store()).recordArrival(actor, request));
+    if (ctx.json())
+        printJson(lot.toJson());
+    else
+        printLine(lot.code); // just the code, for scripts: LOT=$(marketctl arrival ...)
+    return kExitOk;
+}
+
+int runList(Context& ctx)
+{
+    LotFilter filter;
+    filter.activeOnly = !ctx.isSet(QStringLiteral("all"));
+    filter.limit = 100000;
+    std::optional<QString> farmerCode;
+    std::optional<QString> productCode;
+    if (ctx.isSet(QStringLiteral("farmer"))) {
+        MARKETCTL_ASSIGN(farmerCode, args::code(QStringLiteral("farmer"), ctx.value(QStringLiteral("farmer"))));
+    }
+    if (ctx.isSet(QStringLiteral("product"))) {
+        MARKETCTL_ASSIGN(productCode, args::code(QStringLiteral("product"), ctx.value(QStringLiteral("product"))));
+    }
+    MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
+    if (farmerCode) {
+        MARKETCTL_ASSIGN(const PartyDoc farmer, PartyService(ctx.store()).byCode(*farmerCode));
+        filter.farmerId = farmer.id;
+    }
+    if (productCode) {
+        MARKETCTL_ASSIGN(const ProductDoc product, CatalogService(ctx.store()).productByCode(*productCode));
+        filter.productId = product.id;
+    }
+    MARKETCTL_ASSIGN(const auto lots, ArrivalService(ctx.store()).lots(filter));
+    if (ctx.json()) {
+        QJsonArray list;
+        for (const auto& s : lots)
+            list.append(lotJson(s));
+        printJson(list);
+        return kExitOk;
+    }
+    QList<QStringList> rows;
+    for (const auto& s : lots)
+        rows.append({s.lot.code, s.productName, s.farmerName, s.lot.receivedQty.toString(), s.sold.toString(),
+                     s.left.toString(), unitName(s.unit), lotStatusName(s.status), QString::number(s.ageDays)});
+    printTable({tr("LOT"), tr("PRODUCT"), tr("FARMER"), tr("RECEIVED"), tr("SOLD"), tr("LEFT"), tr("UNIT"),
+                tr("STATUS"), tr("AGE (DAYS)")},
+               rows, {3, 4, 5, 8});
+    return kExitOk;
+}
+
+int runStatus(Context& ctx)
+{
+    MARKETCTL_ASSIGN(const QString codeText, ctx.required(QStringLiteral("code")));
+    MARKETCTL_ASSIGN(const QString code, args::code(QStringLiteral("code"), codeText));
+    MARKETCTL_ASSIGN(const QString toText, ctx.required(QStringLiteral("to")));
+    MARKETCTL_ASSIGN(const LotStatus to, args::lotStatus(toText));
+    MARKETCTL_ASSIGN(const QString reason, ctx.required(QStringLiteral("reason")));
+    MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
+    ArrivalService arrivals(ctx.store());
+    MARKETCTL_ASSIGN(const LotSummary before, arrivals.lotByCode(code));
+    MARKETCTL_ASSIGN(const Session actor, ctx.login());
+    MARKETCTL_CHECK(arrivals.changeStatus(actor, before.lot.id, to, reason));
+    MARKETCTL_ASSIGN(const LotSummary after, arrivals.lot(before.lot.id));
+    if (ctx.json())
+        printJson(lotJson(after));
+    else
+        printLine(tr("lot %1: %2 → %3").arg(code, lotStatusName(before.status), lotStatusName(after.status)));
+    return kExitOk;
+}
+} // namespace
+
+std::vector<Command> lotCommands()
+{
+    return {
+        {QStringLiteral("arrival"),
+         tr("Record a farmer's consignment; prints the new lot code"),
+         {makeOption("farmer", "The farmer's code.", "code"), makeOption("product", "The product's code.", "code"),
+          makeOption("qty", "Net quantity received (in the product's unit).", "qty"),
+          makeOption("gross", "Gross weight (with --tare; net = gross − tare).", "qty"),
+          makeOption("tare", "Tare weight (bags, crates).", "qty"),
+          makeOption("packages", "Number of bags, crates...", "n"), makeOption("grade", "Grade, e.g. A.", "grade"),
+          makeOption("vehicle", "Vehicle number.", "text"), makeOption("notes", "Notes.", "text")},
+         runArrival,
+         tr("Prints only the lot code (or the lot with --json).")},
+        {QStringLiteral("lot list"),
+         tr("List lots with what is left of them"),
+         {makeOption("all", "Include closed, discarded and returned lots."),
+          makeOption("farmer", "Only this farmer's lots.", "code"), makeOption("product", "Only this product.", "code")},
+         runList,
+         tr("Quantities in JSON are integer thousandths of the unit (soldQty, leftQty, receivedQty).")},
+        {QStringLiteral("lot status"),
+         tr("Discard, return to the farmer or close a lot (managers)"),
+         {makeOption("code", "The lot's code.", "code"), makeOption("to", "discarded, returned or closed.", "status"),
+          makeOption("reason", "Why (recorded in the audit log).", "text")},
+         runStatus,
+         {}},
+    };
+}
+
+} // namespace market::cli

@@ -1,0 +1,108 @@
+// sell.
+#include "Args.h"
+#include "Command.h"
+#include "Context.h"
+#include "Output.h"
+#include "services/ArrivalService.h"
+#include "services/AuthService.h"
+#include "services/PartyService.h"
+#include "services/SaleService.h"
+
+#include <QJsonObject>
+
+namespace market::cli {
+
+using namespace market::core;
+
+namespace {
+int runSell(Context& ctx)
+{
+    // Parse everything before touching the store.
+    const bool walkin = ctx.isSet(QStringLiteral("walkin-name")) || ctx.isSet(QStringLiteral("walkin-phone"));
+    std::optional<QString> buyerCode;
+    if (ctx.isSet(QStringLiteral("buyer"))) {
+        if (walkin)
+            return ctx.fail(Context::usage(tr("give either --buyer or --walkin-name/--walkin-phone, not both")));
+        MARKETCTL_ASSIGN(buyerCode, args::code(QStringLiteral("buyer"), ctx.value(QStringLiteral("buyer"))));
+    }
+    const QStringList lineTexts = ctx.values(QStringLiteral("line"));
+    if (lineTexts.isEmpty())
+        return ctx.fail(Context::usage(tr("a sale needs at least one --line LOTCODE:QTY:PRICE")));
+    std::vector<args::LineSpec> lines;
+    for (const QString& text : lineTexts) {
+        MARKETCTL_ASSIGN(auto line, args::saleLine(text));
+        lines.push_back(line);
+    }
+    std::vector<args::PaymentSpec> payments;
+    for (const QString& text : ctx.values(QStringLiteral("pay"))) {
+        MARKETCTL_ASSIGN(auto pay, args::payment(text));
+        payments.push_back(pay);
+    }
+    const bool withOverride = ctx.isSet(QStringLiteral("override-user"));
+    QString overrideReason;
+    if (withOverride) {
+        MARKETCTL_ASSIGN(overrideReason, ctx.required(QStringLiteral("override-reason")));
+    } else if (ctx.isSet(QStringLiteral("override-reason"))) {
+        return ctx.fail(Context::usage(tr("--override-reason needs --override-user")));
+    }
+
+    MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
+    SaleRequest request;
+    if (buyerCode) {
+        MARKETCTL_ASSIGN(const PartyDoc buyer, PartyService(ctx.store()).byCode(*buyerCode));
+        request.buyerId = buyer.id;
+    }
+    request.walkinName = ctx.value(QStringLiteral("walkin-name"));
+    request.walkinPhone = ctx.value(QStringLiteral("walkin-phone"));
+    ArrivalService arrivals(ctx.store());
+    for (const auto& line : lines) {
+        MARKETCTL_ASSIGN(const LotSummary lot, arrivals.lotByCode(line.lotCode));
+        request.lines.push_back(SaleLineRequest{lot.lot.id, line.qty, line.price});
+    }
+    for (const auto& pay : payments)
+        request.payments.push_back(PaymentRequest{pay.method, pay.amount, pay.reference});
+
+    MARKETCTL_ASSIGN(const Session actor, ctx.login());
+    AuthService auth(ctx.store());
+    if (withOverride) {
+        // The manager's secret (password or PIN): after the cashier's password on stdin.
+        MARKETCTL_ASSIGN(const QString secret, ctx.secret(QStringLiteral("MARKET_OVERRIDE_SECRET"),
+                                                          tr("the overriding manager's password or PIN")));
+        MARKETCTL_ASSIGN(const Session manager, auth.authorize(ctx.value(QStringLiteral("override-user")), secret,
+                                                               Permission::OverrideCreditLimit));
+        request.creditOverride = CreditOverride{manager, overrideReason};
+    }
+    MARKETCTL_ASSIGN(const SaleDoc sale, SaleService(ctx.store()).sell(actor, request));
+    if (ctx.json()) {
+        printJson(sale.toJson());
+        return kExitOk;
+    }
+    printLine(tr("receipt %1").arg(sale.receiptNo));
+    printLine(tr("total   %1").arg(ctx.money(sale.total)));
+    printLine(tr("paid    %1").arg(ctx.money(sale.paid)));
+    printLine(tr("change  %1").arg(ctx.money(sale.change)));
+    printLine(tr("credit  %1").arg(ctx.money(sale.credit)));
+    return kExitOk;
+}
+} // namespace
+
+std::vector<Command> saleCommands()
+{
+    return {
+        {QStringLiteral("sell"),
+         tr("Sell from lots to a buyer or a walk-in; prints the receipt"),
+         {makeOption("buyer", "The buyer's code (default: a walk-in, cash only).", "code"),
+          makeOption("walkin-name", "A walk-in's name for the receipt.", "name"),
+          makeOption("walkin-phone", "A walk-in's phone for the receipt.", "phone"),
+          makeOption("line", "LOTCODE:QTY:PRICE (price per unit); repeat for more lines.", "line"),
+          makeOption("pay", "METHOD:AMOUNT[:REFERENCE], methods cash upi card bank cheque wallet; repeatable.", "payment"),
+          makeOption("override-user", "A manager approving credit beyond the buyer's limit.", "username"),
+          makeOption("override-reason", "Why the manager allows it.", "text")},
+         runSell,
+         tr("Whatever is not paid becomes the buyer's credit. Cash beyond the bill is given back as change.\n"
+            "The manager's secret comes from $MARKET_OVERRIDE_SECRET, else the next line of stdin\n"
+            "(after the acting user's password when --password-stdin is given).")},
+    };
+}
+
+} // namespace market::cli

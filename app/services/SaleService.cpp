@@ -1,0 +1,458 @@
+#include "SaleService.h"
+
+#include "ArrivalService.h"
+#include "CatalogService.h"
+#include "CollectionService.h"
+#include "PartyService.h"
+#include "Validation.h"
+#include "domain/Allocation.h"
+#include "store/Journal.h"
+#include "store/Store.h"
+
+#include <map>
+
+namespace market::core {
+
+namespace {
+struct PricingContext {
+    std::optional<PartyDoc> buyer;
+    std::map<Uuid, Quantity> soldOutCandidates; ///< lot → quantity left after this sale
+};
+
+QString moneyText(const Store& store, Money m)
+{
+    return formatMoney(m, store.identity() ? store.identity()->currency : Currency::INR);
+}
+} // namespace
+
+Result<SaleQuote> SaleService::quote(const Session& actor, const SaleRequest& request)
+{
+    return price(actor, request);
+}
+
+Result<SaleQuote> SaleService::price(const Session& actor, const SaleRequest& r)
+{
+    MARKET_TRY(require(actor, Permission::Sell));
+    if (!m_store.identity())
+        return Error{ErrorCode::InvalidState, tr("This counter has no shop yet.")};
+    if (r.lines.empty())
+        return Error{ErrorCode::InvalidInput, tr("A sale needs at least one line.")};
+    if (r.lines.size() > kMaxLines)
+        return Error{ErrorCode::InvalidInput, tr("A sale can have at most %1 lines.").arg(kMaxLines)};
+    if (r.payments.size() > kMaxPayments)
+        return Error{ErrorCode::InvalidInput, tr("A sale can have at most %1 payments.").arg(kMaxPayments)};
+
+    SaleQuote q;
+    PartyService parties(m_store);
+    if (r.buyerId) {
+        auto buyer = parties.get(*r.buyerId);
+        if (!buyer.ok())
+            return Error{ErrorCode::NotFound, tr("No such buyer.")};
+        if (buyer->kind != PartyKind::Buyer)
+            return Error{ErrorCode::InvalidInput, tr("%1 is a farmer, not a buyer.").arg(buyer->name)};
+        if (!buyer->active)
+            return Error{ErrorCode::InvalidState, tr("The buyer %1 is deactivated.").arg(buyer->name)};
+        q.buyerCreditLimit = buyer->creditLimit;
+        auto outstanding = CollectionService(m_store).outstanding(*r.buyerId);
+        if (!outstanding.ok())
+            return outstanding.error();
+        q.buyerOutstanding = *outstanding;
+    } else {
+        MARKET_TRY(Validation::optionalText(r.walkinName, tr("Walk-in name"), Validation::kNameMax));
+        MARKET_TRY(Validation::phone(r.walkinPhone));
+    }
+
+    ArrivalService arrivals(m_store);
+    CatalogService catalog(m_store);
+    std::map<Uuid, Quantity> requested;
+    std::map<Uuid, CommissionRule> rules;
+    qint64 lineNo = 0;
+    for (const auto& line : r.lines) {
+        ++lineNo;
+        auto lot = arrivals.lot(line.lotId);
+        if (!lot.ok())
+            return Error{ErrorCode::NotFound, tr("Line %1: no such lot.").arg(lineNo)};
+        if (lot->status != LotStatus::Active)
+            return Error{ErrorCode::InvalidState, tr("Line %1: lot %2 is %3 and cannot be sold.")
+                                                      .arg(lineNo)
+                                                      .arg(lot->lot.code, lotStatusName(lot->status))};
+        if (!line.qty.isPositive() || line.qty.thousandths() > Quantity::kMaxInput)
+            return Error{ErrorCode::InvalidInput, tr("Line %1: the quantity must be more than zero.").arg(lineNo)};
+        if (!unitIsWeighed(lot->unit) && line.qty.thousandths() % Quantity::kScale != 0)
+            return Error{ErrorCode::InvalidInput,
+                         tr("Line %1: %2 is sold in whole %3s.").arg(lineNo).arg(lot->productName, unitName(lot->unit))};
+        if (!line.price.isPositive() || line.price.minor() > Money::kMaxInput)
+            return Error{ErrorCode::InvalidInput, tr("Line %1: the price must be more than zero.").arg(lineNo)};
+        Quantity& wanted = requested[line.lotId];
+        wanted += line.qty;
+        if (wanted > lot->left)
+            return Error{ErrorCode::InsufficientStock, tr("Line %1: lot %2 has only %3 %4 left.")
+                                                           .arg(lineNo)
+                                                           .arg(lot->lot.code, lot->left.toString(),
+                                                                unitName(lot->unit))};
+        auto rule = rules.find(lot->lot.productId);
+        if (rule == rules.end()) {
+            auto found = catalog.commissionRuleFor(lot->lot.productId);
+            if (!found.ok())
+                return found.error();
+            rule = rules.emplace(lot->lot.productId, *found).first;
+        }
+        SaleLineDoc l;
+        l.lineNo = lineNo;
+        l.lotId = line.lotId;
+        l.productId = lot->lot.productId;
+        l.farmerId = lot->lot.farmerId;
+        l.qty = line.qty;
+        l.price = line.price;
+        const auto amount = Money::lineAmount(line.qty, line.price);
+        if (!amount || amount->minor() > Money::kMaxInput)
+            return Error{ErrorCode::InvalidInput, tr("Line %1: the amount is too large.").arg(lineNo)};
+        l.amount = *amount;
+        l.commissionBp = rule->second.rateFor(line.qty);
+        l.commission = *l.amount.percentBp(l.commissionBp);
+        l.farmerNet = l.amount - l.commission;
+        q.total += l.amount;
+        q.commission += l.commission;
+        if (q.total.minor() > Money::kMaxInput)
+            return Error{ErrorCode::InvalidInput, tr("The bill total is too large.")};
+        q.lines.push_back(l);
+    }
+
+    Money cash;
+    Money nonCash;
+    for (const auto& p : r.payments) {
+        if (!p.amount.isPositive() || p.amount.minor() > Money::kMaxInput)
+            return Error{ErrorCode::InvalidInput, tr("Each payment must be more than zero.")};
+        MARKET_TRY(Validation::optionalText(p.reference, tr("Payment reference"), 200));
+        (p.method == PaymentMethod::Cash ? cash : nonCash) += p.amount;
+    }
+    q.tendered = cash + nonCash;
+    if (nonCash > q.total)
+        return Error{ErrorCode::Overpayment,
+                     tr("Non-cash payments (%1) are more than the bill (%2); change is given only in cash.")
+                         .arg(moneyText(m_store, nonCash), moneyText(m_store, q.total))};
+    q.change = q.tendered > q.total ? q.tendered - q.total : Money{};
+    q.paid = q.tendered - q.change;
+    q.credit = q.total - q.paid;
+    if (q.credit.isPositive()) {
+        if (!r.buyerId)
+            return Error{ErrorCode::InvalidInput, tr("A walk-in buyer pays in full: %1 is still unpaid.")
+                                                      .arg(moneyText(m_store, q.credit))};
+        q.needsOverride = q.buyerOutstanding + q.credit > q.buyerCreditLimit;
+    }
+    return q;
+}
+
+Result<SaleDoc> SaleService::sell(const Session& actor, const SaleRequest& r)
+{
+    Database& db = m_store.db();
+    StoreTransaction tx(db);
+    MARKET_TRY(tx.begun());
+    // Priced inside the write transaction: stock and dues cannot change underneath.
+    auto priced = price(actor, r);
+    if (!priced.ok())
+        return priced.error();
+    SaleQuote& q = priced.value();
+
+    std::optional<Uuid> overrideBy;
+    QString overrideReason;
+    if (q.needsOverride) {
+        if (!r.creditOverride) {
+            const Money after = q.buyerOutstanding + q.credit;
+            return Error{ErrorCode::CreditLimitExceeded,
+                         tr("Credit of %1 would take the buyer's dues to %2, above the limit of %3. A manager "
+                            "can approve it.")
+                             .arg(moneyText(m_store, q.credit), moneyText(m_store, after),
+                                  moneyText(m_store, q.buyerCreditLimit))};
+        }
+        MARKET_TRY(require(r.creditOverride->manager, Permission::OverrideCreditLimit));
+        auto reason = Validation::name(r.creditOverride->reason, tr("Override reason"), 2000);
+        if (!reason.ok())
+            return reason.error();
+        overrideBy = r.creditOverride->manager.userId;
+        overrideReason = *reason;
+    }
+
+    const auto& identity = *m_store.identity();
+    auto receiptSeq = m_store.nextCounter(QStringLiteral("receipt"));
+    if (!receiptSeq.ok())
+        return receiptSeq.error();
+
+    SaleDoc sale;
+    sale.id = m_store.newId();
+    sale.shopId = identity.shopId;
+    sale.terminalId = identity.terminalId;
+    sale.receiptSeq = *receiptSeq;
+    sale.receiptNo = QStringLiteral("%1-%2-%3")
+                         .arg(identity.shopCode)
+                         .arg(identity.terminalNumber)
+                         .arg(*receiptSeq, 6, 10, QLatin1Char('0'));
+    sale.buyerId = r.buyerId;
+    if (!r.buyerId) {
+        sale.walkinName = r.walkinName.trimmed();
+        sale.walkinPhone = r.walkinPhone.trimmed();
+    }
+    sale.cashierId = actor.userId;
+    sale.createdAtMs = m_store.nowMs();
+    sale.lines = q.lines;
+    for (auto& l : sale.lines)
+        l.id = m_store.newId();
+    sale.total = q.total;
+    sale.tendered = q.tendered;
+    sale.change = q.change;
+    sale.paid = q.paid;
+    sale.credit = q.credit;
+    sale.overrideBy = overrideBy;
+    sale.overrideReason = overrideReason;
+
+    // Payments as applied to the bill: change comes out of the cash payments, last first.
+    Money changeLeft = q.change;
+    std::vector<PaymentDoc> applied;
+    for (auto it = r.payments.rbegin(); it != r.payments.rend(); ++it) {
+        Money amount = it->amount;
+        if (it->method == PaymentMethod::Cash && changeLeft.isPositive()) {
+            const Money take = std::min(amount, changeLeft);
+            amount -= take;
+            changeLeft -= take;
+        }
+        if (amount.isPositive())
+            applied.push_back(PaymentDoc{m_store.newId(), it->method, amount, it->reference.trimmed()});
+    }
+    sale.payments.assign(applied.rbegin(), applied.rend());
+
+    if (sale.credit.isPositive()) {
+        // Credit split per farmer in proportion to their goods on this bill, exactly.
+        std::vector<Uuid> farmers;
+        std::vector<Money> weights;
+        for (const auto& l : sale.lines) {
+            auto it = std::find(farmers.begin(), farmers.end(), l.farmerId);
+            if (it == farmers.end()) {
+                farmers.push_back(l.farmerId);
+                weights.push_back(l.amount);
+            } else {
+                weights[static_cast<size_t>(it - farmers.begin())] += l.amount;
+            }
+        }
+        const auto shares = allocateProportionally(sale.credit, weights);
+        sale.creditId = m_store.newId();
+        for (size_t i = 0; i < farmers.size(); ++i)
+            if (shares[i].isPositive())
+                sale.creditDetails.push_back(CreditDetailDoc{m_store.newId(), farmers[i], shares[i]});
+    }
+    MARKET_TRY(sale.verifyArithmetic()); // the same check the server makes
+
+    MARKET_TRY(db.prepare("INSERT INTO sale (id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, walkin_name, "
+                          "walkin_phone, cashier_id, created_at_ms, total, tendered, change_given, paid, credit, "
+                          "override_by, override_reason) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,"
+                          "?16,?17)")
+                   .bind(1, sale.id)
+                   .bind(2, sale.shopId)
+                   .bind(3, sale.terminalId)
+                   .bind(4, sale.receiptSeq)
+                   .bind(5, sale.receiptNo)
+                   .bind(6, sale.buyerId)
+                   .bind(7, sale.walkinName)
+                   .bind(8, sale.walkinPhone)
+                   .bind(9, sale.cashierId)
+                   .bind(10, sale.createdAtMs)
+                   .bind(11, sale.total)
+                   .bind(12, sale.tendered)
+                   .bind(13, sale.change)
+                   .bind(14, sale.paid)
+                   .bind(15, sale.credit)
+                   .bind(16, sale.overrideBy)
+                   .bind(17, sale.overrideReason)
+                   .exec("writing the sale"));
+    for (const auto& l : sale.lines)
+        MARKET_TRY(db.prepare("INSERT INTO sale_line (id, sale_id, line_no, lot_id, product_id, farmer_id, qty, price, "
+                              "amount, commission_bp, commission, farmer_net) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
+                              "?11,?12)")
+                       .bind(1, l.id)
+                       .bind(2, sale.id)
+                       .bind(3, l.lineNo)
+                       .bind(4, l.lotId)
+                       .bind(5, l.productId)
+                       .bind(6, l.farmerId)
+                       .bind(7, l.qty)
+                       .bind(8, l.price)
+                       .bind(9, l.amount)
+                       .bind(10, l.commissionBp)
+                       .bind(11, l.commission)
+                       .bind(12, l.farmerNet)
+                       .exec("writing the sale lines"));
+    for (const auto& p : sale.payments)
+        MARKET_TRY(db.prepare("INSERT INTO sale_payment (id, sale_id, method, amount, reference) VALUES (?1,?2,?3,?4,?5)")
+                       .bind(1, p.id)
+                       .bind(2, sale.id)
+                       .bind(3, paymentMethodName(p.method))
+                       .bind(4, p.amount)
+                       .bind(5, p.reference)
+                       .exec("writing the payments"));
+    if (sale.creditId) {
+        MARKET_TRY(db.prepare("INSERT INTO credit (id, sale_id, buyer_id, amount, created_at_ms) VALUES (?1,?2,?3,?4,?5)")
+                       .bind(1, *sale.creditId)
+                       .bind(2, sale.id)
+                       .bind(3, sale.buyerId)
+                       .bind(4, sale.credit)
+                       .bind(5, sale.createdAtMs)
+                       .exec("writing the credit"));
+        for (const auto& d : sale.creditDetails)
+            MARKET_TRY(db.prepare("INSERT INTO credit_detail (id, credit_id, farmer_id, amount) VALUES (?1,?2,?3,?4)")
+                           .bind(1, d.id)
+                           .bind(2, *sale.creditId)
+                           .bind(3, d.farmerId)
+                           .bind(4, d.amount)
+                           .exec("writing the credit details"));
+    }
+
+    const QJsonObject json = sale.toJson();
+    MARKET_TRY(Journal::record(
+        m_store, JournalEntry{actor.userId, QStringLiteral("sale.create"), QStringLiteral("sale"), sale.id, {},
+                              QJsonObject{{QStringLiteral("receiptNo"), sale.receiptNo},
+                                          {QStringLiteral("total"), sale.total.minor()},
+                                          {QStringLiteral("paid"), sale.paid.minor()},
+                                          {QStringLiteral("credit"), sale.credit.minor()},
+                                          {QStringLiteral("overrideBy"),
+                                           overrideBy ? QJsonValue(overrideBy->toString()) : QJsonValue()},
+                                          {QStringLiteral("overrideReason"), overrideReason}},
+                              op::kSaleRecorded, json}));
+
+    // Lots sold out by this sale close, as their own audited status events.
+    ArrivalService arrivals(m_store);
+    std::vector<Uuid> lots;
+    for (const auto& l : sale.lines)
+        if (std::find(lots.begin(), lots.end(), l.lotId) == lots.end())
+            lots.push_back(l.lotId);
+    for (const auto& lotId : lots) {
+        auto lot = arrivals.lot(lotId);
+        if (!lot.ok())
+            return lot.error();
+        if (!lot->left.isZero())
+            continue;
+        LotStatusDoc ev{m_store.newId(), lotId, LotStatus::Active, LotStatus::Closed,
+                        QStringLiteral("sold out by %1").arg(sale.receiptNo), sale.createdAtMs, actor.userId};
+        MARKET_TRY(db.prepare("UPDATE lot SET status = 'closed' WHERE id = ?1").bind(1, lotId).exec("closing a lot"));
+        MARKET_TRY(db.prepare("INSERT INTO lot_status_event (id, lot_id, from_status, to_status, reason, at_ms, "
+                              "by_user) VALUES (?1,?2,'active','closed',?3,?4,?5)")
+                       .bind(1, ev.id)
+                       .bind(2, lotId)
+                       .bind(3, ev.reason)
+                       .bind(4, ev.atMs)
+                       .bind(5, ev.by)
+                       .exec("recording the lot status change"));
+        MARKET_TRY(Journal::record(m_store,
+                                   JournalEntry{actor.userId, QStringLiteral("lot.status"), QStringLiteral("lot"),
+                                                lotId, QJsonObject{{QStringLiteral("status"), QStringLiteral("active")}},
+                                                QJsonObject{{QStringLiteral("status"), QStringLiteral("closed")},
+                                                            {QStringLiteral("reason"), ev.reason}},
+                                                op::kLotStatusChanged, ev.toJson()}));
+    }
+    MARKET_TRY(tx.commit());
+    return sale;
+}
+
+namespace {
+Result<SaleDoc> loadSale(Database& db, Statement& head, const QString& notFound)
+{
+    if (!head.next()) {
+        Status st = head.status("reading a sale");
+        head.reset();
+        if (!st.ok())
+            return st.error();
+        return Error{ErrorCode::NotFound, notFound};
+    }
+    SaleDoc s;
+    s.id = head.uuid(0);
+    s.shopId = head.uuid(1);
+    s.terminalId = head.uuid(2);
+    s.receiptSeq = head.int64(3);
+    s.receiptNo = head.text(4);
+    s.buyerId = head.optionalUuid(5);
+    s.walkinName = head.text(6);
+    s.walkinPhone = head.text(7);
+    s.cashierId = head.uuid(8);
+    s.createdAtMs = head.int64(9);
+    s.total = head.money(10);
+    s.tendered = head.money(11);
+    s.change = head.money(12);
+    s.paid = head.money(13);
+    s.credit = head.money(14);
+    s.overrideBy = head.optionalUuid(15);
+    s.overrideReason = head.text(16);
+    head.reset();
+
+    Statement& lines = db.prepare("SELECT id, line_no, lot_id, product_id, farmer_id, qty, price, amount, "
+                                  "commission_bp, commission, farmer_net FROM sale_line WHERE sale_id = ?1 "
+                                  "ORDER BY line_no");
+    lines.bind(1, s.id);
+    while (lines.next())
+        s.lines.push_back(SaleLineDoc{lines.uuid(0), lines.int64(1), lines.uuid(2), lines.uuid(3), lines.uuid(4),
+                                      lines.quantity(5), lines.money(6), lines.money(7), lines.int64(8),
+                                      lines.money(9), lines.money(10)});
+    lines.reset();
+    Statement& pays = db.prepare("SELECT id, method, amount, reference FROM sale_payment WHERE sale_id = ?1 "
+                                 "ORDER BY rowid");
+    pays.bind(1, s.id);
+    while (pays.next())
+        s.payments.push_back(PaymentDoc{pays.uuid(0), paymentMethodFromName(pays.text(1)).value_or(PaymentMethod::Cash),
+                                        pays.money(2), pays.text(3)});
+    pays.reset();
+    Statement& credit = db.prepare("SELECT d.credit_id, d.id, d.farmer_id, d.amount FROM credit c "
+                                   "JOIN credit_detail d ON d.credit_id = c.id WHERE c.sale_id = ?1 ORDER BY d.rowid");
+    credit.bind(1, s.id);
+    while (credit.next()) {
+        s.creditId = credit.uuid(0);
+        s.creditDetails.push_back(CreditDetailDoc{credit.uuid(1), credit.optionalUuid(2), credit.money(3)});
+    }
+    credit.reset();
+    return s;
+}
+
+constexpr const char* kSaleHead =
+    "SELECT id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, walkin_name, walkin_phone, cashier_id, "
+    "created_at_ms, total, tendered, change_given, paid, credit, override_by, override_reason FROM sale ";
+} // namespace
+
+Result<SaleDoc> SaleService::sale(const Uuid& id)
+{
+    static const QByteArray sql = QByteArray(kSaleHead) + "WHERE id = ?1";
+    Statement& s = m_store.db().prepare(sql.constData());
+    s.bind(1, id);
+    return loadSale(m_store.db(), s, tr("No such sale."));
+}
+
+Result<SaleDoc> SaleService::saleByReceipt(const QString& receiptNo)
+{
+    static const QByteArray sql = QByteArray(kSaleHead) + "WHERE receipt_no = ?1";
+    Statement& s = m_store.db().prepare(sql.constData());
+    s.bind(1, receiptNo.trimmed().toUpper());
+    return loadSale(m_store.db(), s, tr("No sale has the receipt number %1.").arg(receiptNo.trimmed()));
+}
+
+Status SaleService::confirmCommission(const Session& actor, const Uuid& saleId)
+{
+    MARKET_TRY(require(actor, Permission::ConfirmCommission));
+    StoreTransaction tx(m_store.db());
+    MARKET_TRY(tx.begun());
+    auto s = sale(saleId);
+    if (!s.ok())
+        return s.error();
+    CommissionConfirmationDoc c{m_store.newId(), saleId, actor.userId, m_store.nowMs()};
+    Status st = m_store.db()
+                    .prepare("INSERT INTO commission_confirmation (id, sale_id, confirmed_by, at_ms) VALUES (?1,?2,?3,?4)")
+                    .bind(1, c.id)
+                    .bind(2, saleId)
+                    .bind(3, c.confirmedBy)
+                    .bind(4, c.atMs)
+                    .exec("confirming the commission");
+    if (!st.ok())
+        return st.error().code == ErrorCode::Conflict
+                   ? Status(Error{ErrorCode::InvalidState, tr("The commission of %1 is already confirmed.").arg(s->receiptNo)})
+                   : st;
+    MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId, QStringLiteral("commission.confirm"),
+                                                     QStringLiteral("sale"), saleId, {}, c.toJson(),
+                                                     op::kCommissionConfirmed, c.toJson()}));
+    return tx.commit();
+}
+
+} // namespace market::core

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "Session.h"
+#include "domain/Documents.h"
+
+#include <vector>
+
+namespace market::core {
+
+class Store;
+
+struct SaleLineRequest {
+    Uuid lotId;
+    Quantity qty;
+    Money price; ///< per unit of the lot's product
+};
+
+struct PaymentRequest {
+    PaymentMethod method = PaymentMethod::Cash;
+    Money amount; ///< as tendered; cash beyond the bill comes back as change
+    QString reference;
+};
+
+/// A manager's approval for credit beyond the buyer's limit.
+struct CreditOverride {
+    Session manager; ///< from AuthService::authorize(…, Permission::OverrideCreditLimit)
+    QString reason;  ///< required
+};
+
+struct SaleRequest {
+    std::optional<Uuid> buyerId; ///< nullopt: walk-in (cash only, credit limit 0)
+    QString walkinName;
+    QString walkinPhone;
+    std::vector<SaleLineRequest> lines;
+    std::vector<PaymentRequest> payments;
+    std::optional<CreditOverride> creditOverride;
+};
+
+/// What a sale would come to, before it is committed (the cart's running totals).
+struct SaleQuote {
+    std::vector<SaleLineDoc> lines; ///< priced: amount, commission, farmer net
+    Money total;
+    Money commission;
+    Money tendered;
+    Money paid;
+    Money change;
+    Money credit;
+    Money buyerOutstanding; ///< before this sale
+    Money buyerCreditLimit;
+    bool needsOverride = false; ///< credit would pass the limit
+};
+
+/// Selling: the counter's hot path. One sale = one SQLite transaction with its lines, payments,
+/// credit and credit details, the lots it sells out, its audit entry and its outbox entry.
+class SaleService {
+    Q_DECLARE_TR_FUNCTIONS(SaleService)
+public:
+    static constexpr int kMaxLines = 200;
+    static constexpr int kMaxPayments = 10;
+
+    explicit SaleService(Store& store) : m_store(store) {}
+
+    /// Prices and checks a request without writing anything (also the cart's live totals).
+    Result<SaleQuote> quote(const Session& actor, const SaleRequest& request);
+    /// Commits the sale and returns it with its receipt number. Nothing is written on error.
+    Result<SaleDoc> sell(const Session& actor, const SaleRequest& request);
+
+    Result<SaleDoc> sale(const Uuid& id);
+    Result<SaleDoc> saleByReceipt(const QString& receiptNo);
+    /// A manager confirms the commission of a sale (third leg of three-party completion).
+    Status confirmCommission(const Session& actor, const Uuid& saleId);
+
+private:
+    Result<SaleQuote> price(const Session& actor, const SaleRequest& request);
+    Store& m_store;
+};
+
+} // namespace market::core

@@ -1,0 +1,247 @@
+#include "Database.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+
+namespace market::core {
+
+namespace {
+Error storageError(const char* what, sqlite3* db)
+{
+    return Error{ErrorCode::Storage, QStringLiteral("%1: %2").arg(QString::fromUtf8(what),
+                                                                   QString::fromUtf8(sqlite3_errmsg(db)))};
+}
+} // namespace
+
+// ---- Statement --------------------------------------------------------------------------------
+
+Statement& Statement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_stmt, index, value);
+    return *this;
+}
+
+Statement& Statement::bind(int index, const QString& value)
+{
+    const QByteArray utf8 = value.toUtf8();
+    sqlite3_bind_text(m_stmt, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bind(int index, const Uuid& value)
+{
+    return bind(index, value.toString());
+}
+
+Statement& Statement::bind(int index, const std::optional<Uuid>& value)
+{
+    return value ? bind(index, *value) : bindNull(index);
+}
+
+Statement& Statement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt, index);
+    return *this;
+}
+
+bool Statement::next()
+{
+    m_lastRc = sqlite3_step(m_stmt);
+    return m_lastRc == SQLITE_ROW;
+}
+
+Status Statement::exec(const char* what)
+{
+    while (next()) {
+    }
+    Status s = status(what);
+    reset();
+    return s;
+}
+
+Status Statement::status(const char* what) const
+{
+    if (m_lastRc == SQLITE_DONE || m_lastRc == SQLITE_ROW || m_lastRc == SQLITE_OK)
+        return okStatus();
+    if ((m_lastRc & 0xFF) == SQLITE_CONSTRAINT)
+        return Error{ErrorCode::Conflict, QStringLiteral("%1: %2").arg(QString::fromUtf8(what),
+                                                                      m_db->lastErrorMessage())};
+    return storageError(what, m_db->handle());
+}
+
+qint64 Statement::int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
+
+QString Statement::text(int column) const
+{
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    const int n = sqlite3_column_bytes(m_stmt, column);
+    return p ? QString::fromUtf8(p, n) : QString();
+}
+
+Uuid Statement::uuid(int column) const
+{
+    return Uuid::parse(text(column)).value_or(Uuid{});
+}
+
+std::optional<Uuid> Statement::optionalUuid(int column) const
+{
+    if (isNull(column))
+        return std::nullopt;
+    return Uuid::parse(text(column));
+}
+
+bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+    m_lastRc = 0;
+}
+
+// ---- Database ---------------------------------------------------------------------------------
+
+Database::~Database()
+{
+    stopCheckpointer();
+    m_cache.clear();
+    if (m_db) {
+        sqlite3_stmt* s = nullptr;
+        while ((s = sqlite3_next_stmt(m_db, nullptr)) != nullptr)
+            sqlite3_finalize(s);
+        sqlite3_close(m_db);
+    }
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, Options options)
+{
+    auto db = std::make_unique<Database>();
+    db->m_path = path;
+    const QByteArray p = path.toUtf8();
+    const int rc = sqlite3_open_v2(p.constData(), &db->m_db,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        QString msg = db->m_db ? QString::fromUtf8(sqlite3_errmsg(db->m_db)) : QStringLiteral("out of memory");
+        return Error{ErrorCode::Storage, QStringLiteral("opening %1: %2").arg(path, msg)};
+    }
+    sqlite3_busy_timeout(db->m_db, options.busyTimeoutMs);
+    sqlite3_extended_result_codes(db->m_db, 1);
+    // synchronous=FULL: a commit the cashier saw survives a power cut.
+    const char* pragmas = "PRAGMA journal_mode=WAL;"
+                          "PRAGMA synchronous=FULL;"
+                          "PRAGMA foreign_keys=ON;"
+                          "PRAGMA temp_store=MEMORY;"
+                          "PRAGMA cache_size=-20000;"
+                          "PRAGMA case_sensitive_like=ON;";
+    MARKET_TRY(db->execScript(pragmas, "setting up the database connection"));
+    if (options.backgroundCheckpoints) {
+        MARKET_TRY(db->execScript("PRAGMA wal_autocheckpoint=0;", "turning off inline checkpoints"));
+        db->startCheckpointer();
+    }
+    return db;
+}
+
+Statement& Database::prepare(const char* sql)
+{
+    auto it = m_cache.find(sql);
+    if (it != m_cache.end()) {
+        it->second->reset();
+        return *it->second;
+    }
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
+        qFatal("SQL does not prepare (a programming error): %s\n%s", sqlite3_errmsg(m_db), sql);
+    auto [pos, inserted] = m_cache.emplace(sql, std::make_unique<Statement>(stmt, this));
+    return *pos->second;
+}
+
+Status Database::execScript(const char* sql, const char* what)
+{
+    char* err = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        Error e{ErrorCode::Storage, QStringLiteral("%1: %2").arg(QString::fromUtf8(what), QString::fromUtf8(err))};
+        sqlite3_free(err);
+        return e;
+    }
+    return okStatus();
+}
+
+QString Database::lastErrorMessage() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+
+qint64 Database::changes() const { return sqlite3_changes64(m_db); }
+
+Status Database::checkpoint()
+{
+    if (sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr) != SQLITE_OK)
+        return storageError("checkpointing the write-ahead log", m_db);
+    return okStatus();
+}
+
+void Database::startCheckpointer()
+{
+    const QByteArray path = m_path.toUtf8();
+    m_checkpointer = std::thread([this, path] {
+        sqlite3* conn = nullptr;
+        if (sqlite3_open_v2(path.constData(), &conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) !=
+            SQLITE_OK) {
+            sqlite3_close(conn);
+            return;
+        }
+        sqlite3_busy_timeout(conn, 50);
+        std::unique_lock lock(m_mutex);
+        while (!m_stop) {
+            m_wake.wait_for(lock, std::chrono::milliseconds(500));
+            if (m_stop)
+                break;
+            lock.unlock();
+            // PASSIVE never waits for writers or readers: it copies what it can and leaves.
+            int logFrames = 0;
+            int copied = 0;
+            sqlite3_wal_checkpoint_v2(conn, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied);
+            lock.lock();
+        }
+        sqlite3_close(conn);
+    });
+}
+
+void Database::stopCheckpointer()
+{
+    if (!m_checkpointer.joinable())
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    m_checkpointer.join();
+}
+
+// ---- StoreTransaction -------------------------------------------------------------------------
+
+StoreTransaction::StoreTransaction(Database& db)
+    : m_db(db)
+    , m_begin(db.execScript("BEGIN IMMEDIATE", "starting a transaction"))
+{
+    m_open = m_begin.ok();
+}
+
+StoreTransaction::~StoreTransaction()
+{
+    if (m_open)
+        (void)m_db.execScript("ROLLBACK", "rolling back");
+}
+
+Status StoreTransaction::commit()
+{
+    if (!m_open)
+        return Error{ErrorCode::Internal, QStringLiteral("commit without an open transaction")};
+    m_open = false;
+    if (auto s = m_db.execScript("COMMIT", "committing"); !s.ok()) {
+        (void)m_db.execScript("ROLLBACK", "rolling back after a failed commit");
+        return s;
+    }
+    return okStatus();
+}
+
+} // namespace market::core

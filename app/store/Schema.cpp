@@ -1,0 +1,205 @@
+#include "Schema.h"
+
+#include "Database.h"
+
+#include <QCoreApplication>
+
+#include <array>
+
+namespace market::core {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Schema)
+};
+
+// Version 1: the core ledger of a shop's day.
+constexpr const char* kV1 = R"SQL(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+-- Gapless per-store counters (outbox, audit, receipts, lots), advanced inside the writing transaction.
+CREATE TABLE counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE shop (
+  id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+  currency TEXT NOT NULL CHECK (currency IN ('INR','USD','EUR','GBP')),
+  time_zone TEXT NOT NULL, version INTEGER NOT NULL);
+
+CREATE TABLE terminal (
+  id TEXT PRIMARY KEY, shop_id TEXT NOT NULL REFERENCES shop(id), number INTEGER NOT NULL,
+  name TEXT NOT NULL, version INTEGER NOT NULL, UNIQUE (shop_id, number));
+
+CREATE TABLE app_user (
+  id TEXT PRIMARY KEY, shop_id TEXT NOT NULL REFERENCES shop(id), username TEXT NOT NULL,
+  display_name TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('owner','manager','cashier')),
+  password_hash TEXT NOT NULL, pin_hash TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL DEFAULT 1,
+  version INTEGER NOT NULL,
+  failed_attempts INTEGER NOT NULL DEFAULT 0, locked_until_ms INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (shop_id, username));
+
+CREATE TABLE party (
+  id TEXT PRIMARY KEY, shop_id TEXT NOT NULL REFERENCES shop(id),
+  kind TEXT NOT NULL CHECK (kind IN ('farmer','buyer')), code TEXT NOT NULL, name TEXT NOT NULL,
+  name_fold TEXT NOT NULL, phone TEXT NOT NULL DEFAULT '',
+  credit_limit INTEGER NOT NULL DEFAULT 0 CHECK (credit_limit >= 0),
+  active INTEGER NOT NULL DEFAULT 1, version INTEGER NOT NULL, UNIQUE (shop_id, code));
+CREATE INDEX party_name ON party (kind, name_fold);
+CREATE INDEX party_phone ON party (phone);
+CREATE INDEX party_code ON party (kind, code);
+
+CREATE TABLE product (
+  id TEXT PRIMARY KEY, shop_id TEXT NOT NULL REFERENCES shop(id), code TEXT NOT NULL,
+  name TEXT NOT NULL, name_fold TEXT NOT NULL,
+  category TEXT NOT NULL CHECK (category IN ('flower','vegetable','fruit','grain','other')),
+  unit TEXT NOT NULL CHECK (unit IN ('kg','quintal','crate','bunch','dozen','piece')),
+  active INTEGER NOT NULL DEFAULT 1, version INTEGER NOT NULL, UNIQUE (shop_id, code));
+CREATE INDEX product_name ON product (name_fold);
+CREATE INDEX product_code ON product (code);
+
+CREATE TABLE commission_rule (
+  id TEXT PRIMARY KEY, shop_id TEXT NOT NULL REFERENCES shop(id),
+  product_id TEXT REFERENCES product(id), kind TEXT NOT NULL CHECK (kind IN ('flat','slab')),
+  rate_bp INTEGER NOT NULL CHECK (rate_bp BETWEEN 0 AND 10000), slabs TEXT NOT NULL DEFAULT '[]',
+  active INTEGER NOT NULL DEFAULT 1, version INTEGER NOT NULL);
+CREATE UNIQUE INDEX commission_rule_scope ON commission_rule (shop_id, coalesce(product_id, '')) WHERE active = 1;
+
+CREATE TABLE lot (
+  id TEXT PRIMARY KEY, shop_id TEXT NOT NULL REFERENCES shop(id), terminal_id TEXT NOT NULL,
+  code TEXT NOT NULL, farmer_id TEXT NOT NULL REFERENCES party(id),
+  product_id TEXT NOT NULL REFERENCES product(id),
+  received_qty INTEGER NOT NULL CHECK (received_qty > 0), packages INTEGER NOT NULL DEFAULT 0,
+  gross_qty INTEGER NOT NULL DEFAULT 0, tare_qty INTEGER NOT NULL DEFAULT 0,
+  grade TEXT NOT NULL DEFAULT '', vehicle TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '',
+  received_at_ms INTEGER NOT NULL, created_by TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','closed','discarded','returned')),
+  UNIQUE (shop_id, code));
+CREATE INDEX lot_product ON lot (product_id, status);
+CREATE INDEX lot_farmer ON lot (farmer_id, received_at_ms);
+CREATE INDEX lot_status ON lot (status, received_at_ms);
+
+CREATE TABLE lot_status_event (
+  id TEXT PRIMARY KEY, lot_id TEXT NOT NULL REFERENCES lot(id), from_status TEXT NOT NULL,
+  to_status TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', at_ms INTEGER NOT NULL, by_user TEXT NOT NULL);
+
+CREATE TABLE sale (
+  id TEXT PRIMARY KEY, shop_id TEXT NOT NULL REFERENCES shop(id), terminal_id TEXT NOT NULL,
+  receipt_seq INTEGER NOT NULL, receipt_no TEXT NOT NULL UNIQUE,
+  buyer_id TEXT REFERENCES party(id), walkin_name TEXT NOT NULL DEFAULT '',
+  walkin_phone TEXT NOT NULL DEFAULT '', cashier_id TEXT NOT NULL, created_at_ms INTEGER NOT NULL,
+  total INTEGER NOT NULL, tendered INTEGER NOT NULL, change_given INTEGER NOT NULL,
+  paid INTEGER NOT NULL, credit INTEGER NOT NULL CHECK (credit >= 0),
+  override_by TEXT, override_reason TEXT NOT NULL DEFAULT '',
+  CHECK (paid + credit = total), UNIQUE (terminal_id, receipt_seq));
+CREATE INDEX sale_time ON sale (created_at_ms);
+CREATE INDEX sale_buyer ON sale (buyer_id, created_at_ms);
+CREATE INDEX sale_cashier ON sale (cashier_id, created_at_ms);
+
+CREATE TABLE sale_line (
+  id TEXT PRIMARY KEY, sale_id TEXT NOT NULL REFERENCES sale(id), line_no INTEGER NOT NULL,
+  lot_id TEXT NOT NULL REFERENCES lot(id), product_id TEXT NOT NULL, farmer_id TEXT NOT NULL,
+  qty INTEGER NOT NULL CHECK (qty > 0), price INTEGER NOT NULL CHECK (price > 0),
+  amount INTEGER NOT NULL, commission_bp INTEGER NOT NULL, commission INTEGER NOT NULL,
+  farmer_net INTEGER NOT NULL, CHECK (farmer_net + commission = amount), UNIQUE (sale_id, line_no));
+CREATE INDEX sale_line_lot ON sale_line (lot_id);
+CREATE INDEX sale_line_farmer ON sale_line (farmer_id);
+CREATE INDEX sale_line_product ON sale_line (product_id);
+
+CREATE TABLE sale_payment (
+  id TEXT PRIMARY KEY, sale_id TEXT NOT NULL REFERENCES sale(id),
+  method TEXT NOT NULL CHECK (method IN ('cash','upi','card','bank','cheque','wallet')),
+  amount INTEGER NOT NULL CHECK (amount > 0), reference TEXT NOT NULL DEFAULT '');
+CREATE INDEX sale_payment_sale ON sale_payment (sale_id);
+
+CREATE TABLE credit (
+  id TEXT PRIMARY KEY, sale_id TEXT NOT NULL UNIQUE REFERENCES sale(id),
+  buyer_id TEXT NOT NULL REFERENCES party(id), amount INTEGER NOT NULL CHECK (amount > 0),
+  created_at_ms INTEGER NOT NULL);
+CREATE INDEX credit_buyer ON credit (buyer_id, created_at_ms, id);
+
+CREATE TABLE credit_detail (
+  id TEXT PRIMARY KEY, credit_id TEXT NOT NULL REFERENCES credit(id), farmer_id TEXT,
+  amount INTEGER NOT NULL CHECK (amount >= 0));
+CREATE INDEX credit_detail_credit ON credit_detail (credit_id);
+
+CREATE TABLE collection (
+  id TEXT PRIMARY KEY, shop_id TEXT NOT NULL REFERENCES shop(id), terminal_id TEXT NOT NULL,
+  buyer_id TEXT NOT NULL REFERENCES party(id), amount INTEGER NOT NULL CHECK (amount > 0),
+  method TEXT NOT NULL, reference TEXT NOT NULL DEFAULT '', cashier_id TEXT NOT NULL,
+  at_ms INTEGER NOT NULL);
+CREATE INDEX collection_buyer ON collection (buyer_id, at_ms);
+CREATE INDEX collection_time ON collection (at_ms);
+
+CREATE TABLE collection_allocation (
+  id TEXT PRIMARY KEY, collection_id TEXT NOT NULL REFERENCES collection(id),
+  credit_id TEXT NOT NULL REFERENCES credit(id), credit_detail_id TEXT NOT NULL REFERENCES credit_detail(id),
+  farmer_id TEXT, amount INTEGER NOT NULL CHECK (amount > 0));
+CREATE INDEX allocation_credit ON collection_allocation (credit_id);
+CREATE INDEX allocation_detail ON collection_allocation (credit_detail_id);
+
+CREATE TABLE farmer_payment (
+  id TEXT PRIMARY KEY, shop_id TEXT NOT NULL REFERENCES shop(id), terminal_id TEXT NOT NULL,
+  farmer_id TEXT NOT NULL REFERENCES party(id), kind TEXT NOT NULL CHECK (kind IN ('advance','settlement')),
+  amount INTEGER NOT NULL CHECK (amount > 0), method TEXT NOT NULL, reference TEXT NOT NULL DEFAULT '',
+  paid_by TEXT NOT NULL, at_ms INTEGER NOT NULL);
+CREATE INDEX farmer_payment_farmer ON farmer_payment (farmer_id, at_ms);
+
+CREATE TABLE commission_confirmation (
+  id TEXT PRIMARY KEY, sale_id TEXT NOT NULL UNIQUE REFERENCES sale(id), confirmed_by TEXT NOT NULL,
+  at_ms INTEGER NOT NULL);
+
+-- Append-only, hash-chained per terminal: hash = SHA-256(prev_hash || "\n" || canonical JSON).
+CREATE TABLE audit_log (
+  id TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, seq INTEGER NOT NULL, user_id TEXT NOT NULL,
+  at_ms INTEGER NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+  before_json TEXT, after_json TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
+  UNIQUE (terminal_id, seq));
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+-- Transactional outbox: written with the change, removed only after the server acknowledged it.
+CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, at_ms INTEGER NOT NULL,
+  payload TEXT NOT NULL, audit TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending');
+)SQL";
+
+constexpr std::array<const char*, 1> kMigrations{kV1};
+} // namespace
+
+int latestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+Result<int> schemaVersion(Database& db)
+{
+    Statement& s = db.prepare("PRAGMA user_version");
+    if (!s.next())
+        return s.status("reading the schema version").error();
+    const int v = static_cast<int>(s.int64(0));
+    s.reset();
+    return v;
+}
+
+Status migrateTo(Database& db, int target)
+{
+    auto current = schemaVersion(db);
+    if (!current.ok())
+        return current.error();
+    if (*current > latestSchemaVersion())
+        return Error{ErrorCode::InvalidState,
+                     Tr::tr("This data file was written by a newer version of the program (schema %1; this "
+                            "program knows up to %2). Update the program; the data was not changed.")
+                         .arg(*current)
+                         .arg(latestSchemaVersion())};
+    for (int v = *current; v < target; ++v) {
+        StoreTransaction tx(db);
+        MARKET_TRY(tx.begun());
+        MARKET_TRY(db.execScript(kMigrations[static_cast<size_t>(v)], "applying a schema migration"));
+        const QByteArray setVersion = "PRAGMA user_version=" + QByteArray::number(v + 1);
+        MARKET_TRY(db.execScript(setVersion, "recording the schema version"));
+        MARKET_TRY(tx.commit());
+    }
+    return okStatus();
+}
+
+Status migrate(Database& db) { return migrateTo(db, latestSchemaVersion()); }
+
+} // namespace market::core

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds and runs every test as an ordinary user (see test-all.sh for the root wrapper).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+jobs="$(nproc)"
+export QT_QPA_PLATFORM=offscreen
+export CTEST_OUTPUT_ON_FAILURE=1
+
+echo "== configure and build (ci preset: warnings are errors)"
+cmake --preset ci
+cmake --build --preset ci -j "$jobs"
+
+run_tests() {
+  # A private session bus with an unlocked Secret Service for the keychain tests.
+  dbus-run-session -- bash -c '
+    set -e
+    echo -n "" | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null 2>&1 || true
+    ctest "$@"
+  ' ctest-session "$@"
+}
+
+echo "== tests"
+run_tests --preset ci -j "$jobs"
+
+if [ -z "${MARKET_SKIP_ASAN:-}" ]; then
+  echo "== sanitizer build (address + undefined) of the core tests"
+  cmake --preset asan -DMARKET_BUILD_UI=OFF -DMARKET_BUILD_SERVER=OFF
+  cmake --build --preset asan -j "$jobs"
+  ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    run_tests --preset asan -j "$jobs" -LE slow
+fi

@@ -1,0 +1,311 @@
+#include "Migrations.h"
+
+#include "Log.h"
+
+#include <QString>
+#include <pqxx/transaction>
+
+namespace market::server {
+
+namespace {
+
+// v1: directory tables (global, server-only), shop-owned data tables with RLS, change feed.
+// Shop-owned tables carry shop_id and a policy `shop_id = market_current_shop()`; the HTTP
+// services reach them only as market_app (SET LOCAL ROLE), which owns nothing and cannot
+// bypass RLS, with `market.shop_id` set per transaction.
+const char* const kV1 = R"SQL(
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'market_app') THEN
+    CREATE ROLE market_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB;
+  END IF;
+END $$;
+DO $$ BEGIN
+  EXECUTE format('GRANT market_app TO %I', current_user);
+EXCEPTION WHEN others THEN NULL; -- already a member, or a superuser (needs no membership)
+END $$;
+
+CREATE FUNCTION market_current_shop() RETURNS uuid LANGUAGE sql STABLE AS
+  $f$ SELECT nullif(current_setting('market.shop_id', true), '')::uuid $f$;
+
+-- Directory: read by authentication before the shop is known. Never granted to market_app.
+CREATE TABLE server_meta (
+  singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+  epoch uuid NOT NULL,
+  token_key text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE accounts (
+  id uuid PRIMARY KEY,
+  username text NOT NULL UNIQUE,
+  password_hash text NOT NULL,
+  role text NOT NULL CHECK (role IN ('owner', 'manager')),
+  shop_id uuid,
+  active boolean NOT NULL DEFAULT true,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  CHECK ((role = 'owner') = (shop_id IS NULL))
+);
+CREATE TABLE shops (
+  id uuid PRIMARY KEY,
+  code text NOT NULL UNIQUE,
+  name text NOT NULL,
+  currency text NOT NULL DEFAULT 'INR',
+  time_zone text NOT NULL DEFAULT 'Asia/Kolkata',
+  owner_id uuid NOT NULL REFERENCES accounts(id),
+  version bigint NOT NULL DEFAULT 1,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+ALTER TABLE accounts ADD FOREIGN KEY (shop_id) REFERENCES shops(id);
+CREATE TABLE terminal_credentials (
+  terminal_id uuid PRIMARY KEY,
+  shop_id uuid NOT NULL REFERENCES shops(id),
+  secret_hash text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  revoked_at timestamptz
+);
+CREATE TABLE enrol_codes (
+  id uuid PRIMARY KEY,
+  shop_id uuid NOT NULL REFERENCES shops(id),
+  code_hash text NOT NULL UNIQUE,
+  expires_at timestamptz NOT NULL,
+  attempts int NOT NULL DEFAULT 0,
+  used_at timestamptz,
+  terminal_id uuid,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX enrol_codes_open ON enrol_codes (shop_id) WHERE used_at IS NULL;
+
+-- Shop-owned data.
+CREATE TABLE terminals (
+  id uuid PRIMARY KEY,
+  shop_id uuid NOT NULL REFERENCES shops(id),
+  number int NOT NULL,
+  name text NOT NULL DEFAULT '',
+  last_seq bigint NOT NULL DEFAULT 0,
+  last_audit_seq bigint NOT NULL DEFAULT 0,
+  last_audit_hash text NOT NULL DEFAULT repeat('0', 64),
+  last_seen_at timestamptz,
+  revoked_at timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (shop_id, number)
+);
+CREATE TABLE users (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id),
+  username text NOT NULL, role text NOT NULL, active boolean NOT NULL,
+  version bigint NOT NULL, server_version bigint NOT NULL DEFAULT 1,
+  doc jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE parties (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id),
+  kind text NOT NULL CHECK (kind IN ('farmer', 'buyer')), code text NOT NULL, name text NOT NULL,
+  phone text NOT NULL DEFAULT '', credit_limit bigint NOT NULL DEFAULT 0, active boolean NOT NULL,
+  version bigint NOT NULL, server_version bigint NOT NULL DEFAULT 1,
+  doc jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX parties_shop_kind ON parties (shop_id, kind, code);
+CREATE TABLE products (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id),
+  code text NOT NULL, name text NOT NULL, category text NOT NULL, unit text NOT NULL, active boolean NOT NULL,
+  version bigint NOT NULL, server_version bigint NOT NULL DEFAULT 1,
+  doc jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE commission_rules (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id),
+  product_id uuid, kind text NOT NULL, active boolean NOT NULL,
+  version bigint NOT NULL, server_version bigint NOT NULL DEFAULT 1,
+  doc jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE lots (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), terminal_id uuid NOT NULL,
+  code text NOT NULL, farmer_id uuid NOT NULL, product_id uuid NOT NULL,
+  received_qty bigint NOT NULL, packages bigint NOT NULL, gross_qty bigint NOT NULL, tare_qty bigint NOT NULL,
+  grade text NOT NULL, vehicle text NOT NULL, notes text NOT NULL,
+  received_at timestamptz NOT NULL, created_by uuid NOT NULL,
+  status text NOT NULL DEFAULT 'active', op_id uuid NOT NULL
+);
+CREATE INDEX lots_shop_farmer ON lots (shop_id, farmer_id, received_at);
+CREATE INDEX lots_shop_received ON lots (shop_id, received_at);
+CREATE TABLE lot_status_events (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), lot_id uuid NOT NULL,
+  from_status text NOT NULL, to_status text NOT NULL, reason text NOT NULL,
+  at timestamptz NOT NULL, by_user uuid NOT NULL, terminal_id uuid NOT NULL
+);
+CREATE INDEX lot_status_events_lot ON lot_status_events (shop_id, lot_id);
+
+-- Sales and their rows are partitioned by month of the sale time (monthly partitions are made
+-- by market_ensure_partitions; a DEFAULT partition catches anything outside them).
+CREATE TABLE sales (
+  id uuid NOT NULL, shop_id uuid NOT NULL, terminal_id uuid NOT NULL,
+  receipt_seq bigint NOT NULL, receipt_no text NOT NULL, buyer_id uuid,
+  walkin_name text NOT NULL, walkin_phone text NOT NULL, cashier_id uuid NOT NULL,
+  created_at timestamptz NOT NULL, total bigint NOT NULL, tendered bigint NOT NULL, change bigint NOT NULL,
+  paid bigint NOT NULL, credit bigint NOT NULL, credit_id uuid, override_by uuid, override_reason text NOT NULL,
+  op_id uuid NOT NULL, received_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (id, created_at)
+) PARTITION BY RANGE (created_at);
+CREATE INDEX sales_shop_day ON sales (shop_id, created_at);
+CREATE INDEX sales_shop_buyer ON sales (shop_id, buyer_id, created_at);
+CREATE INDEX sales_id ON sales (id);
+CREATE TABLE sale_lines (
+  id uuid NOT NULL, shop_id uuid NOT NULL, sale_id uuid NOT NULL, created_at timestamptz NOT NULL,
+  line_no int NOT NULL, lot_id uuid NOT NULL, product_id uuid NOT NULL, farmer_id uuid NOT NULL,
+  qty bigint NOT NULL, price bigint NOT NULL, amount bigint NOT NULL, commission_bp bigint NOT NULL,
+  commission bigint NOT NULL, farmer_net bigint NOT NULL,
+  PRIMARY KEY (id, created_at)
+) PARTITION BY RANGE (created_at);
+CREATE INDEX sale_lines_lot ON sale_lines (shop_id, lot_id);
+CREATE INDEX sale_lines_farmer ON sale_lines (shop_id, farmer_id, created_at);
+CREATE INDEX sale_lines_sale ON sale_lines (sale_id);
+CREATE TABLE sale_payments (
+  id uuid NOT NULL, shop_id uuid NOT NULL, sale_id uuid NOT NULL, created_at timestamptz NOT NULL,
+  method text NOT NULL, amount bigint NOT NULL, reference text NOT NULL,
+  PRIMARY KEY (id, created_at)
+) PARTITION BY RANGE (created_at);
+CREATE INDEX sale_payments_sale ON sale_payments (sale_id);
+CREATE TABLE credits (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), sale_id uuid NOT NULL,
+  buyer_id uuid NOT NULL, amount bigint NOT NULL, created_at timestamptz NOT NULL
+);
+CREATE INDEX credits_buyer ON credits (shop_id, buyer_id, created_at);
+CREATE TABLE credit_details (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), credit_id uuid NOT NULL,
+  farmer_id uuid, amount bigint NOT NULL
+);
+CREATE INDEX credit_details_credit ON credit_details (credit_id);
+CREATE TABLE collections (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), terminal_id uuid NOT NULL,
+  buyer_id uuid NOT NULL, amount bigint NOT NULL, method text NOT NULL, reference text NOT NULL,
+  cashier_id uuid NOT NULL, at timestamptz NOT NULL, op_id uuid NOT NULL
+);
+CREATE INDEX collections_buyer ON collections (shop_id, buyer_id, at);
+CREATE TABLE collection_allocations (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), collection_id uuid NOT NULL,
+  credit_id uuid NOT NULL, credit_detail_id uuid NOT NULL, farmer_id uuid, amount bigint NOT NULL
+);
+CREATE INDEX collection_allocations_credit ON collection_allocations (shop_id, credit_id);
+
+CREATE TABLE audit_entries (
+  shop_id uuid NOT NULL, terminal_id uuid NOT NULL, seq bigint NOT NULL, at timestamptz NOT NULL,
+  prev_hash text NOT NULL, hash text NOT NULL, user_id text NOT NULL, action text NOT NULL,
+  entity text NOT NULL, entity_id text NOT NULL, before jsonb, after jsonb, chain_ok boolean NOT NULL,
+  op_id uuid NOT NULL,
+  PRIMARY KEY (terminal_id, seq, at)
+) PARTITION BY RANGE (at);
+CREATE INDEX audit_entries_shop ON audit_entries (shop_id, at);
+CREATE INDEX audit_entries_entity ON audit_entries (shop_id, entity, entity_id);
+
+CREATE TABLE anomalies (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), kind text NOT NULL,
+  entity text NOT NULL, entity_id uuid NOT NULL, terminal_id uuid, op_id uuid,
+  details jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now(),
+  resolved_at timestamptz, resolution text
+);
+CREATE UNIQUE INDEX anomalies_open ON anomalies (shop_id, kind, entity_id) WHERE resolved_at IS NULL;
+CREATE TABLE quarantine (
+  op_id uuid NOT NULL, shop_id uuid NOT NULL REFERENCES shops(id), terminal_id uuid NOT NULL,
+  seq bigint NOT NULL, type text NOT NULL, reason text NOT NULL, envelope jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(), resolved_at timestamptz, resolution text,
+  PRIMARY KEY (terminal_id, seq)
+);
+CREATE INDEX quarantine_open ON quarantine (shop_id, created_at) WHERE resolved_at IS NULL;
+
+-- Documents of known types without a table of their own yet (shop settings from a counter,
+-- commission confirmations): kept whole, keyed by id and type, and fed to the other counters.
+CREATE TABLE documents (
+  shop_id uuid NOT NULL REFERENCES shops(id), id uuid NOT NULL, type text NOT NULL,
+  terminal_id uuid NOT NULL, op_id uuid NOT NULL, doc jsonb NOT NULL,
+  received_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (shop_id, type, id, op_id)
+);
+
+-- Change feed. Positions come from feed_counters, updated inside the writing transaction: the row
+-- lock orders the writers of one shop, so positions become visible in commit order and a reader
+-- polling `position > cursor` never skips a late commit.
+CREATE TABLE feed_counters (
+  shop_id uuid PRIMARY KEY REFERENCES shops(id),
+  last_position bigint NOT NULL DEFAULT 0
+);
+CREATE TABLE feed (
+  shop_id uuid NOT NULL, position bigint NOT NULL, type text NOT NULL, entity_id uuid NOT NULL,
+  terminal_id uuid, doc jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (shop_id, position)
+);
+
+CREATE FUNCTION market_ensure_partitions(first_month date, months int) RETURNS void LANGUAGE plpgsql AS $f$
+DECLARE
+  t text; m date; name text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['sales', 'sale_lines', 'sale_payments', 'audit_entries'] LOOP
+    EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF %I DEFAULT', t || '_default', t);
+    FOR i IN 0 .. months - 1 LOOP
+      m := (date_trunc('month', first_month) + make_interval(months => i))::date;
+      name := t || '_' || to_char(m, 'YYYY_MM');
+      IF to_regclass(name) IS NULL THEN
+        EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)', name, t,
+                       m, (m + interval '1 month')::date);
+      END IF;
+    END LOOP;
+  END LOOP;
+END $f$;
+SELECT market_ensure_partitions((now() - interval '24 months')::date, 40);
+
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['terminals', 'users', 'parties', 'products', 'commission_rules', 'lots',
+      'lot_status_events', 'sales', 'sale_lines', 'sale_payments', 'credits', 'credit_details', 'collections',
+      'collection_allocations', 'audit_entries', 'anomalies', 'quarantine', 'documents', 'feed_counters', 'feed'] LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY shop_isolation ON %I USING (shop_id = market_current_shop()) '
+                   'WITH CHECK (shop_id = market_current_shop())', t);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON %I TO market_app', t);
+  END LOOP;
+END $$;
+)SQL";
+
+void ensureMigrationsTable(pqxx::connection& c)
+{
+    pqxx::work tx(c);
+    tx.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, "
+            "applied_at timestamptz NOT NULL DEFAULT now())");
+    tx.commit();
+}
+
+} // namespace
+
+const std::vector<Migration>& migrations()
+{
+    static const std::vector<Migration> all{{1, "initial schema with RLS and change feed", kV1}};
+    return all;
+}
+
+int schemaVersion(pqxx::connection& c)
+{
+    pqxx::work tx(c);
+    const auto r = tx.exec("SELECT to_regclass('schema_migrations') IS NOT NULL");
+    if (!r[0][0].as<bool>())
+        return 0;
+    return tx.exec("SELECT coalesce(max(version), 0) FROM schema_migrations")[0][0].as<int>();
+}
+
+int migrate(pqxx::connection& c)
+{
+    ensureMigrationsTable(c);
+    int applied = 0;
+    for (const Migration& m : migrations()) {
+        pqxx::work tx(c);
+        tx.exec("SELECT pg_advisory_xact_lock(727274)"); // one migrator at a time
+        const auto done = tx.exec_params("SELECT 1 FROM schema_migrations WHERE version = $1", m.version);
+        if (!done.empty())
+            continue;
+        tx.exec(m.sql);
+        tx.exec_params("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", m.version, m.name);
+        tx.commit();
+        ++applied;
+        log::info(QStringLiteral("applied migration"),
+                  {{"version", QString::number(m.version)}, {"name", QString::fromUtf8(m.name)}});
+    }
+    return applied;
+}
+
+} // namespace market::server

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "AuthService.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+#include <QString>
+#include <pqxx/transaction>
+#include <protocol/PushMessages.h>
+#include <vector>
+
+namespace market::server {
+
+/// The rows one push produces, collected per table so each table gets one multi-row INSERT
+/// (jsonb_to_recordset) instead of one round trip per row. Master-data upserts run immediately,
+/// in operation order, because the server's order decides between versions.
+class PushBatch {
+public:
+    PushBatch(pqxx::work& tx, TerminalIdentity terminal, QString lastAuditHash);
+
+    /// Verifies the audit link, then decodes and stages the operation, or stages it for
+    /// quarantine with the reason. Never throws for bad content (only for database failures).
+    void add(const protocol::OutboxOp& op);
+    /// Writes everything staged, raises anomalies and appends the change feed. Returns the
+    /// number of anomalies raised.
+    int flush();
+
+    int applied() const { return m_applied; }
+    int quarantined() const { return int(m_quarantine.size()); }
+    const QString& lastAuditHash() const { return m_lastAuditHash; }
+
+private:
+    struct FeedItem {
+        QString type;
+        QString entityId;
+        QJsonObject doc;
+    };
+    void quarantine(const protocol::OutboxOp& op, const QString& reason);
+    void anomaly(const QString& kind, const QString& entity, const QString& entityId, const QString& opId,
+                 const QJsonObject& details);
+    bool stage(const protocol::OutboxOp& op, QString& reason, FeedItem& feed);
+    bool upsertMaster(const protocol::OutboxOp& op, const std::string& sql, const std::vector<std::string>& params,
+                      QString& reason, qint64& serverVersion);
+    void rejectDuplicates();
+    void insertAll();
+    void checkLotsAndCredit();
+    void appendFeed(const std::vector<FeedItem>& extra);
+
+    pqxx::work& m_tx;
+    TerminalIdentity m_terminal;
+    QString m_lastAuditHash;
+    int m_applied = 0;
+
+    struct Staged {
+        protocol::OutboxOp op;
+        FeedItem feed;
+        QString docKind; ///< sale | lot | collection | lot_event | document | master
+        QString docId;
+    };
+    std::vector<Staged> m_staged;
+    QJsonArray m_lots, m_lotEvents, m_sales, m_lines, m_payments, m_credits, m_creditDetails, m_collections,
+        m_allocations, m_audit, m_quarantine, m_anomalies, m_documents;
+    QSet<QString> m_batchIds;
+    QSet<QString> m_soldLots, m_arrivedLots, m_creditBuyers;
+};
+
+} // namespace market::server
