@@ -5,8 +5,7 @@
 
 namespace market::core {
 
-std::vector<Money> allocateProportionally(Money total, const std::vector<Money>& weights)
-{
+std::vector<Money> allocateProportionally(Money total, const std::vector<Money>& weights) {
     if (total.isNegative() || weights.empty())
         return {};
     Int128 sum = 0;
@@ -38,12 +37,14 @@ std::vector<Money> allocateProportionally(Money total, const std::vector<Money>&
     return shares;
 }
 
-std::vector<Money> allocateCapped(Money total, const std::vector<Money>& caps)
-{
-    Money capSum;
-    for (const Money c : caps)
-        capSum += c;
-    if (total > capSum)
+std::vector<Money> allocateCapped(Money total, const std::vector<Money>& caps) {
+    Int128 capSum = 0; // Int128: caps are input here, their sum may exceed int64
+    for (const Money c : caps) {
+        if (c.isNegative())
+            return {};
+        capSum += c.minor();
+    }
+    if (total.isNegative() || total.minor() > capSum)
         return {};
     if (total.isZero())
         return std::vector<Money>(caps.size());

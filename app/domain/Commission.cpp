@@ -12,8 +12,7 @@ struct Tr {
 };
 } // namespace
 
-Status CommissionRule::validate() const
-{
+Status CommissionRule::validate() const {
     auto rateOk = [](qint64 bp) { return bp >= 0 && bp <= kMaxRateBp; };
     if (kind == CommissionKind::Flat) {
         if (!rateOk(flatRateBp))
@@ -32,7 +31,8 @@ Status CommissionRule::validate() const
                          Tr::tr("Commission slabs must start at 0 and follow each other without gaps.")};
         if (s.to) {
             if (*s.to <= s.from)
-                return Error{ErrorCode::InvalidInput, Tr::tr("A commission slab must end above where it starts.")};
+                return Error{ErrorCode::InvalidInput,
+                             Tr::tr("A commission slab must end above where it starts.")};
             expectedFrom = *s.to;
         } else if (i + 1 != slabs.size()) {
             return Error{ErrorCode::InvalidInput, Tr::tr("Only the last commission slab may be open-ended.")};
@@ -41,8 +41,7 @@ Status CommissionRule::validate() const
     return okStatus();
 }
 
-qint64 CommissionRule::rateFor(Quantity lineQuantity) const
-{
+qint64 CommissionRule::rateFor(Quantity lineQuantity) const {
     if (kind == CommissionKind::Flat)
         return flatRateBp;
     for (const auto& s : slabs)
@@ -52,13 +51,11 @@ qint64 CommissionRule::rateFor(Quantity lineQuantity) const
     return slabs.empty() ? 0 : slabs.back().rateBp;
 }
 
-QString commissionKindName(CommissionKind k)
-{
+QString commissionKindName(CommissionKind k) {
     return k == CommissionKind::Flat ? QStringLiteral("flat") : QStringLiteral("slab");
 }
 
-std::optional<CommissionKind> commissionKindFromName(QStringView name)
-{
+std::optional<CommissionKind> commissionKindFromName(QStringView name) {
     if (name == u"flat")
         return CommissionKind::Flat;
     if (name == u"slab")
@@ -66,11 +63,14 @@ std::optional<CommissionKind> commissionKindFromName(QStringView name)
     return std::nullopt;
 }
 
-std::optional<qint64> parsePercentToBp(QStringView text)
-{
+std::optional<qint64> parsePercentToBp(QStringView text) {
     QString s = text.trimmed().toString();
     if (s.endsWith(QLatin1Char('%')))
         s.chop(1);
+    s = s.trimmed();
+    // Money::parse also takes currency prefixes ("₹5"); a percentage starts with a digit.
+    if (s.isEmpty() || !s.front().isDigit())
+        return std::nullopt;
     // Same grammar as money with two decimals: "5.25" → 525.
     const auto m = Money::parse(s);
     if (!m || m->isNegative() || m->minor() > kMaxRateBp)
@@ -78,8 +78,7 @@ std::optional<qint64> parsePercentToBp(QStringView text)
     return m->minor();
 }
 
-QString formatBpAsPercent(qint64 bp)
-{
+QString formatBpAsPercent(qint64 bp) {
     QString s = QString::number(bp / 100);
     if (bp % 100 != 0)
         s += QLatin1Char('.') + QStringLiteral("%1").arg(bp % 100, 2, 10, QLatin1Char('0'));

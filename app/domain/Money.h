@@ -76,5 +76,7 @@ QString formatMoney(Money amount, Currency currency);
 /// Groups digits of a non-negative integer string the Indian way ("1,23,45,678").
 QString groupIndian(const QString& digits);
 QString groupThousands(const QString& digits);
+/// True when the commas in an integer part delimit groups the way people write them.
+bool groupingOk(QStringView whole);
 
 } // namespace market::core

@@ -6,40 +6,35 @@
 
 namespace market::core {
 
-std::optional<Quantity> Quantity::checkedAdd(Quantity other) const
-{
+std::optional<Quantity> Quantity::checkedAdd(Quantity other) const {
     qint64 out = 0;
     if (__builtin_add_overflow(m_thousandths, other.m_thousandths, &out))
         return std::nullopt;
     return Quantity(out);
 }
 
-std::optional<Quantity> Quantity::checkedSub(Quantity other) const
-{
+std::optional<Quantity> Quantity::checkedSub(Quantity other) const {
     qint64 out = 0;
     if (__builtin_sub_overflow(m_thousandths, other.m_thousandths, &out))
         return std::nullopt;
     return Quantity(out);
 }
 
-Quantity Quantity::operator+(Quantity other) const
-{
+Quantity Quantity::operator+(Quantity other) const {
     const auto r = checkedAdd(other);
     if (!r)
         qFatal("market::core::Quantity overflow");
     return *r;
 }
 
-Quantity Quantity::operator-(Quantity other) const
-{
+Quantity Quantity::operator-(Quantity other) const {
     const auto r = checkedSub(other);
     if (!r)
         qFatal("market::core::Quantity overflow");
     return *r;
 }
 
-std::optional<Quantity> Quantity::parse(QStringView text)
-{
+std::optional<Quantity> Quantity::parse(QStringView text) {
     const QString s = text.trimmed().toString();
     if (s.isEmpty())
         return std::nullopt;
@@ -49,6 +44,7 @@ std::optional<Quantity> Quantity::parse(QStringView text)
         negative = s.at(0) == QLatin1Char('-');
         i = 1;
     }
+    const qsizetype start = i;
     Int128 whole = 0;
     Int128 fraction = 0;
     int fractionDigits = 0;
@@ -81,7 +77,8 @@ std::optional<Quantity> Quantity::parse(QStringView text)
         }
         previous = c;
     }
-    if (!seenDigit || previous == QLatin1Char(','))
+    if (!seenDigit || previous == QLatin1Char(',') ||
+        !groupingOk(QStringView(s).left(s.indexOf(QLatin1Char('.'))).mid(start)))
         return std::nullopt;
     for (int k = fractionDigits; k < 3; ++k)
         fraction *= 10;
@@ -91,8 +88,7 @@ std::optional<Quantity> Quantity::parse(QStringView text)
     return Quantity(static_cast<qint64>(negative ? -t : t));
 }
 
-QString Quantity::toString() const
-{
+QString Quantity::toString() const {
     const bool negative = m_thousandths < 0;
     const unsigned long long magnitude = negative ? 0ULL - static_cast<unsigned long long>(m_thousandths)
                                                   : static_cast<unsigned long long>(m_thousandths);
