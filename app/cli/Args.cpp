@@ -10,107 +10,98 @@ namespace market::cli::args {
 using namespace market::core;
 
 namespace {
-Error bad(const QString& message) { return Error{ErrorCode::InvalidInput, message}; }
+Error bad(const QString& message) {
+    return Error{ErrorCode::InvalidInput, message};
+}
 
 template <typename E>
 Result<E> choice(const QString& what, const QString& text, std::optional<E> (*parse)(QStringView),
-                 const QString& choices)
-{
+                 const QString& choices) {
     if (const auto v = parse(text.trimmed()))
         return *v;
     return bad(tr("unknown %1 \"%2\" (one of: %3)").arg(what, text, choices));
 }
 } // namespace
 
-Result<Money> money(const QString& option, const QString& text)
-{
+Result<Money> money(const QString& option, const QString& text) {
     if (const auto m = Money::parse(text))
         return *m;
     return bad(tr("--%1: \"%2\" is not an amount of money (digits with at most two decimals, e.g. 1250.50)")
                    .arg(option, text));
 }
 
-Result<Quantity> quantity(const QString& option, const QString& text)
-{
+Result<Quantity> quantity(const QString& option, const QString& text) {
     if (const auto q = Quantity::parse(text))
         return *q;
     return bad(tr("--%1: \"%2\" is not a quantity (digits with at most three decimals, e.g. 120.5)")
                    .arg(option, text));
 }
 
-Result<QString> code(const QString& option, const QString& text)
-{
+Result<QString> code(const QString& option, const QString& text) {
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$"));
     const QString trimmed = text.trimmed();
     if (!pattern.match(trimmed).hasMatch())
-        return bad(tr("--%1: \"%2\" is not a valid code (letters, digits, - and _, at most 40)").arg(option, text));
+        return bad(
+            tr("--%1: \"%2\" is not a valid code (letters, digits, - and _, at most 40)").arg(option, text));
     return trimmed;
 }
 
-Result<QDate> date(const QString& option, const QString& text)
-{
+Result<QDate> date(const QString& option, const QString& text) {
     const QDate d = QDate::fromString(text.trimmed(), Qt::ISODate);
     if (!d.isValid() || d.year() < 2000 || d.year() > 2999)
         return bad(tr("--%1: \"%2\" is not a date (YYYY-MM-DD)").arg(option, text));
     return d;
 }
 
-Result<qint64> integer(const QString& option, const QString& text, qint64 min, qint64 max)
-{
+Result<qint64> integer(const QString& option, const QString& text, qint64 min, qint64 max) {
     bool ok = false;
     const qint64 v = text.trimmed().toLongLong(&ok);
     if (!ok || v < min || v > max)
-        return bad(tr("--%1: \"%2\" is not a whole number from %3 to %4").arg(option, text).arg(min).arg(max));
+        return bad(
+            tr("--%1: \"%2\" is not a whole number from %3 to %4").arg(option, text).arg(min).arg(max));
     return v;
 }
 
-Result<qint64> percentBp(const QString& option, const QString& text)
-{
+Result<qint64> percentBp(const QString& option, const QString& text) {
     if (const auto bp = parsePercentToBp(text))
         return *bp;
     return bad(tr("--%1: \"%2\" is not a percentage from 0 to 100 (at most two decimals)").arg(option, text));
 }
 
-Result<Role> role(const QString& text)
-{
+Result<Role> role(const QString& text) {
     return choice<Role>(tr("role"), text, &roleFromName, QStringLiteral("cashier, manager, owner"));
 }
 
-Result<PartyKind> partyKind(const QString& text)
-{
+Result<PartyKind> partyKind(const QString& text) {
     return choice<PartyKind>(tr("party kind"), text, &partyKindFromName, QStringLiteral("farmer, buyer"));
 }
 
-Result<Category> category(const QString& text)
-{
+Result<Category> category(const QString& text) {
     return choice<Category>(tr("category"), text, &categoryFromName,
                             QStringLiteral("flower, vegetable, fruit, grain, other"));
 }
 
-Result<Unit> unit(const QString& text)
-{
-    return choice<Unit>(tr("unit"), text, &unitFromName, QStringLiteral("kg, quintal, crate, bunch, dozen, piece"));
+Result<Unit> unit(const QString& text) {
+    return choice<Unit>(tr("unit"), text, &unitFromName,
+                        QStringLiteral("kg, quintal, crate, bunch, dozen, piece"));
 }
 
-Result<LotStatus> lotStatus(const QString& text)
-{
+Result<LotStatus> lotStatus(const QString& text) {
     return choice<LotStatus>(tr("lot status"), text, &lotStatusFromName,
                              QStringLiteral("active, closed, discarded, returned"));
 }
 
-Result<PaymentMethod> paymentMethod(const QString& text)
-{
+Result<PaymentMethod> paymentMethod(const QString& text) {
     return choice<PaymentMethod>(tr("payment method"), text, &paymentMethodFromName,
                                  QStringLiteral("cash, upi, card, bank, cheque, wallet"));
 }
 
-Result<Currency> currency(const QString& text)
-{
-    return choice<Currency>(tr("currency"), text.toUpper(), &currencyFromCode, QStringLiteral("INR, USD, EUR, GBP"));
+Result<Currency> currency(const QString& text) {
+    return choice<Currency>(tr("currency"), text.toUpper(), &currencyFromCode,
+                            QStringLiteral("INR, USD, EUR, GBP"));
 }
 
-Result<CommissionRule> slabs(const QString& text)
-{
+Result<CommissionRule> slabs(const QString& text) {
     CommissionRule rule;
     rule.kind = CommissionKind::Slab;
     const QStringList parts = text.split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -120,7 +111,8 @@ Result<CommissionRule> slabs(const QString& text)
         const qsizetype colon = part.lastIndexOf(QLatin1Char(':'));
         const qsizetype dash = part.indexOf(QLatin1Char('-'));
         if (colon < 0 || dash < 0 || dash > colon)
-            return bad(tr("--slabs: \"%1\" is not FROM-TO:PERCENT (TO may be empty for the last slab)").arg(part));
+            return bad(
+                tr("--slabs: \"%1\" is not FROM-TO:PERCENT (TO may be empty for the last slab)").arg(part));
         CommissionSlab slab;
         auto from = quantity(QStringLiteral("slabs"), part.left(dash));
         if (!from.ok())
@@ -142,8 +134,7 @@ Result<CommissionRule> slabs(const QString& text)
     return rule;
 }
 
-Result<LineSpec> saleLine(const QString& text)
-{
+Result<LineSpec> saleLine(const QString& text) {
     // The code may not contain ':', so split from the right: CODE:QTY:PRICE.
     const QStringList parts = text.split(QLatin1Char(':'));
     if (parts.size() != 3)
@@ -164,8 +155,7 @@ Result<LineSpec> saleLine(const QString& text)
     return line;
 }
 
-Result<PaymentSpec> payment(const QString& text)
-{
+Result<PaymentSpec> payment(const QString& text) {
     const qsizetype first = text.indexOf(QLatin1Char(':'));
     if (first < 0)
         return bad(tr("--pay: \"%1\" is not METHOD:AMOUNT[:REFERENCE] (e.g. cash:500.00 or upi:250:UTR123)")
@@ -176,7 +166,8 @@ Result<PaymentSpec> payment(const QString& text)
     if (!method.ok())
         return method.error();
     spec.method = method.value();
-    auto amount = money(QStringLiteral("pay"), second < 0 ? text.mid(first + 1) : text.mid(first + 1, second - first - 1));
+    auto amount = money(QStringLiteral("pay"),
+                        second < 0 ? text.mid(first + 1) : text.mid(first + 1, second - first - 1));
     if (!amount.ok())
         return amount.error();
     spec.amount = amount.value();

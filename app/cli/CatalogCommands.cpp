@@ -13,8 +13,7 @@ namespace market::cli {
 using namespace market::core;
 
 namespace {
-int runProductAdd(Context& ctx)
-{
+int runProductAdd(Context& ctx) {
     NewProductRequest request;
     MARKETCTL_ASSIGN(request.name, ctx.required(QStringLiteral("name")));
     MARKETCTL_ASSIGN(const QString categoryText, ctx.required(QStringLiteral("category")));
@@ -30,20 +29,22 @@ int runProductAdd(Context& ctx)
     if (ctx.json())
         printJson(product.toJson());
     else
-        printLine(tr("product %1 \"%2\" (%3, per %4)")
-                      .arg(product.code, product.name, categoryName(product.category), unitName(product.unit)));
+        printLine(
+            tr("product %1 \"%2\" (%3, per %4)")
+                .arg(product.code, product.name, categoryName(product.category), unitName(product.unit)));
     return kExitOk;
 }
 
-int runProductList(Context& ctx)
-{
+int runProductList(Context& ctx) {
     qint64 limit = 10000;
     if (ctx.isSet(QStringLiteral("limit"))) {
-        MARKETCTL_ASSIGN(limit, args::integer(QStringLiteral("limit"), ctx.value(QStringLiteral("limit")), 1, 100000));
+        MARKETCTL_ASSIGN(
+            limit, args::integer(QStringLiteral("limit"), ctx.value(QStringLiteral("limit")), 1, 100000));
     }
     MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
     MARKETCTL_ASSIGN(const auto products,
-                     CatalogService(ctx.store()).searchProducts(ctx.value(QStringLiteral("search")), static_cast<int>(limit)));
+                     CatalogService(ctx.store())
+                         .searchProducts(ctx.value(QStringLiteral("search")), static_cast<int>(limit)));
     if (ctx.json()) {
         QJsonArray list;
         for (const auto& p : products)
@@ -58,19 +59,18 @@ int runProductList(Context& ctx)
     return kExitOk;
 }
 
-QString describeRule(const CommissionRule& rule)
-{
+QString describeRule(const CommissionRule& rule) {
     if (rule.kind == CommissionKind::Flat)
         return tr("flat %1 %").arg(formatBpAsPercent(rule.flatRateBp));
     QStringList slabs;
     for (const auto& s : rule.slabs)
-        slabs.append(QStringLiteral("%1-%2: %3 %")
-                         .arg(s.from.toString(), s.to ? s.to->toString() : QString(), formatBpAsPercent(s.rateBp)));
+        slabs.append(
+            QStringLiteral("%1-%2: %3 %")
+                .arg(s.from.toString(), s.to ? s.to->toString() : QString(), formatBpAsPercent(s.rateBp)));
     return tr("slabs %1").arg(slabs.join(QStringLiteral(", ")));
 }
 
-int runCommissionSet(Context& ctx)
-{
+int runCommissionSet(Context& ctx) {
     const bool flat = ctx.isSet(QStringLiteral("flat"));
     const bool slabs = ctx.isSet(QStringLiteral("slabs"));
     if (flat == slabs)
@@ -78,13 +78,15 @@ int runCommissionSet(Context& ctx)
     CommissionRule rule;
     if (flat) {
         rule.kind = CommissionKind::Flat;
-        MARKETCTL_ASSIGN(rule.flatRateBp, args::percentBp(QStringLiteral("flat"), ctx.value(QStringLiteral("flat"))));
+        MARKETCTL_ASSIGN(rule.flatRateBp,
+                         args::percentBp(QStringLiteral("flat"), ctx.value(QStringLiteral("flat"))));
     } else {
         MARKETCTL_ASSIGN(rule, args::slabs(ctx.value(QStringLiteral("slabs"))));
     }
     std::optional<QString> productCode;
     if (ctx.isSet(QStringLiteral("product"))) {
-        MARKETCTL_ASSIGN(productCode, args::code(QStringLiteral("product"), ctx.value(QStringLiteral("product"))));
+        MARKETCTL_ASSIGN(productCode,
+                         args::code(QStringLiteral("product"), ctx.value(QStringLiteral("product"))));
     }
     MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
     CatalogService catalog(ctx.store());
@@ -104,8 +106,7 @@ int runCommissionSet(Context& ctx)
     return kExitOk;
 }
 
-int runCommissionList(Context& ctx)
-{
+int runCommissionList(Context& ctx) {
     MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
     CatalogService catalog(ctx.store());
     MARKETCTL_ASSIGN(const auto rules, catalog.commissionRules());
@@ -120,7 +121,8 @@ int runCommissionList(Context& ctx)
             productName = product.name;
         }
         QJsonObject o = r.toJson();
-        o.insert(QStringLiteral("productCode"), r.productId ? QJsonValue(productCode) : QJsonValue(QJsonValue::Null));
+        o.insert(QStringLiteral("productCode"),
+                 r.productId ? QJsonValue(productCode) : QJsonValue(QJsonValue::Null));
         list.append(o);
         rows.append({r.productId ? productCode : tr("(default)"), productName, describeRule(r.rule)});
     }
@@ -132,8 +134,7 @@ int runCommissionList(Context& ctx)
 }
 } // namespace
 
-std::vector<Command> catalogCommands()
-{
+std::vector<Command> catalogCommands() {
     return {
         {QStringLiteral("product add"),
          tr("Add a product (managers)"),
@@ -155,7 +156,8 @@ std::vector<Command> catalogCommands()
           makeOption("flat", "A flat percentage, e.g. 5 or 5.25.", "percent"),
           makeOption("slabs", "Quantity slabs, e.g. \"0-100:3,100-500:5,500-:7\" (units:percent).", "slabs")},
          runCommissionSet,
-         tr("A slab applies to a line quantity q with FROM <= q < TO; the last slab may be open (\"500-:7\").\n"
+         tr("A slab applies to a line quantity q with FROM <= q < TO; the last slab may be open "
+            "(\"500-:7\").\n"
             "New rules apply to future sales only.")},
         {QStringLiteral("commission list"), tr("List the commission rules"), {}, runCommissionList, {}},
     };

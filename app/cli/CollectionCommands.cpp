@@ -16,35 +16,33 @@ namespace market::cli {
 using namespace market::core;
 
 namespace {
-QJsonArray allocationsJson(const std::vector<AllocationDoc>& allocations)
-{
+QJsonArray allocationsJson(const std::vector<AllocationDoc>& allocations) {
     QJsonArray list;
     for (const auto& a : allocations)
-        list.append(QJsonObject{
-            {QStringLiteral("creditId"), a.creditId.toString()},
-            {QStringLiteral("creditDetailId"), a.creditDetailId.toString()},
-            {QStringLiteral("farmerId"), a.farmerId ? QJsonValue(a.farmerId->toString()) : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("amount"), a.amount.minor()}});
+        list.append(QJsonObject{{QStringLiteral("creditId"), a.creditId.toString()},
+                                {QStringLiteral("creditDetailId"), a.creditDetailId.toString()},
+                                {QStringLiteral("farmerId"), a.farmerId ? QJsonValue(a.farmerId->toString())
+                                                                        : QJsonValue(QJsonValue::Null)},
+                                {QStringLiteral("amount"), a.amount.minor()}});
     return list;
 }
 
-void printAllocations(Context& ctx, const std::vector<AllocationDoc>& allocations)
-{
+void printAllocations(Context& ctx, const std::vector<AllocationDoc>& allocations) {
     PartyService parties(ctx.store());
     QList<QStringList> rows;
     for (const auto& a : allocations) {
         QString farmer = tr("(shop)");
         if (a.farmerId) {
             const auto party = parties.get(*a.farmerId);
-            farmer = party.ok() ? QStringLiteral("%1 %2").arg(party->code, party->name) : a.farmerId->toString();
+            farmer =
+                party.ok() ? QStringLiteral("%1 %2").arg(party->code, party->name) : a.farmerId->toString();
         }
         rows.append({a.creditId.toString(), farmer, ctx.money(a.amount)});
     }
     printTable({tr("CREDIT"), tr("FARMER"), tr("AMOUNT")}, rows, {2});
 }
 
-int runCollect(Context& ctx)
-{
+int runCollect(Context& ctx) {
     MARKETCTL_ASSIGN(const QString buyerText, ctx.required(QStringLiteral("buyer")));
     MARKETCTL_ASSIGN(const QString buyerCode, args::code(QStringLiteral("buyer"), buyerText));
     MARKETCTL_ASSIGN(const QString amountText, ctx.required(QStringLiteral("amount")));
@@ -69,8 +67,8 @@ int runCollect(Context& ctx)
         return kExitOk;
     }
     MARKETCTL_ASSIGN(const Session actor, ctx.login());
-    MARKETCTL_ASSIGN(const CollectionDoc doc,
-                     collections.collect(actor, buyer.id, amount, method, ctx.value(QStringLiteral("reference"))));
+    MARKETCTL_ASSIGN(const CollectionDoc doc, collections.collect(actor, buyer.id, amount, method,
+                                                                  ctx.value(QStringLiteral("reference"))));
     if (ctx.json()) {
         printJson(doc.toJson());
         return kExitOk;
@@ -83,8 +81,7 @@ int runCollect(Context& ctx)
     return kExitOk;
 }
 
-int runCredits(Context& ctx)
-{
+int runCredits(Context& ctx) {
     MARKETCTL_ASSIGN(const QString buyerText, ctx.required(QStringLiteral("buyer")));
     MARKETCTL_ASSIGN(const QString buyerCode, args::code(QStringLiteral("buyer"), buyerText));
     MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
@@ -108,18 +105,18 @@ int runCredits(Context& ctx)
     QList<QStringList> rows;
     for (const auto& c : credits)
         rows.append({c.receiptNo,
-                     QDateTime::fromMSecsSinceEpoch(c.createdAtMs, QTimeZone::UTC)
+                     QDateTime::fromMSecsSinceEpoch(c.createdAtMs, Qt::UTC)
                          .toTimeZone(ctx.timeZone())
                          .toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                     QString::number(c.ageDays), ctx.money(c.amount), ctx.money(c.paid), ctx.money(c.outstanding),
-                     creditStatusName(c.status)});
-    printTable({tr("RECEIPT"), tr("DATE"), tr("AGE"), tr("AMOUNT"), tr("PAID"), tr("OUTSTANDING"), tr("STATUS")},
-               rows, {2, 3, 4, 5});
+                     QString::number(c.ageDays), ctx.money(c.amount), ctx.money(c.paid),
+                     ctx.money(c.outstanding), creditStatusName(c.status)});
+    printTable(
+        {tr("RECEIPT"), tr("DATE"), tr("AGE"), tr("AMOUNT"), tr("PAID"), tr("OUTSTANDING"), tr("STATUS")},
+        rows, {2, 3, 4, 5});
     return kExitOk;
 }
 
-int runBuyerBalances(Context& ctx)
-{
+int runBuyerBalances(Context& ctx) {
     MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
     MARKETCTL_ASSIGN(const auto balances, ReportService(ctx.store()).buyerBalances());
     if (ctx.json()) {
@@ -140,8 +137,7 @@ int runBuyerBalances(Context& ctx)
     return kExitOk;
 }
 
-int runFarmerBalances(Context& ctx)
-{
+int runFarmerBalances(Context& ctx) {
     MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
     MARKETCTL_ASSIGN(const auto balances, ReportService(ctx.store()).farmerBalances());
     if (ctx.json()) {
@@ -162,18 +158,18 @@ int runFarmerBalances(Context& ctx)
     for (const auto& f : balances)
         rows.append({f.code, f.name, ctx.money(f.soldValue), ctx.money(f.commission), ctx.money(f.farmerNet),
                      ctx.money(f.paid), ctx.money(f.payable)});
-    printTable({tr("CODE"), tr("FARMER"), tr("SOLD"), tr("COMMISSION"), tr("NET"), tr("PAID"), tr("PAYABLE")}, rows,
-               {2, 3, 4, 5, 6});
+    printTable({tr("CODE"), tr("FARMER"), tr("SOLD"), tr("COMMISSION"), tr("NET"), tr("PAID"), tr("PAYABLE")},
+               rows, {2, 3, 4, 5, 6});
     return kExitOk;
 }
 } // namespace
 
-std::vector<Command> collectionCommands()
-{
+std::vector<Command> collectionCommands() {
     return {
         {QStringLiteral("collect"),
          tr("Record a buyer paying dues (oldest credits first)"),
-         {makeOption("buyer", "The buyer's code.", "code"), makeOption("amount", "The amount paid.", "amount"),
+         {makeOption("buyer", "The buyer's code.", "code"),
+          makeOption("amount", "The amount paid.", "amount"),
           makeOption("method", "cash, upi, card, bank, cheque or wallet.", "method"),
           makeOption("reference", "UTR, cheque number...", "text"),
           makeOption("preview", "Only show how the amount would be allocated; write nothing.")},
@@ -184,7 +180,11 @@ std::vector<Command> collectionCommands()
          {makeOption("buyer", "The buyer's code.", "code")},
          runCredits,
          {}},
-        {QStringLiteral("balance buyers"), tr("What each buyer owes against their limit"), {}, runBuyerBalances, {}},
+        {QStringLiteral("balance buyers"),
+         tr("What each buyer owes against their limit"),
+         {},
+         runBuyerBalances,
+         {}},
         {QStringLiteral("balance farmers"), tr("What the shop owes each farmer"), {}, runFarmerBalances, {}},
     };
 }

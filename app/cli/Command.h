@@ -4,7 +4,6 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
-
 #include <functional>
 #include <vector>
 
@@ -13,12 +12,15 @@ namespace market::cli {
 class Context;
 
 /// User-visible text of the command line (one translation context).
-inline QString tr(const char* text) { return QCoreApplication::translate("marketctl", text); }
+inline QString tr(const char* text) {
+    return QCoreApplication::translate("marketctl", text);
+}
 
 /// An option with a translated description; with a value name it takes a value.
-inline QCommandLineOption makeOption(const char* name, const char* description, const char* valueName = nullptr)
-{
-    return valueName ? QCommandLineOption(QString::fromLatin1(name), tr(description), QString::fromLatin1(valueName))
+inline QCommandLineOption makeOption(const char* name, const char* description,
+                                     const char* valueName = nullptr) {
+    return valueName ? QCommandLineOption(QString::fromLatin1(name), tr(description),
+                                          QString::fromLatin1(valueName))
                      : QCommandLineOption(QString::fromLatin1(name), tr(description));
 }
 
@@ -58,11 +60,12 @@ std::vector<Command> demoCommands();
 
 /// `MARKETCTL_ASSIGN(const Session actor, ctx.login());` — unwraps a Result or prints its error
 /// and returns the exit code from the enclosing command (needs a `Context& ctx` in scope).
-#define MARKETCTL_ASSIGN(lhs, expr) MARKETCTL_ASSIGN_IMPL_(MARKETCTL_CONCAT(marketctlResult_, __LINE__), lhs, expr)
+#define MARKETCTL_ASSIGN(lhs, expr)                                                                          \
+    MARKETCTL_ASSIGN_IMPL_(MARKETCTL_CONCAT(marketctlResult_, __LINE__), lhs, expr)
 
 /// Runs a Status expression; on error prints it and returns the exit code.
 #define MARKETCTL_CHECK(expr)                                                                                \
     do {                                                                                                     \
-        if (auto marketctl_status_ = (expr); !marketctl_status_.ok())                                       \
+        if (auto marketctl_status_ = (expr); !marketctl_status_.ok())                                        \
             return ctx.fail(marketctl_status_.error());                                                      \
     } while (false)

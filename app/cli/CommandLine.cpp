@@ -9,8 +9,7 @@
 namespace market::cli {
 
 namespace {
-std::vector<Command> allCommands()
-{
+std::vector<Command> allCommands() {
     std::vector<Command> all;
     for (auto group : {&setupCommands, &partyCommands, &catalogCommands, &lotCommands, &saleCommands,
                        &collectionCommands, &reportCommands, &demoCommands}) {
@@ -20,8 +19,7 @@ std::vector<Command> allCommands()
     return all;
 }
 
-QString mainHelp(const std::vector<Command>& commands)
-{
+QString mainHelp(const std::vector<Command>& commands) {
     QString text = tr("Usage: marketctl [--db FILE] [--user NAME] <command> [options]\n\n"
                       "The command line of the market point-of-sale: a commission shop's day on one SQLite "
                       "file.\n\nCommands:\n");
@@ -44,41 +42,37 @@ QString mainHelp(const std::vector<Command>& commands)
     return text;
 }
 
-QString groupHelp(const QString& group, const std::vector<Command>& commands)
-{
+QString groupHelp(const QString& group, const std::vector<Command>& commands) {
     QString text = tr("Usage: marketctl %1 <sub-command> [options]\n\nSub-commands:\n").arg(group);
     for (const auto& c : commands)
         if (c.name.startsWith(group + QLatin1Char(' ')))
-            text += QStringLiteral("  %1  %2\n").arg(c.name.mid(group.size() + 1).leftJustified(12), c.summary);
+            text +=
+                QStringLiteral("  %1  %2\n").arg(c.name.mid(group.size() + 1).leftJustified(12), c.summary);
     return text + tr("\nRun \"marketctl %1 <sub-command> --help\" for its options.\n").arg(group);
 }
 
-QString commandHelp(const Command& command, const QCommandLineParser& parser)
-{
+QString commandHelp(const Command& command, const QCommandLineParser& parser) {
     // helpText() starts with "Usage: <argv[0]> [options]"; name the command instead.
     QString text = parser.helpText();
     const qsizetype firstLineEnd = text.indexOf(QLatin1Char('\n'));
-    text = tr("Usage: marketctl %1 [options]").arg(command.name) + text.mid(firstLineEnd);
+    text = tr("Usage: marketctl %1 [options]\n").arg(command.name) + text.mid(firstLineEnd);
     if (!command.notes.isEmpty())
         text += QLatin1Char('\n') + command.notes + QLatin1Char('\n');
     return text;
 }
 
-bool isGroup(const QString& word, const std::vector<Command>& commands)
-{
+bool isGroup(const QString& word, const std::vector<Command>& commands) {
     return std::any_of(commands.begin(), commands.end(),
                        [&](const Command& c) { return c.name.startsWith(word + QLatin1Char(' ')); });
 }
 
-int usageError(const QString& message)
-{
+int usageError(const QString& message) {
     printError(message);
     return kExitUsage;
 }
 } // namespace
 
-int runCommandLine(const QStringList& arguments)
-{
+int runCommandLine(const QStringList& arguments) {
     const std::vector<Command> commands = allCommands();
 
     // First pass: global options, then the command words; everything after the first word is
@@ -126,19 +120,21 @@ int runCommandLine(const QStringList& arguments)
             if (global.isSet(opt::kHelp) || rest.contains(QStringLiteral("--help")) ||
                 rest.contains(QStringLiteral("-h")) || rest.isEmpty()) {
                 if (rest.isEmpty() && !global.isSet(opt::kHelp))
-                    return usageError(tr("\"%1\" needs a sub-command; see \"marketctl %1 --help\"").arg(words[0]));
+                    return usageError(
+                        tr("\"%1\" needs a sub-command; see \"marketctl %1 --help\"").arg(words[0]));
                 printLine(groupHelp(words[0], commands).trimmed());
                 return kExitOk;
             }
-            return usageError(tr("unknown sub-command \"%1 %2\"; see \"marketctl %1 --help\"").arg(words[0], rest[0]));
+            return usageError(
+                tr("unknown sub-command \"%1 %2\"; see \"marketctl %1 --help\"").arg(words[0], rest[0]));
         }
         return usageError(tr("unknown command \"%1\"; see \"marketctl --help\"").arg(words[0]));
     }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(command->summary);
-    parser.addOptions(globalOptions());
     parser.addOptions(command->options);
+    parser.addOptions(globalOptions());
     if (!parser.parse(QStringList{QStringLiteral("marketctl")} + words.mid(used)))
         return usageError(QStringLiteral("%1: %2").arg(command->name, parser.errorText()));
     if (parser.isSet(opt::kHelp) || global.isSet(opt::kHelp)) {

@@ -5,7 +5,6 @@
 
 #include <QCommandLineParser>
 #include <QTimeZone>
-
 #include <memory>
 
 namespace market::cli {

@@ -15,8 +15,7 @@ namespace market::cli {
 using namespace market::core;
 
 namespace {
-QJsonObject lotJson(const LotSummary& s)
-{
+QJsonObject lotJson(const LotSummary& s) {
     QJsonObject o = s.lot.toJson();
     o.insert(QStringLiteral("status"), lotStatusName(s.status));
     o.insert(QStringLiteral("farmerName"), s.farmerName);
@@ -28,8 +27,7 @@ QJsonObject lotJson(const LotSummary& s)
     return o;
 }
 
-int runArrival(Context& ctx)
-{
+int runArrival(Context& ctx) {
     MARKETCTL_ASSIGN(const QString farmerText, ctx.required(QStringLiteral("farmer")));
     MARKETCTL_ASSIGN(const QString farmerCode, args::code(QStringLiteral("farmer"), farmerText));
     MARKETCTL_ASSIGN(const QString productText, ctx.required(QStringLiteral("product")));
@@ -41,7 +39,8 @@ int runArrival(Context& ctx)
     if (net == weighed)
         return ctx.fail(Context::usage(tr("give either --qty NET or --gross G --tare T")));
     if (net) {
-        MARKETCTL_ASSIGN(request.netQty, args::quantity(QStringLiteral("qty"), ctx.value(QStringLiteral("qty"))));
+        MARKETCTL_ASSIGN(request.netQty,
+                         args::quantity(QStringLiteral("qty"), ctx.value(QStringLiteral("qty"))));
     } else {
         MARKETCTL_ASSIGN(const QString grossText, ctx.required(QStringLiteral("gross")));
         MARKETCTL_ASSIGN(request.grossQty, args::quantity(QStringLiteral("gross"), grossText));
@@ -49,8 +48,9 @@ int runArrival(Context& ctx)
         MARKETCTL_ASSIGN(request.tareQty, args::quantity(QStringLiteral("tare"), tareText));
     }
     if (ctx.isSet(QStringLiteral("packages"))) {
-        MARKETCTL_ASSIGN(request.packages, args::integer(QStringLiteral("packages"), ctx.value(QStringLiteral("packages")),
-                                                         0, 1'000'000));
+        MARKETCTL_ASSIGN(
+            request.packages,
+            args::integer(QStringLiteral("packages"), ctx.value(QStringLiteral("packages")), 0, 1'000'000));
     }
     request.grade = ctx.value(QStringLiteral("grade"));
     request.vehicle = ctx.value(QStringLiteral("vehicle"));
@@ -70,18 +70,19 @@ int runArrival(Context& ctx)
     return kExitOk;
 }
 
-int runList(Context& ctx)
-{
+int runList(Context& ctx) {
     LotFilter filter;
     filter.activeOnly = !ctx.isSet(QStringLiteral("all"));
     filter.limit = 100000;
     std::optional<QString> farmerCode;
     std::optional<QString> productCode;
     if (ctx.isSet(QStringLiteral("farmer"))) {
-        MARKETCTL_ASSIGN(farmerCode, args::code(QStringLiteral("farmer"), ctx.value(QStringLiteral("farmer"))));
+        MARKETCTL_ASSIGN(farmerCode,
+                         args::code(QStringLiteral("farmer"), ctx.value(QStringLiteral("farmer"))));
     }
     if (ctx.isSet(QStringLiteral("product"))) {
-        MARKETCTL_ASSIGN(productCode, args::code(QStringLiteral("product"), ctx.value(QStringLiteral("product"))));
+        MARKETCTL_ASSIGN(productCode,
+                         args::code(QStringLiteral("product"), ctx.value(QStringLiteral("product"))));
     }
     MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
     if (farmerCode) {
@@ -103,15 +104,15 @@ int runList(Context& ctx)
     QList<QStringList> rows;
     for (const auto& s : lots)
         rows.append({s.lot.code, s.productName, s.farmerName, s.lot.receivedQty.toString(), s.sold.toString(),
-                     s.left.toString(), unitName(s.unit), lotStatusName(s.status), QString::number(s.ageDays)});
+                     s.left.toString(), unitName(s.unit), lotStatusName(s.status),
+                     QString::number(s.ageDays)});
     printTable({tr("LOT"), tr("PRODUCT"), tr("FARMER"), tr("RECEIVED"), tr("SOLD"), tr("LEFT"), tr("UNIT"),
                 tr("STATUS"), tr("AGE (DAYS)")},
                rows, {3, 4, 5, 8});
     return kExitOk;
 }
 
-int runStatus(Context& ctx)
-{
+int runStatus(Context& ctx) {
     MARKETCTL_ASSIGN(const QString codeText, ctx.required(QStringLiteral("code")));
     MARKETCTL_ASSIGN(const QString code, args::code(QStringLiteral("code"), codeText));
     MARKETCTL_ASSIGN(const QString toText, ctx.required(QStringLiteral("to")));
@@ -131,28 +132,31 @@ int runStatus(Context& ctx)
 }
 } // namespace
 
-std::vector<Command> lotCommands()
-{
+std::vector<Command> lotCommands() {
     return {
         {QStringLiteral("arrival"),
          tr("Record a farmer's consignment; prints the new lot code"),
-         {makeOption("farmer", "The farmer's code.", "code"), makeOption("product", "The product's code.", "code"),
+         {makeOption("farmer", "The farmer's code.", "code"),
+          makeOption("product", "The product's code.", "code"),
           makeOption("qty", "Net quantity received (in the product's unit).", "qty"),
           makeOption("gross", "Gross weight (with --tare; net = gross − tare).", "qty"),
           makeOption("tare", "Tare weight (bags, crates).", "qty"),
-          makeOption("packages", "Number of bags, crates...", "n"), makeOption("grade", "Grade, e.g. A.", "grade"),
-          makeOption("vehicle", "Vehicle number.", "text"), makeOption("notes", "Notes.", "text")},
+          makeOption("packages", "Number of bags, crates...", "n"),
+          makeOption("grade", "Grade, e.g. A.", "grade"), makeOption("vehicle", "Vehicle number.", "text"),
+          makeOption("notes", "Notes.", "text")},
          runArrival,
          tr("Prints only the lot code (or the lot with --json).")},
         {QStringLiteral("lot list"),
          tr("List lots with what is left of them"),
          {makeOption("all", "Include closed, discarded and returned lots."),
-          makeOption("farmer", "Only this farmer's lots.", "code"), makeOption("product", "Only this product.", "code")},
+          makeOption("farmer", "Only this farmer's lots.", "code"),
+          makeOption("product", "Only this product.", "code")},
          runList,
          tr("Quantities in JSON are integer thousandths of the unit (soldQty, leftQty, receivedQty).")},
         {QStringLiteral("lot status"),
          tr("Discard, return to the farmer or close a lot (managers)"),
-         {makeOption("code", "The lot's code.", "code"), makeOption("to", "discarded, returned or closed.", "status"),
+         {makeOption("code", "The lot's code.", "code"),
+          makeOption("to", "discarded, returned or closed.", "status"),
           makeOption("reason", "Why (recorded in the audit log).", "text")},
          runStatus,
          {}},

@@ -3,22 +3,19 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <cstdio>
 
 namespace market::cli {
 
 namespace {
-void write(FILE* stream, const QString& text)
-{
+void write(FILE* stream, const QString& text) {
     const QByteArray bytes = text.toUtf8();
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stream);
     std::fflush(stream);
 }
 
 // Display width: combining marks (Devanagari/Telugu vowel signs, viramas) take no column.
-qsizetype displayWidth(const QString& text)
-{
+qsizetype displayWidth(const QString& text) {
     qsizetype width = 0;
     for (const QChar c : text) {
         const auto category = c.category();
@@ -31,10 +28,11 @@ qsizetype displayWidth(const QString& text)
 }
 } // namespace
 
-void printLine(const QString& text) { write(stdout, text + QLatin1Char('\n')); }
+void printLine(const QString& text) {
+    write(stdout, text + QLatin1Char('\n'));
+}
 
-void printJson(const QJsonValue& value)
-{
+void printJson(const QJsonValue& value) {
     QJsonDocument doc;
     if (value.isArray())
         doc = QJsonDocument(value.toArray());
@@ -43,14 +41,12 @@ void printJson(const QJsonValue& value)
     write(stdout, QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
 }
 
-void printError(const QString& message)
-{
+void printError(const QString& message) {
     QString line = message.simplified(); // one line, always
     write(stderr, QStringLiteral("marketctl: ") + line + QLatin1Char('\n'));
 }
 
-void printTable(const QStringList& headers, const QList<QStringList>& rows, const QList<int>& rightAligned)
-{
+void printTable(const QStringList& headers, const QList<QStringList>& rows, const QList<int>& rightAligned) {
     QList<qsizetype> widths;
     for (const auto& h : headers)
         widths.append(displayWidth(h));
@@ -70,9 +66,12 @@ void printTable(const QStringList& headers, const QList<QStringList>& rows, cons
             if (!last)
                 line += QStringLiteral("  ");
         }
+        while (line.endsWith(QLatin1Char(' ')))
+            line.chop(1);
         return line;
     };
-    printLine(format(headers));
+    if (std::any_of(headers.begin(), headers.end(), [](const QString& h) { return !h.isEmpty(); }))
+        printLine(format(headers));
     for (const auto& row : rows)
         printLine(format(row));
 }

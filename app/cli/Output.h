@@ -13,7 +13,9 @@ void printLine(const QString& text);
 void printJson(const QJsonValue& value);
 /// "marketctl: <message>" as a single line on stderr.
 void printError(const QString& message);
-/// A plain text table; columns listed in rightAligned are right-aligned (amounts).
-void printTable(const QStringList& headers, const QList<QStringList>& rows, const QList<int>& rightAligned = {});
+/// A plain text table (no header line when all headers are empty); columns listed in rightAligned are
+/// right-aligned (amounts).
+void printTable(const QStringList& headers, const QList<QStringList>& rows,
+                const QList<int>& rightAligned = {});
 
 } // namespace market::cli

@@ -13,19 +13,18 @@ namespace market::cli {
 using namespace market::core;
 
 namespace {
-void printParty(Context& ctx, const PartyDoc& party)
-{
+void printParty(Context& ctx, const PartyDoc& party) {
     if (ctx.json())
         printJson(party.toJson());
     else
         printLine(tr("%1 %2 \"%3\"%4")
                       .arg(partyKindName(party.kind), party.code, party.name,
-                           party.kind == PartyKind::Buyer ? tr(", credit limit %1").arg(ctx.money(party.creditLimit))
-                                                          : QString()));
+                           party.kind == PartyKind::Buyer
+                               ? tr(", credit limit %1").arg(ctx.money(party.creditLimit))
+                               : QString()));
 }
 
-int runAdd(Context& ctx)
-{
+int runAdd(Context& ctx) {
     NewPartyRequest request;
     MARKETCTL_ASSIGN(const QString kindText, ctx.required(QStringLiteral("kind")));
     MARKETCTL_ASSIGN(request.kind, args::partyKind(kindText));
@@ -37,8 +36,8 @@ int runAdd(Context& ctx)
     if (ctx.isSet(QStringLiteral("credit-limit"))) {
         if (request.kind != PartyKind::Buyer)
             return ctx.fail(Context::usage(tr("--credit-limit is for buyers only")));
-        MARKETCTL_ASSIGN(request.creditLimit,
-                         args::money(QStringLiteral("credit-limit"), ctx.value(QStringLiteral("credit-limit"))));
+        MARKETCTL_ASSIGN(request.creditLimit, args::money(QStringLiteral("credit-limit"),
+                                                          ctx.value(QStringLiteral("credit-limit"))));
     }
     MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
     MARKETCTL_ASSIGN(const Session actor, ctx.login());
@@ -47,8 +46,7 @@ int runAdd(Context& ctx)
     return kExitOk;
 }
 
-int runList(Context& ctx)
-{
+int runList(Context& ctx) {
     std::vector<PartyKind> kinds{PartyKind::Farmer, PartyKind::Buyer};
     if (ctx.isSet(QStringLiteral("kind"))) {
         MARKETCTL_ASSIGN(const PartyKind kind, args::partyKind(ctx.value(QStringLiteral("kind"))));
@@ -56,13 +54,15 @@ int runList(Context& ctx)
     }
     qint64 limit = 10000;
     if (ctx.isSet(QStringLiteral("limit"))) {
-        MARKETCTL_ASSIGN(limit, args::integer(QStringLiteral("limit"), ctx.value(QStringLiteral("limit")), 1, 100000));
+        MARKETCTL_ASSIGN(
+            limit, args::integer(QStringLiteral("limit"), ctx.value(QStringLiteral("limit")), 1, 100000));
     }
     MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
     PartyService service(ctx.store());
     std::vector<PartyDoc> parties;
     for (const PartyKind kind : kinds) {
-        MARKETCTL_ASSIGN(auto found, service.search(kind, ctx.value(QStringLiteral("search")), static_cast<int>(limit)));
+        MARKETCTL_ASSIGN(auto found,
+                         service.search(kind, ctx.value(QStringLiteral("search")), static_cast<int>(limit)));
         std::move(found.begin(), found.end(), std::back_inserter(parties));
     }
     if (ctx.json()) {
@@ -80,8 +80,7 @@ int runList(Context& ctx)
     return kExitOk;
 }
 
-int runSetLimit(Context& ctx)
-{
+int runSetLimit(Context& ctx) {
     MARKETCTL_ASSIGN(const QString codeText, ctx.required(QStringLiteral("code")));
     MARKETCTL_ASSIGN(const QString code, args::code(QStringLiteral("code"), codeText));
     MARKETCTL_ASSIGN(const QString limitText, ctx.required(QStringLiteral("limit")));
@@ -96,15 +95,15 @@ int runSetLimit(Context& ctx)
 }
 } // namespace
 
-std::vector<Command> partyCommands()
-{
+std::vector<Command> partyCommands() {
     return {
         {QStringLiteral("party add"),
          tr("Add a farmer or a buyer"),
          {makeOption("kind", "farmer or buyer.", "kind"), makeOption("name", "Name (any script).", "name"),
           makeOption("code", "Code (default: the next F0001/B0001 style code).", "code"),
           makeOption("phone", "Phone number.", "phone"),
-          makeOption("credit-limit", "Buyers: how much credit they may owe (default 0: cash only).", "amount")},
+          makeOption("credit-limit", "Buyers: how much credit they may owe (default 0: cash only).",
+                     "amount")},
          runAdd,
          {}},
         {QStringLiteral("party list"),

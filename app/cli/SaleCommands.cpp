@@ -15,14 +15,14 @@ namespace market::cli {
 using namespace market::core;
 
 namespace {
-int runSell(Context& ctx)
-{
+int runSell(Context& ctx) {
     // Parse everything before touching the store.
     const bool walkin = ctx.isSet(QStringLiteral("walkin-name")) || ctx.isSet(QStringLiteral("walkin-phone"));
     std::optional<QString> buyerCode;
     if (ctx.isSet(QStringLiteral("buyer"))) {
         if (walkin)
-            return ctx.fail(Context::usage(tr("give either --buyer or --walkin-name/--walkin-phone, not both")));
+            return ctx.fail(
+                Context::usage(tr("give either --buyer or --walkin-name/--walkin-phone, not both")));
         MARKETCTL_ASSIGN(buyerCode, args::code(QStringLiteral("buyer"), ctx.value(QStringLiteral("buyer"))));
     }
     const QStringList lineTexts = ctx.values(QStringLiteral("line"));
@@ -68,8 +68,8 @@ int runSell(Context& ctx)
         // The manager's secret (password or PIN): after the cashier's password on stdin.
         MARKETCTL_ASSIGN(const QString secret, ctx.secret(QStringLiteral("MARKET_OVERRIDE_SECRET"),
                                                           tr("the overriding manager's password or PIN")));
-        MARKETCTL_ASSIGN(const Session manager, auth.authorize(ctx.value(QStringLiteral("override-user")), secret,
-                                                               Permission::OverrideCreditLimit));
+        MARKETCTL_ASSIGN(const Session manager, auth.authorize(ctx.value(QStringLiteral("override-user")),
+                                                               secret, Permission::OverrideCreditLimit));
         request.creditOverride = CreditOverride{manager, overrideReason};
     }
     MARKETCTL_ASSIGN(const SaleDoc sale, SaleService(ctx.store()).sell(actor, request));
@@ -86,8 +86,7 @@ int runSell(Context& ctx)
 }
 } // namespace
 
-std::vector<Command> saleCommands()
-{
+std::vector<Command> saleCommands() {
     return {
         {QStringLiteral("sell"),
          tr("Sell from lots to a buyer or a walk-in; prints the receipt"),
@@ -95,7 +94,9 @@ std::vector<Command> saleCommands()
           makeOption("walkin-name", "A walk-in's name for the receipt.", "name"),
           makeOption("walkin-phone", "A walk-in's phone for the receipt.", "phone"),
           makeOption("line", "LOTCODE:QTY:PRICE (price per unit); repeat for more lines.", "line"),
-          makeOption("pay", "METHOD:AMOUNT[:REFERENCE], methods cash upi card bank cheque wallet; repeatable.", "payment"),
+          makeOption("pay",
+                     "METHOD:AMOUNT[:REFERENCE], methods cash upi card bank cheque wallet; repeatable.",
+                     "payment"),
           makeOption("override-user", "A manager approving credit beyond the buyer's limit.", "username"),
           makeOption("override-reason", "Why the manager allows it.", "text")},
          runSell,

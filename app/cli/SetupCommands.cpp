@@ -14,16 +14,14 @@ namespace market::cli {
 using namespace market::core;
 
 namespace {
-QJsonObject userJson(const UserSummary& u)
-{
-    return {{QStringLiteral("id"), u.id.toString()},     {QStringLiteral("username"), u.username},
+QJsonObject userJson(const UserSummary& u) {
+    return {{QStringLiteral("id"), u.id.toString()},        {QStringLiteral("username"), u.username},
             {QStringLiteral("displayName"), u.displayName}, {QStringLiteral("role"), roleName(u.role)},
-            {QStringLiteral("active"), u.active},        {QStringLiteral("hasPin"), u.hasPin},
+            {QStringLiteral("active"), u.active},           {QStringLiteral("hasPin"), u.hasPin},
             {QStringLiteral("lockedOut"), u.lockedOut}};
 }
 
-int runInit(Context& ctx)
-{
+int runInit(Context& ctx) {
     StandaloneShopRequest request;
     MARKETCTL_ASSIGN(request.shopCode, ctx.required(QStringLiteral("shop-code")));
     MARKETCTL_ASSIGN(request.shopName, ctx.required(QStringLiteral("shop-name")));
@@ -33,15 +31,20 @@ int runInit(Context& ctx)
     if (ctx.isSet(QStringLiteral("timezone")))
         request.timeZone = ctx.value(QStringLiteral("timezone"));
     if (!QTimeZone(request.timeZone.toUtf8()).isValid())
-        return ctx.fail(Context::usage(tr("--timezone: unknown time zone \"%1\" (e.g. Asia/Kolkata)").arg(request.timeZone)));
+        return ctx.fail(Context::usage(
+            tr("--timezone: unknown time zone \"%1\" (e.g. Asia/Kolkata)").arg(request.timeZone)));
     if (ctx.isSet(QStringLiteral("terminal"))) {
-        MARKETCTL_ASSIGN(request.terminalNumber, args::integer(QStringLiteral("terminal"), ctx.value(QStringLiteral("terminal")), 1, 9999));
+        MARKETCTL_ASSIGN(
+            request.terminalNumber,
+            args::integer(QStringLiteral("terminal"), ctx.value(QStringLiteral("terminal")), 1, 9999));
     }
-    request.terminalName = ctx.isSet(QStringLiteral("terminal-name")) ? ctx.value(QStringLiteral("terminal-name"))
-                                                                      : tr("Counter %1").arg(request.terminalNumber);
+    request.terminalName = ctx.isSet(QStringLiteral("terminal-name"))
+                               ? ctx.value(QStringLiteral("terminal-name"))
+                               : tr("Counter %1").arg(request.terminalNumber);
     MARKETCTL_ASSIGN(request.ownerUsername, ctx.required(QStringLiteral("owner")));
-    request.ownerDisplayName = ctx.isSet(QStringLiteral("owner-name")) ? ctx.value(QStringLiteral("owner-name"))
-                                                                       : request.ownerUsername;
+    request.ownerDisplayName = ctx.isSet(QStringLiteral("owner-name"))
+                                   ? ctx.value(QStringLiteral("owner-name"))
+                                   : request.ownerUsername;
     MARKETCTL_ASSIGN(request.ownerPassword, ctx.password(request.ownerUsername));
 
     MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::NewShop));
@@ -65,8 +68,7 @@ int runInit(Context& ctx)
     return kExitOk;
 }
 
-int runUserAdd(Context& ctx)
-{
+int runUserAdd(Context& ctx) {
     NewUserRequest request;
     MARKETCTL_ASSIGN(request.username, ctx.required(QStringLiteral("username")));
     MARKETCTL_ASSIGN(request.displayName, ctx.required(QStringLiteral("name")));
@@ -76,8 +78,8 @@ int runUserAdd(Context& ctx)
     MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
     MARKETCTL_ASSIGN(const Session actor, ctx.login());
     // Order on stdin: the acting user's password (with --password-stdin), the new password, the PIN.
-    MARKETCTL_ASSIGN(request.password, ctx.secret(QStringLiteral("MARKET_NEW_PASSWORD"),
-                                                  tr("the new user's password")));
+    MARKETCTL_ASSIGN(request.password,
+                     ctx.secret(QStringLiteral("MARKET_NEW_PASSWORD"), tr("the new user's password")));
     if (ctx.isSet(QStringLiteral("pin-stdin")) || !qEnvironmentVariableIsEmpty("MARKET_NEW_PIN")) {
         MARKETCTL_ASSIGN(request.pin, ctx.secret(QStringLiteral("MARKET_NEW_PIN"), tr("the new user's PIN")));
     }
@@ -89,8 +91,7 @@ int runUserAdd(Context& ctx)
     return kExitOk;
 }
 
-int runUserList(Context& ctx)
-{
+int runUserList(Context& ctx) {
     MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
     MARKETCTL_ASSIGN(const auto users, AuthService(ctx.store()).users());
     if (ctx.json()) {
@@ -109,8 +110,7 @@ int runUserList(Context& ctx)
 }
 } // namespace
 
-std::vector<Command> setupCommands()
-{
+std::vector<Command> setupCommands() {
     return {
         {QStringLiteral("init"),
          tr("Create the shop, this terminal and its owner in a new store"),

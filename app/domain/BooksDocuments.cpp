@@ -3,7 +3,6 @@
 #include "JsonReader.h"
 
 #include <QJsonArray>
-
 #include <array>
 #include <utility>
 
@@ -22,31 +21,29 @@ constexpr NameTable<ExpenseCategory, 6> kExpenseCategories{{{ExpenseCategory::Wa
                                                             {ExpenseCategory::Transport, u"transport"},
                                                             {ExpenseCategory::Supplies, u"supplies"},
                                                             {ExpenseCategory::Other, u"other"}}};
-constexpr NameTable<AdjustmentReason, 6> kReasons{{{AdjustmentReason::QualityIssue, u"quality_issue"},
-                                                   {AdjustmentReason::Damage, u"damage"},
-                                                   {AdjustmentReason::Theft, u"theft"},
-                                                   {AdjustmentReason::Correction, u"correction"},
-                                                   {AdjustmentReason::Expired, u"expired"},
-                                                   {AdjustmentReason::ReturnedToFarmer, u"returned_to_farmer"}}};
+constexpr NameTable<AdjustmentReason, 6> kReasons{
+    {{AdjustmentReason::QualityIssue, u"quality_issue"},
+     {AdjustmentReason::Damage, u"damage"},
+     {AdjustmentReason::Theft, u"theft"},
+     {AdjustmentReason::Correction, u"correction"},
+     {AdjustmentReason::Expired, u"expired"},
+     {AdjustmentReason::ReturnedToFarmer, u"returned_to_farmer"}}};
 
-template <typename E, size_t N> QString nameOf(const NameTable<E, N>& t, E v)
-{
+template <typename E, size_t N> QString nameOf(const NameTable<E, N>& t, E v) {
     for (const auto& [value, text] : t)
         if (value == v)
             return QString::fromUtf16(text);
     return {};
 }
 
-template <typename E, size_t N> std::optional<E> valueOf(const NameTable<E, N>& t, QStringView name)
-{
+template <typename E, size_t N> std::optional<E> valueOf(const NameTable<E, N>& t, QStringView name) {
     for (const auto& [value, text] : t)
         if (name == QStringView(text))
             return value;
     return std::nullopt;
 }
 
-template <typename E> E enumField(JsonReader& r, const QString& key, std::optional<E> (*parse)(QStringView))
-{
+template <typename E> E enumField(JsonReader& r, const QString& key, std::optional<E> (*parse)(QStringView)) {
     const QString s = r.string(key, 40);
     if (!r.ok())
         return E{};
@@ -58,37 +55,50 @@ template <typename E> E enumField(JsonReader& r, const QString& key, std::option
     return *v;
 }
 
-template <typename T> Result<T> finish(const JsonReader& r, T doc)
-{
+template <typename T> Result<T> finish(const JsonReader& r, T doc) {
     if (!r.ok())
         return Error{ErrorCode::InvalidInput, r.error()};
     return doc;
 }
 
-QJsonValue idOrNull(const std::optional<Uuid>& id)
-{
+QJsonValue idOrNull(const std::optional<Uuid>& id) {
     return id ? QJsonValue(id->toString()) : QJsonValue(QJsonValue::Null);
 }
 } // namespace
 
-QString farmerPaymentKindName(FarmerPaymentKind k) { return nameOf(kPaymentKinds, k); }
-std::optional<FarmerPaymentKind> farmerPaymentKindFromName(QStringView n) { return valueOf(kPaymentKinds, n); }
-QString expenseCategoryName(ExpenseCategory c) { return nameOf(kExpenseCategories, c); }
-std::optional<ExpenseCategory> expenseCategoryFromName(QStringView n) { return valueOf(kExpenseCategories, n); }
-QString adjustmentReasonName(AdjustmentReason r) { return nameOf(kReasons, r); }
-std::optional<AdjustmentReason> adjustmentReasonFromName(QStringView n) { return valueOf(kReasons, n); }
-
-QJsonObject FarmerPaymentDoc::toJson() const
-{
-    return {{QStringLiteral("id"), id.toString()},           {QStringLiteral("shopId"), shopId.toString()},
-            {QStringLiteral("terminalId"), terminalId.toString()}, {QStringLiteral("farmerId"), farmerId.toString()},
-            {QStringLiteral("kind"), farmerPaymentKindName(kind)}, {QStringLiteral("amount"), amount.minor()},
-            {QStringLiteral("method"), paymentMethodName(method)}, {QStringLiteral("reference"), reference},
-            {QStringLiteral("paidBy"), paidBy.toString()},   {QStringLiteral("atMs"), atMs}};
+QString farmerPaymentKindName(FarmerPaymentKind k) {
+    return nameOf(kPaymentKinds, k);
+}
+std::optional<FarmerPaymentKind> farmerPaymentKindFromName(QStringView n) {
+    return valueOf(kPaymentKinds, n);
+}
+QString expenseCategoryName(ExpenseCategory c) {
+    return nameOf(kExpenseCategories, c);
+}
+std::optional<ExpenseCategory> expenseCategoryFromName(QStringView n) {
+    return valueOf(kExpenseCategories, n);
+}
+QString adjustmentReasonName(AdjustmentReason r) {
+    return nameOf(kReasons, r);
+}
+std::optional<AdjustmentReason> adjustmentReasonFromName(QStringView n) {
+    return valueOf(kReasons, n);
 }
 
-Result<FarmerPaymentDoc> FarmerPaymentDoc::fromJson(const QJsonObject& o)
-{
+QJsonObject FarmerPaymentDoc::toJson() const {
+    return {{QStringLiteral("id"), id.toString()},
+            {QStringLiteral("shopId"), shopId.toString()},
+            {QStringLiteral("terminalId"), terminalId.toString()},
+            {QStringLiteral("farmerId"), farmerId.toString()},
+            {QStringLiteral("kind"), farmerPaymentKindName(kind)},
+            {QStringLiteral("amount"), amount.minor()},
+            {QStringLiteral("method"), paymentMethodName(method)},
+            {QStringLiteral("reference"), reference},
+            {QStringLiteral("paidBy"), paidBy.toString()},
+            {QStringLiteral("atMs"), atMs}};
+}
+
+Result<FarmerPaymentDoc> FarmerPaymentDoc::fromJson(const QJsonObject& o) {
     JsonReader r(o);
     FarmerPaymentDoc d;
     d.id = r.uuid(QStringLiteral("id"));
@@ -106,8 +116,7 @@ Result<FarmerPaymentDoc> FarmerPaymentDoc::fromJson(const QJsonObject& o)
     return finish(r, d);
 }
 
-QJsonObject ExpenseDoc::toJson() const
-{
+QJsonObject ExpenseDoc::toJson() const {
     return {{QStringLiteral("id"), id.toString()},
             {QStringLiteral("shopId"), shopId.toString()},
             {QStringLiteral("terminalId"), terminalId.toString()},
@@ -119,8 +128,7 @@ QJsonObject ExpenseDoc::toJson() const
             {QStringLiteral("atMs"), atMs}};
 }
 
-Result<ExpenseDoc> ExpenseDoc::fromJson(const QJsonObject& o)
-{
+Result<ExpenseDoc> ExpenseDoc::fromJson(const QJsonObject& o) {
     JsonReader r(o);
     ExpenseDoc d;
     d.id = r.uuid(QStringLiteral("id"));
@@ -137,8 +145,7 @@ Result<ExpenseDoc> ExpenseDoc::fromJson(const QJsonObject& o)
     return finish(r, d);
 }
 
-QJsonObject StockAdjustmentDoc::toJson() const
-{
+QJsonObject StockAdjustmentDoc::toJson() const {
     return {{QStringLiteral("id"), id.toString()},
             {QStringLiteral("shopId"), shopId.toString()},
             {QStringLiteral("terminalId"), terminalId.toString()},
@@ -152,15 +159,15 @@ QJsonObject StockAdjustmentDoc::toJson() const
             {QStringLiteral("atMs"), atMs}};
 }
 
-Result<StockAdjustmentDoc> StockAdjustmentDoc::fromJson(const QJsonObject& o)
-{
+Result<StockAdjustmentDoc> StockAdjustmentDoc::fromJson(const QJsonObject& o) {
     JsonReader r(o);
     StockAdjustmentDoc d;
     d.id = r.uuid(QStringLiteral("id"));
     d.shopId = r.uuid(QStringLiteral("shopId"));
     d.terminalId = r.uuid(QStringLiteral("terminalId"));
     d.lotId = r.uuid(QStringLiteral("lotId"));
-    d.qty = Quantity::fromThousandths(r.integer(QStringLiteral("qty"), -Quantity::kMaxInput, Quantity::kMaxInput));
+    d.qty = Quantity::fromThousandths(
+        r.integer(QStringLiteral("qty"), -Quantity::kMaxInput, Quantity::kMaxInput));
     d.reason = enumField<AdjustmentReason>(r, QStringLiteral("reason"), &adjustmentReasonFromName);
     d.note = r.optionalString(QStringLiteral("note"), 2000);
     d.estimatedValue = r.money(QStringLiteral("estimatedValue"));
@@ -172,8 +179,7 @@ Result<StockAdjustmentDoc> StockAdjustmentDoc::fromJson(const QJsonObject& o)
     return finish(r, d);
 }
 
-QJsonObject CashSessionOpenedDoc::toJson() const
-{
+QJsonObject CashSessionOpenedDoc::toJson() const {
     return {{QStringLiteral("id"), id.toString()},
             {QStringLiteral("shopId"), shopId.toString()},
             {QStringLiteral("terminalId"), terminalId.toString()},
@@ -182,8 +188,7 @@ QJsonObject CashSessionOpenedDoc::toJson() const
             {QStringLiteral("atMs"), atMs}};
 }
 
-Result<CashSessionOpenedDoc> CashSessionOpenedDoc::fromJson(const QJsonObject& o)
-{
+Result<CashSessionOpenedDoc> CashSessionOpenedDoc::fromJson(const QJsonObject& o) {
     JsonReader r(o);
     CashSessionOpenedDoc d;
     d.id = r.uuid(QStringLiteral("id"));
@@ -195,8 +200,7 @@ Result<CashSessionOpenedDoc> CashSessionOpenedDoc::fromJson(const QJsonObject& o
     return finish(r, d);
 }
 
-QJsonObject CashMovementDoc::toJson() const
-{
+QJsonObject CashMovementDoc::toJson() const {
     return {{QStringLiteral("id"), id.toString()},
             {QStringLiteral("sessionId"), sessionId.toString()},
             {QStringLiteral("direction"), cashIn ? QStringLiteral("in") : QStringLiteral("out")},
@@ -206,8 +210,7 @@ QJsonObject CashMovementDoc::toJson() const
             {QStringLiteral("atMs"), atMs}};
 }
 
-Result<CashMovementDoc> CashMovementDoc::fromJson(const QJsonObject& o)
-{
+Result<CashMovementDoc> CashMovementDoc::fromJson(const QJsonObject& o) {
     JsonReader r(o);
     CashMovementDoc d;
     d.id = r.uuid(QStringLiteral("id"));
@@ -225,19 +228,21 @@ Result<CashMovementDoc> CashMovementDoc::fromJson(const QJsonObject& o)
     return finish(r, d);
 }
 
-QJsonObject CashSessionClosedDoc::toJson() const
-{
+QJsonObject CashSessionClosedDoc::toJson() const {
     QJsonArray notes;
     for (const auto& d : denominations)
-        notes.append(QJsonObject{{QStringLiteral("faceMinor"), d.faceMinor}, {QStringLiteral("count"), d.count}});
-    return {{QStringLiteral("sessionId"), sessionId.toString()}, {QStringLiteral("closedBy"), closedBy.toString()},
-            {QStringLiteral("expected"), expected.minor()},      {QStringLiteral("counted"), counted.minor()},
-            {QStringLiteral("variance"), variance.minor()},      {QStringLiteral("denominations"), notes},
+        notes.append(
+            QJsonObject{{QStringLiteral("faceMinor"), d.faceMinor}, {QStringLiteral("count"), d.count}});
+    return {{QStringLiteral("sessionId"), sessionId.toString()},
+            {QStringLiteral("closedBy"), closedBy.toString()},
+            {QStringLiteral("expected"), expected.minor()},
+            {QStringLiteral("counted"), counted.minor()},
+            {QStringLiteral("variance"), variance.minor()},
+            {QStringLiteral("denominations"), notes},
             {QStringLiteral("atMs"), atMs}};
 }
 
-Result<CashSessionClosedDoc> CashSessionClosedDoc::fromJson(const QJsonObject& o)
-{
+Result<CashSessionClosedDoc> CashSessionClosedDoc::fromJson(const QJsonObject& o) {
     JsonReader r(o);
     CashSessionClosedDoc d;
     d.sessionId = r.uuid(QStringLiteral("sessionId"));

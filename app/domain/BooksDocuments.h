@@ -8,7 +8,6 @@
 
 #include <QJsonObject>
 #include <QString>
-
 #include <optional>
 #include <vector>
 

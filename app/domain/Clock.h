@@ -22,7 +22,8 @@ public:
 /// A clock that stands still until told to move: for tests and for generating demo history.
 class ManualClock final : public Clock {
 public:
-    explicit ManualClock(qint64 startMs) : m_ms(startMs) {}
+    explicit ManualClock(qint64 startMs)
+        : m_ms(startMs) {}
     qint64 nowMs() const override { return m_ms; }
     void setMs(qint64 ms) { m_ms = ms; }
     void advanceMs(qint64 delta) { m_ms += delta; }

@@ -13,20 +13,17 @@ constexpr qsizetype kTextMax = 2000;
 constexpr qint64 kMaxMs = 32'503'680'000'000; // year 3000
 constexpr qint64 kMaxVersion = std::numeric_limits<qint64>::max() / 2;
 
-QJsonValue idOrNull(const std::optional<Uuid>& id)
-{
+QJsonValue idOrNull(const std::optional<Uuid>& id) {
     return id ? QJsonValue(id->toString()) : QJsonValue(QJsonValue::Null);
 }
 
-template <typename T> Result<T> finish(const JsonReader& r, T doc)
-{
+template <typename T> Result<T> finish(const JsonReader& r, T doc) {
     if (!r.ok())
         return Error{ErrorCode::InvalidInput, r.error()};
     return doc;
 }
 
-template <typename E> E enumField(JsonReader& r, const QString& key, std::optional<E> (*parse)(QStringView))
-{
+template <typename E> E enumField(JsonReader& r, const QString& key, std::optional<E> (*parse)(QStringView)) {
     const QString s = r.string(key, 40);
     if (!r.ok())
         return E{};
@@ -41,18 +38,13 @@ template <typename E> E enumField(JsonReader& r, const QString& key, std::option
 
 // ---- shop, terminal, user ---------------------------------------------------------------------
 
-QJsonObject ShopDoc::toJson() const
-{
-    return {{QStringLiteral("id"), id.toString()},
-            {QStringLiteral("code"), code},
-            {QStringLiteral("name"), name},
-            {QStringLiteral("currency"), currencyCode(currency)},
-            {QStringLiteral("timeZone"), timeZone},
-            {QStringLiteral("version"), version}};
+QJsonObject ShopDoc::toJson() const {
+    return {{QStringLiteral("id"), id.toString()},  {QStringLiteral("code"), code},
+            {QStringLiteral("name"), name},         {QStringLiteral("currency"), currencyCode(currency)},
+            {QStringLiteral("timeZone"), timeZone}, {QStringLiteral("version"), version}};
 }
 
-Result<ShopDoc> ShopDoc::fromJson(const QJsonObject& o)
-{
+Result<ShopDoc> ShopDoc::fromJson(const QJsonObject& o) {
     JsonReader r(o);
     ShopDoc d;
     d.id = r.uuid(QStringLiteral("id"));
@@ -64,8 +56,7 @@ Result<ShopDoc> ShopDoc::fromJson(const QJsonObject& o)
     return finish(r, d);
 }
 
-QJsonObject TerminalDoc::toJson() const
-{
+QJsonObject TerminalDoc::toJson() const {
     return {{QStringLiteral("id"), id.toString()},
             {QStringLiteral("shopId"), shopId.toString()},
             {QStringLiteral("number"), number},
@@ -73,8 +64,7 @@ QJsonObject TerminalDoc::toJson() const
             {QStringLiteral("version"), version}};
 }
 
-Result<TerminalDoc> TerminalDoc::fromJson(const QJsonObject& o)
-{
+Result<TerminalDoc> TerminalDoc::fromJson(const QJsonObject& o) {
     JsonReader r(o);
     TerminalDoc d;
     d.id = r.uuid(QStringLiteral("id"));
@@ -85,21 +75,15 @@ Result<TerminalDoc> TerminalDoc::fromJson(const QJsonObject& o)
     return finish(r, d);
 }
 
-QJsonObject UserDoc::toJson() const
-{
-    return {{QStringLiteral("id"), id.toString()},
-            {QStringLiteral("shopId"), shopId.toString()},
-            {QStringLiteral("username"), username},
-            {QStringLiteral("displayName"), displayName},
-            {QStringLiteral("role"), roleName(role)},
-            {QStringLiteral("passwordHash"), passwordHash},
-            {QStringLiteral("pinHash"), pinHash},
-            {QStringLiteral("active"), active},
+QJsonObject UserDoc::toJson() const {
+    return {{QStringLiteral("id"), id.toString()},    {QStringLiteral("shopId"), shopId.toString()},
+            {QStringLiteral("username"), username},   {QStringLiteral("displayName"), displayName},
+            {QStringLiteral("role"), roleName(role)}, {QStringLiteral("passwordHash"), passwordHash},
+            {QStringLiteral("pinHash"), pinHash},     {QStringLiteral("active"), active},
             {QStringLiteral("version"), version}};
 }
 
-Result<UserDoc> UserDoc::fromJson(const QJsonObject& o)
-{
+Result<UserDoc> UserDoc::fromJson(const QJsonObject& o) {
     JsonReader r(o);
     UserDoc d;
     d.id = r.uuid(QStringLiteral("id"));
@@ -116,8 +100,7 @@ Result<UserDoc> UserDoc::fromJson(const QJsonObject& o)
 
 // ---- master data ------------------------------------------------------------------------------
 
-QJsonObject PartyDoc::toJson() const
-{
+QJsonObject PartyDoc::toJson() const {
     return {{QStringLiteral("id"), id.toString()},
             {QStringLiteral("shopId"), shopId.toString()},
             {QStringLiteral("kind"), partyKindName(kind)},
@@ -129,8 +112,7 @@ QJsonObject PartyDoc::toJson() const
             {QStringLiteral("version"), version}};
 }
 
-Result<PartyDoc> PartyDoc::fromJson(const QJsonObject& o)
-{
+Result<PartyDoc> PartyDoc::fromJson(const QJsonObject& o) {
     JsonReader r(o);
     PartyDoc d;
     d.id = r.uuid(QStringLiteral("id"));
@@ -145,8 +127,7 @@ Result<PartyDoc> PartyDoc::fromJson(const QJsonObject& o)
     return finish(r, d);
 }
 
-QJsonObject ProductDoc::toJson() const
-{
+QJsonObject ProductDoc::toJson() const {
     return {{QStringLiteral("id"), id.toString()},
             {QStringLiteral("shopId"), shopId.toString()},
             {QStringLiteral("code"), code},
@@ -157,8 +138,7 @@ QJsonObject ProductDoc::toJson() const
             {QStringLiteral("version"), version}};
 }
 
-Result<ProductDoc> ProductDoc::fromJson(const QJsonObject& o)
-{
+Result<ProductDoc> ProductDoc::fromJson(const QJsonObject& o) {
     JsonReader r(o);
     ProductDoc d;
     d.id = r.uuid(QStringLiteral("id"));
@@ -172,8 +152,7 @@ Result<ProductDoc> ProductDoc::fromJson(const QJsonObject& o)
     return finish(r, d);
 }
 
-QJsonObject CommissionRuleDoc::toJson() const
-{
+QJsonObject CommissionRuleDoc::toJson() const {
     QJsonArray slabs;
     for (const auto& s : rule.slabs)
         slabs.append(QJsonObject{
@@ -190,8 +169,7 @@ QJsonObject CommissionRuleDoc::toJson() const
             {QStringLiteral("version"), version}};
 }
 
-Result<CommissionRuleDoc> CommissionRuleDoc::fromJson(const QJsonObject& o)
-{
+Result<CommissionRuleDoc> CommissionRuleDoc::fromJson(const QJsonObject& o) {
     JsonReader r(o);
     CommissionRuleDoc d;
     d.id = r.uuid(QStringLiteral("id"));
@@ -220,8 +198,7 @@ Result<CommissionRuleDoc> CommissionRuleDoc::fromJson(const QJsonObject& o)
 
 // ---- lots -------------------------------------------------------------------------------------
 
-QJsonObject LotDoc::toJson() const
-{
+QJsonObject LotDoc::toJson() const {
     return {{QStringLiteral("id"), id.toString()},
             {QStringLiteral("shopId"), shopId.toString()},
             {QStringLiteral("terminalId"), terminalId.toString()},
@@ -239,8 +216,7 @@ QJsonObject LotDoc::toJson() const
             {QStringLiteral("createdBy"), createdBy.toString()}};
 }
 
-Result<LotDoc> LotDoc::fromJson(const QJsonObject& o)
-{
+Result<LotDoc> LotDoc::fromJson(const QJsonObject& o) {
     JsonReader r(o);
     LotDoc d;
     d.id = r.uuid(QStringLiteral("id"));
@@ -263,8 +239,7 @@ Result<LotDoc> LotDoc::fromJson(const QJsonObject& o)
     return finish(r, d);
 }
 
-QJsonObject LotStatusDoc::toJson() const
-{
+QJsonObject LotStatusDoc::toJson() const {
     return {{QStringLiteral("id"), id.toString()},
             {QStringLiteral("lotId"), lotId.toString()},
             {QStringLiteral("from"), lotStatusName(from)},
@@ -274,8 +249,7 @@ QJsonObject LotStatusDoc::toJson() const
             {QStringLiteral("by"), by.toString()}};
 }
 
-Result<LotStatusDoc> LotStatusDoc::fromJson(const QJsonObject& o)
-{
+Result<LotStatusDoc> LotStatusDoc::fromJson(const QJsonObject& o) {
     JsonReader r(o);
     LotStatusDoc d;
     d.id = r.uuid(QStringLiteral("id"));
@@ -290,8 +264,7 @@ Result<LotStatusDoc> LotStatusDoc::fromJson(const QJsonObject& o)
 
 // ---- sales ------------------------------------------------------------------------------------
 
-QJsonObject SaleDoc::toJson() const
-{
+QJsonObject SaleDoc::toJson() const {
     QJsonArray jl;
     for (const auto& l : lines)
         jl.append(QJsonObject{{QStringLiteral("id"), l.id.toString()},
@@ -339,8 +312,7 @@ QJsonObject SaleDoc::toJson() const
             {QStringLiteral("overrideReason"), overrideReason}};
 }
 
-Result<SaleDoc> SaleDoc::fromJson(const QJsonObject& o)
-{
+Result<SaleDoc> SaleDoc::fromJson(const QJsonObject& o) {
     JsonReader r(o);
     SaleDoc d;
     d.id = r.uuid(QStringLiteral("id"));
@@ -402,8 +374,7 @@ Result<SaleDoc> SaleDoc::fromJson(const QJsonObject& o)
     return finish(r, d);
 }
 
-Status SaleDoc::verifyArithmetic() const
-{
+Status SaleDoc::verifyArithmetic() const {
     auto bad = [](const QString& what) { return Error{ErrorCode::InvalidInput, what}; };
     if (lines.empty())
         return bad(QStringLiteral("a sale needs at least one line"));
@@ -447,8 +418,7 @@ Status SaleDoc::verifyArithmetic() const
 
 // ---- collections ------------------------------------------------------------------------------
 
-QJsonObject CollectionDoc::toJson() const
-{
+QJsonObject CollectionDoc::toJson() const {
     QJsonArray ja;
     for (const auto& a : allocations)
         ja.append(QJsonObject{{QStringLiteral("id"), a.id.toString()},
@@ -468,8 +438,7 @@ QJsonObject CollectionDoc::toJson() const
             {QStringLiteral("allocations"), ja}};
 }
 
-Result<CollectionDoc> CollectionDoc::fromJson(const QJsonObject& o)
-{
+Result<CollectionDoc> CollectionDoc::fromJson(const QJsonObject& o) {
     JsonReader r(o);
     CollectionDoc d;
     d.id = r.uuid(QStringLiteral("id"));
@@ -495,8 +464,7 @@ Result<CollectionDoc> CollectionDoc::fromJson(const QJsonObject& o)
     return finish(r, d);
 }
 
-Status CollectionDoc::verifyArithmetic() const
-{
+Status CollectionDoc::verifyArithmetic() const {
     if (!amount.isPositive())
         return Error{ErrorCode::InvalidInput, QStringLiteral("a collection must be positive")};
     Money sum;
@@ -510,16 +478,14 @@ Status CollectionDoc::verifyArithmetic() const
     return okStatus();
 }
 
-QJsonObject CommissionConfirmationDoc::toJson() const
-{
+QJsonObject CommissionConfirmationDoc::toJson() const {
     return {{QStringLiteral("id"), id.toString()},
             {QStringLiteral("saleId"), saleId.toString()},
             {QStringLiteral("confirmedBy"), confirmedBy.toString()},
             {QStringLiteral("atMs"), atMs}};
 }
 
-Result<CommissionConfirmationDoc> CommissionConfirmationDoc::fromJson(const QJsonObject& o)
-{
+Result<CommissionConfirmationDoc> CommissionConfirmationDoc::fromJson(const QJsonObject& o) {
     JsonReader r(o);
     CommissionConfirmationDoc d;
     d.id = r.uuid(QStringLiteral("id"));

@@ -1,37 +1,29 @@
 #include "JsonReader.h"
 
 #include <QJsonValue>
-
 #include <cmath>
 #include <memory>
 
 namespace market::core {
 
 JsonReader::JsonReader(QJsonObject object, QString path)
-    : JsonReader(std::move(object), std::move(path), std::make_shared<QString>())
-{
-}
+    : JsonReader(std::move(object), std::move(path), std::make_shared<QString>()) {}
 
 JsonReader::JsonReader(QJsonObject object, QString path, std::shared_ptr<QString> error)
     : m_object(std::move(object))
     , m_path(std::move(path))
-    , m_error(std::move(error))
-{
-}
+    , m_error(std::move(error)) {}
 
-QString JsonReader::where(const QString& key) const
-{
+QString JsonReader::where(const QString& key) const {
     return m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key;
 }
 
-void JsonReader::fail(const QString& key, const QString& problem)
-{
+void JsonReader::fail(const QString& key, const QString& problem) {
     if (m_error->isEmpty())
         *m_error = where(key) + QStringLiteral(": ") + problem;
 }
 
-QString JsonReader::string(const QString& key, qsizetype maxLength)
-{
+QString JsonReader::string(const QString& key, qsizetype maxLength) {
     const QJsonValue v = m_object.value(key);
     if (!v.isString()) {
         fail(key, v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("not a string"));
@@ -45,15 +37,13 @@ QString JsonReader::string(const QString& key, qsizetype maxLength)
     return s;
 }
 
-QString JsonReader::optionalString(const QString& key, qsizetype maxLength)
-{
+QString JsonReader::optionalString(const QString& key, qsizetype maxLength) {
     if (!has(key))
         return {};
     return string(key, maxLength);
 }
 
-qint64 JsonReader::integer(const QString& key, qint64 min, qint64 max)
-{
+qint64 JsonReader::integer(const QString& key, qint64 min, qint64 max) {
     const QJsonValue v = m_object.value(key);
     if (!v.isDouble()) {
         fail(key, v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("not a number"));
@@ -73,8 +63,7 @@ qint64 JsonReader::integer(const QString& key, qint64 min, qint64 max)
     return i;
 }
 
-bool JsonReader::boolean(const QString& key)
-{
+bool JsonReader::boolean(const QString& key) {
     const QJsonValue v = m_object.value(key);
     if (!v.isBool()) {
         fail(key, v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("not a boolean"));
@@ -83,8 +72,7 @@ bool JsonReader::boolean(const QString& key)
     return v.toBool();
 }
 
-Uuid JsonReader::uuid(const QString& key)
-{
+Uuid JsonReader::uuid(const QString& key) {
     const QString s = string(key, 36);
     if (!ok())
         return {};
@@ -96,27 +84,23 @@ Uuid JsonReader::uuid(const QString& key)
     return *id;
 }
 
-std::optional<Uuid> JsonReader::optionalUuid(const QString& key)
-{
+std::optional<Uuid> JsonReader::optionalUuid(const QString& key) {
     if (!has(key))
         return std::nullopt;
     return uuid(key);
 }
 
-Money JsonReader::money(const QString& key, bool allowNegative)
-{
+Money JsonReader::money(const QString& key, bool allowNegative) {
     const qint64 v = integer(key, allowNegative ? -Money::kMaxInput : 0, Money::kMaxInput);
     return Money::fromMinor(v);
 }
 
-Quantity JsonReader::quantity(const QString& key, bool allowZero)
-{
+Quantity JsonReader::quantity(const QString& key, bool allowZero) {
     const qint64 v = integer(key, allowZero ? 0 : 1, Quantity::kMaxInput);
     return Quantity::fromThousandths(v);
 }
 
-QJsonArray JsonReader::array(const QString& key, qsizetype maxItems)
-{
+QJsonArray JsonReader::array(const QString& key, qsizetype maxItems) {
     const QJsonValue v = m_object.value(key);
     if (!v.isArray()) {
         fail(key, v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("not an array"));
@@ -130,16 +114,14 @@ QJsonArray JsonReader::array(const QString& key, qsizetype maxItems)
     return a;
 }
 
-JsonReader JsonReader::object(const QString& key)
-{
+JsonReader JsonReader::object(const QString& key) {
     const QJsonValue v = m_object.value(key);
     if (!v.isObject())
         fail(key, v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("not an object"));
     return JsonReader(v.toObject(), where(key), m_error);
 }
 
-JsonReader JsonReader::item(const QJsonArray& array, qsizetype index, const QString& key)
-{
+JsonReader JsonReader::item(const QJsonArray& array, qsizetype index, const QString& key) {
     const QString path = where(key) + QStringLiteral("[%1]").arg(index);
     const QJsonValue v = array.at(index);
     if (!v.isObject() && m_error->isEmpty())

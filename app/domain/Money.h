@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QStringView>
-
 #include <compare>
 #include <cstdint>
 #include <optional>
@@ -60,7 +59,8 @@ public:
     QString toPlainString() const;
 
 private:
-    constexpr explicit Money(qint64 minor) : m_minor(minor) {}
+    constexpr explicit Money(qint64 minor)
+        : m_minor(minor) {}
     qint64 m_minor = 0;
 };
 

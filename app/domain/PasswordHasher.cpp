@@ -1,10 +1,9 @@
 #include "PasswordHasher.h"
 
+#include <QStringList>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
-
-#include <QStringList>
 
 namespace market::core {
 
@@ -14,8 +13,7 @@ constexpr int kKeyBytes = 32;
 constexpr quint64 kMaxMemory = 256ULL * 1024 * 1024;
 
 std::optional<QByteArray> derive(const QByteArray& secret, const QByteArray& salt,
-                                 const PasswordHasher::Params& params, int keyBytes)
-{
+                                 const PasswordHasher::Params& params, int keyBytes) {
     if (params.log2N < 10 || params.log2N > 22 || params.r < 1 || params.r > 32 || params.p < 1 ||
         params.p > 16)
         return std::nullopt;
@@ -36,8 +34,7 @@ struct Decoded {
     QByteArray key;
 };
 
-std::optional<Decoded> decode(const QString& encoded)
-{
+std::optional<Decoded> decode(const QString& encoded) {
     const QStringList parts = encoded.split(QLatin1Char('$'));
     // "", "scrypt", "ln=17,r=8,p=1", salt, key
     if (parts.size() != 5 || !parts[0].isEmpty() || parts[1] != QLatin1String("scrypt"))
@@ -66,8 +63,7 @@ std::optional<Decoded> decode(const QString& encoded)
 }
 } // namespace
 
-std::optional<QString> PasswordHasher::hash(const QString& secret, Params params)
-{
+std::optional<QString> PasswordHasher::hash(const QString& secret, Params params) {
     QByteArray salt(kSaltBytes, Qt::Uninitialized);
     if (RAND_bytes(reinterpret_cast<unsigned char*>(salt.data()), kSaltBytes) != 1)
         return std::nullopt;
@@ -81,8 +77,7 @@ std::optional<QString> PasswordHasher::hash(const QString& secret, Params params
         .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(key->toBase64()));
 }
 
-bool PasswordHasher::verify(const QString& secret, const QString& encoded)
-{
+bool PasswordHasher::verify(const QString& secret, const QString& encoded) {
     const auto d = decode(encoded);
     if (!d)
         return false;
@@ -92,8 +87,7 @@ bool PasswordHasher::verify(const QString& secret, const QString& encoded)
     return CRYPTO_memcmp(key->constData(), d->key.constData(), static_cast<size_t>(key->size())) == 0;
 }
 
-std::optional<PasswordHasher::Params> PasswordHasher::paramsOf(const QString& encoded)
-{
+std::optional<PasswordHasher::Params> PasswordHasher::paramsOf(const QString& encoded) {
     const auto d = decode(encoded);
     if (!d)
         return std::nullopt;

@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QStringView>
-
 #include <compare>
 #include <optional>
 
@@ -40,7 +39,8 @@ public:
     QString toString() const;
 
 private:
-    constexpr explicit Quantity(qint64 t) : m_thousandths(t) {}
+    constexpr explicit Quantity(qint64 t)
+        : m_thousandths(t) {}
     qint64 m_thousandths = 0;
 };
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <utility>
 #include <variant>
 
@@ -33,9 +32,12 @@ struct Error {
 /// Either a value or an Error. The core never throws across its API.
 template <typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_v(std::move(value)) {}          // NOLINT(google-explicit-constructor)
-    Result(Error error) : m_v(std::move(error)) {}      // NOLINT(google-explicit-constructor)
-    Result(ErrorCode code, QString message) : m_v(Error{code, std::move(message)}) {}
+    Result(T value)
+        : m_v(std::move(value)) {} // NOLINT(google-explicit-constructor)
+    Result(Error error)
+        : m_v(std::move(error)) {} // NOLINT(google-explicit-constructor)
+    Result(ErrorCode code, QString message)
+        : m_v(Error{code, std::move(message)}) {}
 
     bool ok() const { return std::holds_alternative<T>(m_v); }
     explicit operator bool() const { return ok(); }
@@ -54,13 +56,15 @@ private:
 struct Ok {};
 using Status = Result<Ok>;
 
-inline Status okStatus() { return Ok{}; }
+inline Status okStatus() {
+    return Ok{};
+}
 
 } // namespace market::core
 
 /// Propagates an error from an expression returning a Result/Status.
 #define MARKET_TRY(expr)                                                                                     \
     do {                                                                                                     \
-        if (auto market_try_result_ = (expr); !market_try_result_.ok())                                     \
+        if (auto market_try_result_ = (expr); !market_try_result_.ok())                                      \
             return market_try_result_.error();                                                               \
     } while (false)

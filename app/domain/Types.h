@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QStringView>
-
 #include <optional>
 
 namespace market::core {
@@ -14,14 +13,14 @@ enum class Permission {
     Sell,
     RecordArrival,
     Collect,
-    CreateParty,         ///< quick-create a farmer or buyer at the counter
-    EditParty,           ///< change credit limits, deactivate
-    ManageCatalog,       ///< products, prices, commission rules, charges
+    CreateParty,   ///< quick-create a farmer or buyer at the counter
+    EditParty,     ///< change credit limits, deactivate
+    ManageCatalog, ///< products, prices, commission rules, charges
     ManageUsers,
-    ManageShop,          ///< shop settings, terminals
+    ManageShop, ///< shop settings, terminals
     OverrideCreditLimit,
     ConfirmCommission,
-    ChangeLotStatus,     ///< discard, return to farmer
+    ChangeLotStatus, ///< discard, return to farmer
     ViewReports,
     PayFarmer,
     ApproveAdjustment,

@@ -1,8 +1,7 @@
 #include "Uuid.h"
 
-#include <openssl/rand.h>
-
 #include <QMutex>
+#include <openssl/rand.h>
 
 namespace market::core {
 
@@ -13,8 +12,7 @@ QMutex g_mutex;
 qint64 g_lastMillis = -1;
 std::uint16_t g_counter = 0;
 
-int hexValue(QChar c)
-{
+int hexValue(QChar c) {
     const char16_t u = c.unicode();
     if (u >= u'0' && u <= u'9')
         return u - u'0';
@@ -24,8 +22,7 @@ int hexValue(QChar c)
 }
 } // namespace
 
-Uuid Uuid::createV7(qint64 unixMillis)
-{
+Uuid Uuid::createV7(qint64 unixMillis) {
     Uuid id;
     std::array<std::uint8_t, 10> random{};
     if (RAND_bytes(random.data(), static_cast<int>(random.size())) != 1)
@@ -58,8 +55,7 @@ Uuid Uuid::createV7(qint64 unixMillis)
     return id;
 }
 
-std::optional<Uuid> Uuid::parse(QStringView text)
-{
+std::optional<Uuid> Uuid::parse(QStringView text) {
     if (text.size() != 36)
         return std::nullopt;
     Uuid id;
@@ -81,16 +77,14 @@ std::optional<Uuid> Uuid::parse(QStringView text)
     return id;
 }
 
-bool Uuid::isNull() const
-{
+bool Uuid::isNull() const {
     for (auto b : m_bytes)
         if (b != 0)
             return false;
     return true;
 }
 
-QString Uuid::toString() const
-{
+QString Uuid::toString() const {
     static constexpr char kHex[] = "0123456789abcdef";
     char out[36];
     size_t o = 0;
@@ -103,8 +97,7 @@ QString Uuid::toString() const
     return QString::fromLatin1(out, 36);
 }
 
-qint64 Uuid::v7Millis() const
-{
+qint64 Uuid::v7Millis() const {
     std::uint64_t ms = 0;
     for (size_t i = 0; i < 6; ++i)
         ms = (ms << 8) | m_bytes[i];

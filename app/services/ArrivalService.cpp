@@ -10,15 +10,15 @@ namespace {
 constexpr qint64 kDayMs = 86'400'000;
 
 // One query shape for every lot read: the lot, its names and what has been sold of it.
-// Stock of a lot = received − sold (returns and adjustments join this when they exist).
+// Stock of a lot = received − sold − adjusted (returns join this when they exist).
 constexpr const char* kLotSelect =
     "SELECT l.id, l.shop_id, l.terminal_id, l.code, l.farmer_id, l.product_id, l.received_qty, l.packages, "
     "l.gross_qty, l.tare_qty, l.grade, l.vehicle, l.notes, l.received_at_ms, l.created_by, l.status, "
-    "f.name, p.name, p.unit, coalesce((SELECT sum(qty) FROM sale_line sl WHERE sl.lot_id = l.id), 0) "
+    "f.name, p.name, p.unit, coalesce((SELECT sum(qty) FROM sale_line sl WHERE sl.lot_id = l.id), 0), "
+    "coalesce((SELECT sum(qty) FROM stock_adjustment a WHERE a.lot_id = l.id), 0) "
     "FROM lot l JOIN party f ON f.id = l.farmer_id JOIN product p ON p.id = l.product_id ";
 
-LotSummary readLot(const Statement& s, qint64 nowMs)
-{
+LotSummary readLot(const Statement& s, qint64 nowMs) {
     LotSummary out;
     LotDoc& d = out.lot;
     d.id = s.uuid(0);
@@ -41,13 +41,13 @@ LotSummary readLot(const Statement& s, qint64 nowMs)
     out.productName = s.text(17);
     out.unit = unitFromName(s.text(18)).value_or(Unit::Kg);
     out.sold = s.quantity(19);
-    out.left = d.receivedQty - out.sold;
+    out.adjusted = s.quantity(20);
+    out.left = d.receivedQty - out.sold - out.adjusted;
     out.ageDays = std::max<qint64>(0, (nowMs - d.receivedAtMs) / kDayMs);
     return out;
 }
 
-Result<LotSummary> oneLot(Statement& s, qint64 nowMs, const QString& notFound)
-{
+Result<LotSummary> oneLot(Statement& s, qint64 nowMs, const QString& notFound) {
     if (s.next()) {
         LotSummary l = readLot(s, nowMs);
         s.reset();
@@ -61,9 +61,10 @@ Result<LotSummary> oneLot(Statement& s, qint64 nowMs, const QString& notFound)
 }
 } // namespace
 
-Result<LotDoc> ArrivalService::recordArrival(const Session& actor, const ArrivalRequest& r)
-{
+Result<LotDoc> ArrivalService::recordArrival(const Session& actor, const ArrivalRequest& r) {
     MARKET_TRY(require(actor, Permission::RecordArrival));
+    if (!m_store.identity())
+        return Error{ErrorCode::InvalidState, tr("This counter has no shop yet.")};
     Database& db = m_store.db();
 
     // Quantities: net given, or gross and tare (net = gross − tare).
@@ -117,7 +118,8 @@ Result<LotDoc> ArrivalService::recordArrival(const Session& actor, const Arrival
     if (!productActive)
         return Error{ErrorCode::InvalidState, tr("This product is no longer sold.")};
     if (!unitIsWeighed(unit) && net.thousandths() % Quantity::kScale != 0)
-        return Error{ErrorCode::InvalidInput, tr("This product is counted in whole %1s.").arg(unitName(unit))};
+        return Error{ErrorCode::InvalidInput,
+                     tr("This product is counted in whole %1s.").arg(unitName(unit))};
 
     const auto& identity = m_store.identity();
     StoreTransaction tx(db);
@@ -141,35 +143,41 @@ Result<LotDoc> ArrivalService::recordArrival(const Session& actor, const Arrival
     lot.notes = *notes;
     lot.receivedAtMs = m_store.nowMs();
     lot.createdBy = actor.userId;
-    MARKET_TRY(db.prepare("INSERT INTO lot (id, shop_id, terminal_id, code, farmer_id, product_id, received_qty, "
-                          "packages, gross_qty, tare_qty, grade, vehicle, notes, received_at_ms, created_by) "
-                          "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)")
-                   .bind(1, lot.id)
-                   .bind(2, lot.shopId)
-                   .bind(3, lot.terminalId)
-                   .bind(4, lot.code)
-                   .bind(5, lot.farmerId)
-                   .bind(6, lot.productId)
-                   .bind(7, lot.receivedQty)
-                   .bind(8, lot.packages)
-                   .bind(9, lot.grossQty)
-                   .bind(10, lot.tareQty)
-                   .bind(11, lot.grade)
-                   .bind(12, lot.vehicle)
-                   .bind(13, lot.notes)
-                   .bind(14, lot.receivedAtMs)
-                   .bind(15, lot.createdBy)
-                   .exec("recording the arrival"));
+    MARKET_TRY(
+        db.prepare("INSERT INTO lot (id, shop_id, terminal_id, code, farmer_id, product_id, received_qty, "
+                   "packages, gross_qty, tare_qty, grade, vehicle, notes, received_at_ms, created_by) "
+                   "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)")
+            .bind(1, lot.id)
+            .bind(2, lot.shopId)
+            .bind(3, lot.terminalId)
+            .bind(4, lot.code)
+            .bind(5, lot.farmerId)
+            .bind(6, lot.productId)
+            .bind(7, lot.receivedQty)
+            .bind(8, lot.packages)
+            .bind(9, lot.grossQty)
+            .bind(10, lot.tareQty)
+            .bind(11, lot.grade)
+            .bind(12, lot.vehicle)
+            .bind(13, lot.notes)
+            .bind(14, lot.receivedAtMs)
+            .bind(15, lot.createdBy)
+            .exec("recording the arrival"));
     const QJsonObject json = lot.toJson();
-    MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId, QStringLiteral("lot.create"),
-                                                     QStringLiteral("lot"), lot.id, {}, json, op::kLotReceived,
+    MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId,
+                                                     QStringLiteral("lot.create"),
+                                                     QStringLiteral("lot"),
+                                                     lot.id,
+                                                     {},
+                                                     json,
+                                                     op::kLotReceived,
                                                      json}));
     MARKET_TRY(tx.commit());
     return lot;
 }
 
-Status ArrivalService::changeStatus(const Session& actor, const Uuid& lotId, LotStatus to, const QString& reason)
-{
+Status ArrivalService::changeStatus(const Session& actor, const Uuid& lotId, LotStatus to,
+                                    const QString& reason) {
     MARKET_TRY(require(actor, Permission::ChangeLotStatus));
     auto why = Validation::name(reason, tr("Reason"), 2000);
     if (!why.ok())
@@ -180,26 +188,27 @@ Status ArrivalService::changeStatus(const Session& actor, const Uuid& lotId, Lot
     if (!current.ok())
         return current.error();
     if (!lotTransitionAllowed(current->status, to))
-        return Error{ErrorCode::InvalidState, tr("Lot %1 is %2 and cannot become %3.")
-                                                  .arg(current->lot.code, lotStatusName(current->status),
-                                                       lotStatusName(to))};
+        return Error{ErrorCode::InvalidState,
+                     tr("Lot %1 is %2 and cannot become %3.")
+                         .arg(current->lot.code, lotStatusName(current->status), lotStatusName(to))};
     LotStatusDoc ev{m_store.newId(), lotId, current->status, to, *why, m_store.nowMs(), actor.userId};
     MARKET_TRY(m_store.db()
                    .prepare("UPDATE lot SET status = ?2 WHERE id = ?1")
                    .bind(1, lotId)
                    .bind(2, lotStatusName(to))
                    .exec("changing the lot status"));
-    MARKET_TRY(m_store.db()
-                   .prepare("INSERT INTO lot_status_event (id, lot_id, from_status, to_status, reason, at_ms, "
-                            "by_user) VALUES (?1,?2,?3,?4,?5,?6,?7)")
-                   .bind(1, ev.id)
-                   .bind(2, lotId)
-                   .bind(3, lotStatusName(ev.from))
-                   .bind(4, lotStatusName(ev.to))
-                   .bind(5, ev.reason)
-                   .bind(6, ev.atMs)
-                   .bind(7, ev.by)
-                   .exec("recording the lot status change"));
+    MARKET_TRY(
+        m_store.db()
+            .prepare("INSERT INTO lot_status_event (id, lot_id, from_status, to_status, reason, at_ms, "
+                     "by_user) VALUES (?1,?2,?3,?4,?5,?6,?7)")
+            .bind(1, ev.id)
+            .bind(2, lotId)
+            .bind(3, lotStatusName(ev.from))
+            .bind(4, lotStatusName(ev.to))
+            .bind(5, ev.reason)
+            .bind(6, ev.atMs)
+            .bind(7, ev.by)
+            .exec("recording the lot status change"));
     MARKET_TRY(Journal::record(
         m_store, JournalEntry{actor.userId, QStringLiteral("lot.status"), QStringLiteral("lot"), lotId,
                               QJsonObject{{QStringLiteral("status"), lotStatusName(ev.from)}},
@@ -209,27 +218,25 @@ Status ArrivalService::changeStatus(const Session& actor, const Uuid& lotId, Lot
     return tx.commit();
 }
 
-Result<LotSummary> ArrivalService::lot(const Uuid& id)
-{
+Result<LotSummary> ArrivalService::lot(const Uuid& id) {
     static const QByteArray sql = QByteArray(kLotSelect) + "WHERE l.id = ?1";
     Statement& s = m_store.db().prepare(sql.constData());
     s.bind(1, id);
     return oneLot(s, m_store.nowMs(), tr("No such lot."));
 }
 
-Result<LotSummary> ArrivalService::lotByCode(const QString& code)
-{
+Result<LotSummary> ArrivalService::lotByCode(const QString& code) {
     static const QByteArray sql = QByteArray(kLotSelect) + "WHERE l.code = ?1";
     Statement& s = m_store.db().prepare(sql.constData());
     s.bind(1, code.trimmed().toUpper());
     return oneLot(s, m_store.nowMs(), tr("No lot has the code %1.").arg(code.trimmed()));
 }
 
-Result<std::vector<LotSummary>> ArrivalService::lots(const LotFilter& f)
-{
-    static const QByteArray sql = QByteArray(kLotSelect) +
-                                  "WHERE (?1 = 0 OR l.status = 'active') AND (?2 IS NULL OR l.product_id = ?2) "
-                                  "AND (?3 IS NULL OR l.farmer_id = ?3) ORDER BY l.received_at_ms, l.code LIMIT ?4";
+Result<std::vector<LotSummary>> ArrivalService::lots(const LotFilter& f) {
+    static const QByteArray sql =
+        QByteArray(kLotSelect) +
+        "WHERE (?1 = 0 OR l.status = 'active') AND (?2 IS NULL OR l.product_id = ?2) "
+        "AND (?3 IS NULL OR l.farmer_id = ?3) ORDER BY l.received_at_ms, l.code LIMIT ?4";
     Statement& s = m_store.db().prepare(sql.constData());
     s.bind(1, f.activeOnly).bind(2, f.productId).bind(3, f.farmerId).bind(4, f.limit);
     std::vector<LotSummary> out;

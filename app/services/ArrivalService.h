@@ -31,6 +31,7 @@ struct LotSummary {
     QString productName;
     Unit unit = Unit::Kg;
     Quantity sold;
+    Quantity adjusted; ///< net stock adjustments (positive: taken out)
     Quantity left;
     qint64 ageDays = 0;
 };
@@ -46,7 +47,8 @@ struct LotFilter {
 class ArrivalService {
     Q_DECLARE_TR_FUNCTIONS(ArrivalService)
 public:
-    explicit ArrivalService(Store& store) : m_store(store) {}
+    explicit ArrivalService(Store& store)
+        : m_store(store) {}
 
     Result<LotDoc> recordArrival(const Session& actor, const ArrivalRequest& request);
     /// Discard or return to the farmer (final), or close; a manager's action.

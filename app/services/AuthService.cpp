@@ -15,10 +15,10 @@ struct UserRow {
     qint64 lockedUntilMs = 0;
 };
 
-Result<std::optional<UserRow>> findUser(Database& db, const QString& username)
-{
-    Statement& s = db.prepare("SELECT id, shop_id, username, display_name, role, password_hash, pin_hash, active, "
-                              "version, failed_attempts, locked_until_ms FROM app_user WHERE username = ?1");
+Result<std::optional<UserRow>> findUser(Database& db, const QString& username) {
+    Statement& s =
+        db.prepare("SELECT id, shop_id, username, display_name, role, password_hash, pin_hash, active, "
+                   "version, failed_attempts, locked_until_ms FROM app_user WHERE username = ?1");
     s.bind(1, username);
     std::optional<UserRow> row;
     if (s.next()) {
@@ -43,8 +43,13 @@ Result<std::optional<UserRow>> findUser(Database& db, const QString& username)
     return row;
 }
 
-bool isPin(const QString& pin)
-{
+/// Verifying against this keeps an unknown username as slow as a wrong password.
+const QString& dummyHash() {
+    static const QString hash = PasswordHasher::hash(QStringLiteral("not-a-real-user")).value_or(QString());
+    return hash;
+}
+
+bool isPin(const QString& pin) {
     if (pin.size() < 4 || pin.size() > 8)
         return false;
     for (const QChar c : pin)
@@ -54,15 +59,24 @@ bool isPin(const QString& pin)
 }
 } // namespace
 
-Result<Session> AuthService::verify(const QString& username, const QString& secret, bool pin)
-{
+Status AuthService::checkPassword(const QString& password) {
+    if (password.size() < 8)
+        return Error{ErrorCode::InvalidInput, tr("The password must have at least 8 characters.")};
+    if (isPin(password))
+        return Error{ErrorCode::InvalidInput,
+                     tr("A password needs a letter or a sign besides digits (digits alone are a PIN).")};
+    return okStatus();
+}
+
+Result<Session> AuthService::verify(const QString& username, const QString& secret, bool pin) {
     auto found = findUser(m_store.db(), username.trimmed());
     if (!found.ok())
         return found.error();
     // One message for unknown users and wrong secrets: do not tell which usernames exist.
-    const Error wrong{ErrorCode::AuthenticationFailed, tr("Wrong username or %1.").arg(pin ? tr("PIN") : tr("password"))};
+    const Error wrong{ErrorCode::AuthenticationFailed,
+                      tr("Wrong username or %1.").arg(pin ? tr("PIN") : tr("password"))};
     if (!found->has_value()) {
-        PasswordHasher::verify(secret, QString()); // keep timing similar
+        (void)PasswordHasher::verify(secret, dummyHash()); // same time as a wrong password
         return wrong;
     }
     const UserRow& u = **found;
@@ -71,8 +85,9 @@ Result<Session> AuthService::verify(const QString& username, const QString& secr
         return Error{ErrorCode::AuthenticationFailed, tr("This user is deactivated.")};
     if (u.lockedUntilMs > now) {
         const qint64 minutes = (u.lockedUntilMs - now + 59'999) / 60'000;
-        return Error{ErrorCode::LockedOut,
-                     tr("Too many failed attempts: %1 is locked for %2 more minute(s).").arg(u.doc.username).arg(minutes)};
+        return Error{ErrorCode::LockedOut, tr("Too many failed attempts: %1 is locked for %2 more minute(s).")
+                                               .arg(u.doc.username)
+                                               .arg(minutes)};
     }
     const QString& hash = pin ? u.doc.pinHash : u.doc.passwordHash;
     const bool good = !hash.isEmpty() && PasswordHasher::verify(secret, hash);
@@ -96,10 +111,14 @@ Result<Session> AuthService::verify(const QString& username, const QString& secr
                    .bind(3, lock ? now + kLockoutMs : qint64{0})
                    .exec("recording a failed login"));
     if (lock && m_store.identity()) {
-        MARKET_TRY(Journal::record(m_store, JournalEntry{u.doc.id, QStringLiteral("user.locked_out"),
-                                                         QStringLiteral("user"), u.doc.id, {},
+        MARKET_TRY(Journal::record(m_store, JournalEntry{u.doc.id,
+                                                         QStringLiteral("user.locked_out"),
+                                                         QStringLiteral("user"),
+                                                         u.doc.id,
+                                                         {},
                                                          QJsonObject{{QStringLiteral("failures"), failures}},
-                                                         {}, {}}));
+                                                         {},
+                                                         {}}));
     }
     MARKET_TRY(tx.commit());
     if (lock)
@@ -109,20 +128,18 @@ Result<Session> AuthService::verify(const QString& username, const QString& secr
     return wrong;
 }
 
-Result<Session> AuthService::login(const QString& username, const QString& password)
-{
+Result<Session> AuthService::login(const QString& username, const QString& password) {
     return verify(username, password, false);
 }
 
-Result<Session> AuthService::loginWithPin(const QString& username, const QString& pin)
-{
+Result<Session> AuthService::loginWithPin(const QString& username, const QString& pin) {
     if (!isPin(pin))
         return Error{ErrorCode::InvalidInput, tr("A PIN has 4 to 8 digits.")};
     return verify(username, pin, true);
 }
 
-Result<Session> AuthService::authorize(const QString& username, const QString& secret, Permission permission)
-{
+Result<Session> AuthService::authorize(const QString& username, const QString& secret,
+                                       Permission permission) {
     auto session = isPin(secret) ? verify(username, secret, true) : verify(username, secret, false);
     if (!session.ok())
         return session;
@@ -131,8 +148,7 @@ Result<Session> AuthService::authorize(const QString& username, const QString& s
     return session;
 }
 
-Result<UserSummary> AuthService::createUser(const Session& actor, const NewUserRequest& r)
-{
+Result<UserSummary> AuthService::createUser(const Session& actor, const NewUserRequest& r) {
     MARKET_TRY(require(actor, Permission::ManageUsers));
     if (r.role == Role::Owner && actor.role != Role::Owner)
         return Error{ErrorCode::Forbidden, tr("Only an owner can create another owner.")};
@@ -142,8 +158,7 @@ Result<UserSummary> AuthService::createUser(const Session& actor, const NewUserR
     auto display = Validation::name(r.displayName.isEmpty() ? r.username : r.displayName, tr("Name"));
     if (!display.ok())
         return display.error();
-    if (r.password.size() < 8)
-        return Error{ErrorCode::InvalidInput, tr("The password must have at least 8 characters.")};
+    MARKET_TRY(checkPassword(r.password));
     if (!r.pin.isEmpty() && !isPin(r.pin))
         return Error{ErrorCode::InvalidInput, tr("A PIN has 4 to 8 digits.")};
     auto existing = findUser(m_store.db(), *username);
@@ -171,64 +186,73 @@ Result<UserSummary> AuthService::createUser(const Session& actor, const NewUserR
                    .bind(6, u.passwordHash)
                    .bind(7, u.pinHash)
                    .exec("creating a user"));
-    MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId, QStringLiteral("user.create"),
-                                                     QStringLiteral("user"), u.id, {},
+    MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId,
+                                                     QStringLiteral("user.create"),
+                                                     QStringLiteral("user"),
+                                                     u.id,
+                                                     {},
                                                      QJsonObject{{QStringLiteral("username"), u.username},
                                                                  {QStringLiteral("role"), roleName(u.role)}},
-                                                     op::kUserUpsert, u.toJson()}));
+                                                     op::kUserUpsert,
+                                                     u.toJson()}));
     MARKET_TRY(tx.commit());
     return UserSummary{u.id, u.username, u.displayName, u.role, true, !u.pinHash.isEmpty(), false};
 }
 
 namespace {
 Status updateSecret(Store& store, const Session& actor, const Uuid& userId, const char* column,
-                    const QString& hash, const QString& action)
-{
+                    const QString& hash, const QString& action) {
     Database& db = store.db();
     StoreTransaction tx(db);
     MARKET_TRY(tx.begun());
-    Statement& s = db.prepare("SELECT id, shop_id, username, display_name, role, password_hash, pin_hash, active, "
-                              "version FROM app_user WHERE id = ?1");
+    Statement& s =
+        db.prepare("SELECT id, shop_id, username, display_name, role, password_hash, pin_hash, active, "
+                   "version FROM app_user WHERE id = ?1");
     s.bind(1, userId);
     if (!s.next()) {
         MARKET_TRY(s.status("reading a user"));
         return Error{ErrorCode::NotFound, AuthService::tr("No such user.")};
     }
-    UserDoc u{s.uuid(0), s.uuid(1), s.text(2), s.text(3), roleFromName(s.text(4)).value_or(Role::Cashier),
-              s.text(5), s.text(6), s.int64(7) != 0, s.int64(8) + 1};
+    UserDoc u{
+        s.uuid(0), s.uuid(1), s.text(2),       s.text(3),     roleFromName(s.text(4)).value_or(Role::Cashier),
+        s.text(5), s.text(6), s.int64(7) != 0, s.int64(8) + 1};
     s.reset();
     if (qstrcmp(column, "password_hash") == 0)
         u.passwordHash = hash;
     else
         u.pinHash = hash;
     // Two fixed statements, chosen above; the column name never comes from input.
-    Statement& upd = qstrcmp(column, "password_hash") == 0
-                         ? db.prepare("UPDATE app_user SET password_hash = ?2, version = ?3, failed_attempts = 0, "
-                                      "locked_until_ms = 0 WHERE id = ?1")
-                         : db.prepare("UPDATE app_user SET pin_hash = ?2, version = ?3, failed_attempts = 0, "
-                                      "locked_until_ms = 0 WHERE id = ?1");
+    Statement& upd =
+        qstrcmp(column, "password_hash") == 0
+            ? db.prepare("UPDATE app_user SET password_hash = ?2, version = ?3, failed_attempts = 0, "
+                         "locked_until_ms = 0 WHERE id = ?1")
+            : db.prepare("UPDATE app_user SET pin_hash = ?2, version = ?3, failed_attempts = 0, "
+                         "locked_until_ms = 0 WHERE id = ?1");
     MARKET_TRY(upd.bind(1, userId).bind(2, hash).bind(3, u.version).exec("changing a secret"));
-    MARKET_TRY(Journal::record(store, JournalEntry{actor.userId, action, QStringLiteral("user"), userId, {},
+    MARKET_TRY(Journal::record(store, JournalEntry{actor.userId,
+                                                   action,
+                                                   QStringLiteral("user"),
+                                                   userId,
+                                                   {},
                                                    QJsonObject{{QStringLiteral("username"), u.username}},
-                                                   op::kUserUpsert, u.toJson()}));
+                                                   op::kUserUpsert,
+                                                   u.toJson()}));
     return tx.commit();
 }
 } // namespace
 
-Status AuthService::changePassword(const Session& actor, const Uuid& userId, const QString& newPassword)
-{
+Status AuthService::changePassword(const Session& actor, const Uuid& userId, const QString& newPassword) {
     if (actor.userId != userId)
         MARKET_TRY(require(actor, Permission::ManageUsers));
-    if (newPassword.size() < 8)
-        return Error{ErrorCode::InvalidInput, tr("The password must have at least 8 characters.")};
+    MARKET_TRY(checkPassword(newPassword));
     const auto hash = PasswordHasher::hash(newPassword);
     if (!hash)
         return Error{ErrorCode::Internal, tr("Could not hash the password (out of memory?).")};
-    return updateSecret(m_store, actor, userId, "password_hash", *hash, QStringLiteral("user.password_changed"));
+    return updateSecret(m_store, actor, userId, "password_hash", *hash,
+                        QStringLiteral("user.password_changed"));
 }
 
-Status AuthService::setPin(const Session& actor, const Uuid& userId, const QString& pin)
-{
+Status AuthService::setPin(const Session& actor, const Uuid& userId, const QString& pin) {
     if (actor.userId != userId)
         MARKET_TRY(require(actor, Permission::ManageUsers));
     if (!isPin(pin))
@@ -239,15 +263,15 @@ Status AuthService::setPin(const Session& actor, const Uuid& userId, const QStri
     return updateSecret(m_store, actor, userId, "pin_hash", *hash, QStringLiteral("user.pin_changed"));
 }
 
-Result<std::vector<UserSummary>> AuthService::users()
-{
+Result<std::vector<UserSummary>> AuthService::users() {
     Statement& s = m_store.db().prepare("SELECT id, username, display_name, role, active, pin_hash <> '', "
                                         "locked_until_ms FROM app_user ORDER BY display_name");
     std::vector<UserSummary> out;
     const qint64 now = m_store.nowMs();
     while (s.next())
-        out.push_back(UserSummary{s.uuid(0), s.text(1), s.text(2), roleFromName(s.text(3)).value_or(Role::Cashier),
-                                  s.int64(4) != 0, s.int64(5) != 0, s.int64(6) > now});
+        out.push_back(UserSummary{s.uuid(0), s.text(1), s.text(2),
+                                  roleFromName(s.text(3)).value_or(Role::Cashier), s.int64(4) != 0,
+                                  s.int64(5) != 0, s.int64(6) > now});
     Status st = s.status("listing users");
     s.reset();
     if (!st.ok())

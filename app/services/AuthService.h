@@ -22,8 +22,8 @@ struct NewUserRequest {
     QString username;    ///< 1–64 characters, no spaces
     QString displayName; ///< any script
     Role role = Role::Cashier;
-    QString password;    ///< at least 8 characters
-    QString pin;         ///< empty or 4–8 digits
+    QString password; ///< at least 8 characters, not digits only
+    QString pin;      ///< empty or 4–8 digits
 };
 
 /// People and their secrets at this counter. Works offline: user records (with slow salted
@@ -34,7 +34,8 @@ public:
     static constexpr int kMaxFailures = 5;
     static constexpr qint64 kLockoutMs = 5 * 60 * 1000;
 
-    explicit AuthService(Store& store) : m_store(store) {}
+    explicit AuthService(Store& store)
+        : m_store(store) {}
 
     Result<Session> login(const QString& username, const QString& password);
     Result<Session> loginWithPin(const QString& username, const QString& pin);
@@ -45,6 +46,8 @@ public:
     Status changePassword(const Session& actor, const Uuid& userId, const QString& newPassword);
     Status setPin(const Session& actor, const Uuid& userId, const QString& pin);
     Result<std::vector<UserSummary>> users();
+    /// At least 8 characters and not digits only (4–8 digits are a PIN).
+    static Status checkPassword(const QString& password);
 
 private:
     Result<Session> verify(const QString& username, const QString& secret, bool pin);

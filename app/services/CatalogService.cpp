@@ -10,8 +10,7 @@
 namespace market::core {
 
 namespace {
-ProductDoc readProduct(const Statement& s)
-{
+ProductDoc readProduct(const Statement& s) {
     return ProductDoc{s.uuid(0),
                       s.uuid(1),
                       s.text(2),
@@ -22,8 +21,7 @@ ProductDoc readProduct(const Statement& s)
                       s.int64(7)};
 }
 
-Result<ProductDoc> oneProduct(Statement& s, const QString& notFound)
-{
+Result<ProductDoc> oneProduct(Statement& s, const QString& notFound) {
     if (s.next()) {
         ProductDoc d = readProduct(s);
         s.reset();
@@ -36,8 +34,7 @@ Result<ProductDoc> oneProduct(Statement& s, const QString& notFound)
     return Error{ErrorCode::NotFound, notFound};
 }
 
-CommissionRuleDoc readRule(const Statement& s)
-{
+CommissionRuleDoc readRule(const Statement& s) {
     CommissionRuleDoc d;
     d.id = s.uuid(0);
     d.shopId = s.uuid(1);
@@ -60,8 +57,7 @@ CommissionRuleDoc readRule(const Statement& s)
 }
 } // namespace
 
-Result<ProductDoc> CatalogService::createProduct(const Session& actor, const NewProductRequest& r)
-{
+Result<ProductDoc> CatalogService::createProduct(const Session& actor, const NewProductRequest& r) {
     MARKET_TRY(require(actor, Permission::ManageCatalog));
     auto name = Validation::name(r.name, tr("Product name"));
     if (!name.ok())
@@ -84,47 +80,50 @@ Result<ProductDoc> CatalogService::createProduct(const Session& actor, const New
                    .arg(*n, 4, 10, QLatin1Char('0'));
     }
     ProductDoc p{m_store.newId(), actor.shopId, code, *name, r.category, r.unit, true, 1};
-    Status s = m_store.db()
-                   .prepare("INSERT INTO product (id, shop_id, code, name, name_fold, category, unit, active, "
-                            "version) VALUES (?1,?2,?3,?4,?5,?6,?7,1,1)")
-                   .bind(1, p.id)
-                   .bind(2, p.shopId)
-                   .bind(3, p.code)
-                   .bind(4, p.name)
-                   .bind(5, Validation::fold(p.name))
-                   .bind(6, categoryName(p.category))
-                   .bind(7, unitName(p.unit))
-                   .exec("creating a product");
+    Status s =
+        m_store.db()
+            .prepare("INSERT INTO product (id, shop_id, code, name, name_fold, category, unit, active, "
+                     "version) VALUES (?1,?2,?3,?4,?5,?6,?7,1,1)")
+            .bind(1, p.id)
+            .bind(2, p.shopId)
+            .bind(3, p.code)
+            .bind(4, p.name)
+            .bind(5, Validation::fold(p.name))
+            .bind(6, categoryName(p.category))
+            .bind(7, unitName(p.unit))
+            .exec("creating a product");
     if (!s.ok()) {
         if (s.error().code == ErrorCode::Conflict)
             return Error{ErrorCode::Conflict, tr("The product code %1 is already used.").arg(code)};
         return s.error();
     }
-    MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId, QStringLiteral("product.create"),
-                                                     QStringLiteral("product"), p.id, {}, p.toJson(),
-                                                     op::kProductUpsert, p.toJson()}));
+    MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId,
+                                                     QStringLiteral("product.create"),
+                                                     QStringLiteral("product"),
+                                                     p.id,
+                                                     {},
+                                                     p.toJson(),
+                                                     op::kProductUpsert,
+                                                     p.toJson()}));
     MARKET_TRY(tx.commit());
     return p;
 }
 
-Result<ProductDoc> CatalogService::product(const Uuid& id)
-{
+Result<ProductDoc> CatalogService::product(const Uuid& id) {
     Statement& s = m_store.db().prepare(
         "SELECT id, shop_id, code, name, category, unit, active, version FROM product WHERE id = ?1");
     s.bind(1, id);
     return oneProduct(s, tr("No such product."));
 }
 
-Result<ProductDoc> CatalogService::productByCode(const QString& code)
-{
+Result<ProductDoc> CatalogService::productByCode(const QString& code) {
     Statement& s = m_store.db().prepare(
         "SELECT id, shop_id, code, name, category, unit, active, version FROM product WHERE code = ?1");
     s.bind(1, code.trimmed().toUpper());
     return oneProduct(s, tr("No product has the code %1.").arg(code.trimmed()));
 }
 
-Result<std::vector<ProductDoc>> CatalogService::searchProducts(const QString& text, int limit)
-{
+Result<std::vector<ProductDoc>> CatalogService::searchProducts(const QString& text, int limit) {
     QString pattern = Validation::fold(text);
     pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
         .replace(QLatin1Char('%'), QStringLiteral("\\%"))
@@ -152,8 +151,7 @@ Result<std::vector<ProductDoc>> CatalogService::searchProducts(const QString& te
 
 Result<CommissionRuleDoc> CatalogService::setCommissionRule(const Session& actor,
                                                             const std::optional<Uuid>& productId,
-                                                            const CommissionRule& rule)
-{
+                                                            const CommissionRule& rule) {
     MARKET_TRY(require(actor, Permission::ManageCatalog));
     MARKET_TRY(rule.validate());
     if (productId) {
@@ -181,25 +179,26 @@ Result<CommissionRuleDoc> CatalogService::setCommissionRule(const Session& actor
                        .exec("retiring a commission rule"));
         CommissionRuleDoc retired = *before;
         retired.active = false;
-        MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId, QStringLiteral("commission_rule.retire"),
-                                                         QStringLiteral("commission_rule"), retired.id,
-                                                         before->toJson(), retired.toJson(),
-                                                         op::kCommissionRuleUpsert, retired.toJson()}));
+        MARKET_TRY(Journal::record(
+            m_store, JournalEntry{actor.userId, QStringLiteral("commission_rule.retire"),
+                                  QStringLiteral("commission_rule"), retired.id, before->toJson(),
+                                  retired.toJson(), op::kCommissionRuleUpsert, retired.toJson()}));
     }
     CommissionRuleDoc d{m_store.newId(), actor.shopId, productId, rule, true, version};
     const QJsonObject json = d.toJson();
-    MARKET_TRY(m_store.db()
-                   .prepare("INSERT INTO commission_rule (id, shop_id, product_id, kind, rate_bp, slabs, active, "
-                            "version) VALUES (?1,?2,?3,?4,?5,?6,1,?7)")
-                   .bind(1, d.id)
-                   .bind(2, d.shopId)
-                   .bind(3, productId)
-                   .bind(4, commissionKindName(rule.kind))
-                   .bind(5, rule.flatRateBp)
-                   .bind(6, QString::fromUtf8(QJsonDocument(json.value(QStringLiteral("slabs")).toArray())
-                                                  .toJson(QJsonDocument::Compact)))
-                   .bind(7, version)
-                   .exec("writing a commission rule"));
+    MARKET_TRY(
+        m_store.db()
+            .prepare("INSERT INTO commission_rule (id, shop_id, product_id, kind, rate_bp, slabs, active, "
+                     "version) VALUES (?1,?2,?3,?4,?5,?6,1,?7)")
+            .bind(1, d.id)
+            .bind(2, d.shopId)
+            .bind(3, productId)
+            .bind(4, commissionKindName(rule.kind))
+            .bind(5, rule.flatRateBp)
+            .bind(6, QString::fromUtf8(QJsonDocument(json.value(QStringLiteral("slabs")).toArray())
+                                           .toJson(QJsonDocument::Compact)))
+            .bind(7, version)
+            .exec("writing a commission rule"));
     MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId, QStringLiteral("commission_rule.set"),
                                                      QStringLiteral("commission_rule"), d.id,
                                                      before ? before->toJson() : QJsonObject{}, json,
@@ -208,8 +207,7 @@ Result<CommissionRuleDoc> CatalogService::setCommissionRule(const Session& actor
     return d;
 }
 
-Result<CommissionRule> CatalogService::commissionRuleFor(const Uuid& productId)
-{
+Result<CommissionRule> CatalogService::commissionRuleFor(const Uuid& productId) {
     Statement& s = m_store.db().prepare(
         "SELECT id, shop_id, product_id, kind, rate_bp, slabs, active, version FROM commission_rule "
         "WHERE active = 1 AND (product_id = ?1 OR product_id IS NULL) ORDER BY product_id IS NULL LIMIT 1");
@@ -224,8 +222,7 @@ Result<CommissionRule> CatalogService::commissionRuleFor(const Uuid& productId)
     return rule;
 }
 
-Result<std::vector<CommissionRuleDoc>> CatalogService::commissionRules()
-{
+Result<std::vector<CommissionRuleDoc>> CatalogService::commissionRules() {
     Statement& s = m_store.db().prepare(
         "SELECT id, shop_id, product_id, kind, rate_bp, slabs, active, version FROM commission_rule "
         "WHERE active = 1 ORDER BY product_id IS NOT NULL, product_id");

@@ -20,7 +20,8 @@ struct NewProductRequest {
 class CatalogService {
     Q_DECLARE_TR_FUNCTIONS(CatalogService)
 public:
-    explicit CatalogService(Store& store) : m_store(store) {}
+    explicit CatalogService(Store& store)
+        : m_store(store) {}
 
     Result<ProductDoc> createProduct(const Session& actor, const NewProductRequest& request);
     Result<ProductDoc> product(const Uuid& id);

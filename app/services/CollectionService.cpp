@@ -19,12 +19,11 @@ struct OpenDetail {
 };
 } // namespace
 
-Result<Money> CollectionService::outstanding(const Uuid& buyerId)
-{
+Result<Money> CollectionService::outstanding(const Uuid& buyerId) {
     // Σ collections = Σ their allocations, so dues = credits given − collections taken.
-    Statement& s = m_store.db().prepare(
-        "SELECT (SELECT coalesce(sum(amount), 0) FROM credit WHERE buyer_id = ?1) - "
-        "(SELECT coalesce(sum(amount), 0) FROM collection WHERE buyer_id = ?1)");
+    Statement& s =
+        m_store.db().prepare("SELECT (SELECT coalesce(sum(amount), 0) FROM credit WHERE buyer_id = ?1) - "
+                             "(SELECT coalesce(sum(amount), 0) FROM collection WHERE buyer_id = ?1)");
     s.bind(1, buyerId);
     Money out;
     if (s.next())
@@ -36,13 +35,13 @@ Result<Money> CollectionService::outstanding(const Uuid& buyerId)
     return out;
 }
 
-Result<std::vector<OpenCredit>> CollectionService::openCredits(const Uuid& buyerId)
-{
+Result<std::vector<OpenCredit>> CollectionService::openCredits(const Uuid& buyerId) {
     Statement& s = m_store.db().prepare(
         "SELECT c.id, c.sale_id, s.receipt_no, c.created_at_ms, c.amount, "
         "coalesce((SELECT sum(a.amount) FROM collection_allocation a WHERE a.credit_id = c.id), 0) AS paid "
         "FROM credit c JOIN sale s ON s.id = c.sale_id WHERE c.buyer_id = ?1 "
-        "AND c.amount > coalesce((SELECT sum(a.amount) FROM collection_allocation a WHERE a.credit_id = c.id), 0) "
+        "AND c.amount > coalesce((SELECT sum(a.amount) FROM collection_allocation a WHERE a.credit_id = "
+        "c.id), 0) "
         "ORDER BY c.created_at_ms, c.id");
     s.bind(1, buyerId);
     std::vector<OpenCredit> out;
@@ -67,8 +66,7 @@ Result<std::vector<OpenCredit>> CollectionService::openCredits(const Uuid& buyer
     return out;
 }
 
-Result<std::vector<AllocationDoc>> CollectionService::allocate(const Uuid& buyerId, Money amount)
-{
+Result<std::vector<AllocationDoc>> CollectionService::allocate(const Uuid& buyerId, Money amount) {
     MARKET_TRY(Validation::positiveMoney(amount, tr("The amount")));
     auto buyer = PartyService(m_store).get(buyerId);
     if (!buyer.ok() || buyer->kind != PartyKind::Buyer)
@@ -80,15 +78,16 @@ Result<std::vector<AllocationDoc>> CollectionService::allocate(const Uuid& buyer
     if (due->isZero())
         return Error{ErrorCode::Overpayment, tr("%1 owes nothing.").arg(buyer->name)};
     if (amount > *due)
-        return Error{ErrorCode::Overpayment, tr("%1 owes only %2; %3 is more than that.")
-                                                 .arg(buyer->name, formatMoney(*due, currency),
-                                                      formatMoney(amount, currency))};
+        return Error{ErrorCode::Overpayment,
+                     tr("%1 owes only %2; %3 is more than that.")
+                         .arg(buyer->name, formatMoney(*due, currency), formatMoney(amount, currency))};
 
     // Open details, oldest credit first (FIFO); inside a credit in the order they were written.
-    Statement& s = m_store.db().prepare(
-        "SELECT c.id, d.id, d.farmer_id, d.amount - coalesce((SELECT sum(a.amount) FROM collection_allocation a "
-        "WHERE a.credit_detail_id = d.id), 0) AS open FROM credit c JOIN credit_detail d ON d.credit_id = c.id "
-        "WHERE c.buyer_id = ?1 ORDER BY c.created_at_ms, c.id, d.rowid");
+    Statement& s = m_store.db().prepare("SELECT c.id, d.id, d.farmer_id, d.amount - coalesce((SELECT "
+                                        "sum(a.amount) FROM collection_allocation a "
+                                        "WHERE a.credit_detail_id = d.id), 0) AS open FROM credit c JOIN "
+                                        "credit_detail d ON d.credit_id = c.id "
+                                        "WHERE c.buyer_id = ?1 ORDER BY c.created_at_ms, c.id, d.rowid");
     s.bind(1, buyerId);
     std::vector<OpenDetail> details;
     while (s.next()) {
@@ -126,14 +125,12 @@ Result<std::vector<AllocationDoc>> CollectionService::allocate(const Uuid& buyer
     return out;
 }
 
-Result<std::vector<AllocationDoc>> CollectionService::preview(const Uuid& buyerId, Money amount)
-{
+Result<std::vector<AllocationDoc>> CollectionService::preview(const Uuid& buyerId, Money amount) {
     return allocate(buyerId, amount);
 }
 
 Result<CollectionDoc> CollectionService::collect(const Session& actor, const Uuid& buyerId, Money amount,
-                                                 PaymentMethod method, const QString& reference)
-{
+                                                 PaymentMethod method, const QString& reference) {
     MARKET_TRY(require(actor, Permission::Collect));
     auto ref = Validation::optionalText(reference, tr("Reference"), 200);
     if (!ref.ok())
@@ -161,35 +158,42 @@ Result<CollectionDoc> CollectionService::collect(const Session& actor, const Uui
         a.id = m_store.newId();
     MARKET_TRY(c.verifyArithmetic());
 
-    MARKET_TRY(db.prepare("INSERT INTO collection (id, shop_id, terminal_id, buyer_id, amount, method, reference, "
-                          "cashier_id, at_ms) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)")
-                   .bind(1, c.id)
-                   .bind(2, c.shopId)
-                   .bind(3, c.terminalId)
-                   .bind(4, c.buyerId)
-                   .bind(5, c.amount)
-                   .bind(6, paymentMethodName(c.method))
-                   .bind(7, c.reference)
-                   .bind(8, c.cashierId)
-                   .bind(9, c.atMs)
-                   .exec("writing the collection"));
+    MARKET_TRY(
+        db.prepare("INSERT INTO collection (id, shop_id, terminal_id, buyer_id, amount, method, reference, "
+                   "cashier_id, at_ms) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)")
+            .bind(1, c.id)
+            .bind(2, c.shopId)
+            .bind(3, c.terminalId)
+            .bind(4, c.buyerId)
+            .bind(5, c.amount)
+            .bind(6, paymentMethodName(c.method))
+            .bind(7, c.reference)
+            .bind(8, c.cashierId)
+            .bind(9, c.atMs)
+            .exec("writing the collection"));
     for (const auto& a : c.allocations)
-        MARKET_TRY(db.prepare("INSERT INTO collection_allocation (id, collection_id, credit_id, credit_detail_id, "
-                              "farmer_id, amount) VALUES (?1,?2,?3,?4,?5,?6)")
-                       .bind(1, a.id)
-                       .bind(2, c.id)
-                       .bind(3, a.creditId)
-                       .bind(4, a.creditDetailId)
-                       .bind(5, a.farmerId)
-                       .bind(6, a.amount)
-                       .exec("writing the allocations"));
+        MARKET_TRY(
+            db.prepare("INSERT INTO collection_allocation (id, collection_id, credit_id, credit_detail_id, "
+                       "farmer_id, amount) VALUES (?1,?2,?3,?4,?5,?6)")
+                .bind(1, a.id)
+                .bind(2, c.id)
+                .bind(3, a.creditId)
+                .bind(4, a.creditDetailId)
+                .bind(5, a.farmerId)
+                .bind(6, a.amount)
+                .exec("writing the allocations"));
     const QJsonObject json = c.toJson();
-    MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId, QStringLiteral("collection.create"),
-                                                     QStringLiteral("collection"), c.id, {},
-                                                     QJsonObject{{QStringLiteral("buyerId"), buyerId.toString()},
-                                                                 {QStringLiteral("amount"), amount.minor()},
-                                                                 {QStringLiteral("method"), paymentMethodName(method)}},
-                                                     op::kCollectionRecorded, json}));
+    MARKET_TRY(Journal::record(
+        m_store, JournalEntry{actor.userId,
+                              QStringLiteral("collection.create"),
+                              QStringLiteral("collection"),
+                              c.id,
+                              {},
+                              QJsonObject{{QStringLiteral("buyerId"), buyerId.toString()},
+                                          {QStringLiteral("amount"), amount.minor()},
+                                          {QStringLiteral("method"), paymentMethodName(method)}},
+                              op::kCollectionRecorded,
+                              json}));
     MARKET_TRY(tx.commit());
     return c;
 }

@@ -26,14 +26,15 @@ struct OpenCredit {
 class CollectionService {
     Q_DECLARE_TR_FUNCTIONS(CollectionService)
 public:
-    explicit CollectionService(Store& store) : m_store(store) {}
+    explicit CollectionService(Store& store)
+        : m_store(store) {}
 
     Result<std::vector<OpenCredit>> openCredits(const Uuid& buyerId);
     Result<Money> outstanding(const Uuid& buyerId);
     /// The allocation a collection would make, without writing.
     Result<std::vector<AllocationDoc>> preview(const Uuid& buyerId, Money amount);
-    Result<CollectionDoc> collect(const Session& actor, const Uuid& buyerId, Money amount, PaymentMethod method,
-                                  const QString& reference = {});
+    Result<CollectionDoc> collect(const Session& actor, const Uuid& buyerId, Money amount,
+                                  PaymentMethod method, const QString& reference = {});
 
 private:
     Result<std::vector<AllocationDoc>> allocate(const Uuid& buyerId, Money amount);

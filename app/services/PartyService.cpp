@@ -10,21 +10,13 @@ namespace {
 constexpr const char* kPartyColumns =
     "SELECT id, shop_id, kind, code, name, phone, credit_limit, active, version FROM party ";
 
-PartyDoc readParty(const Statement& s)
-{
-    return PartyDoc{s.uuid(0),
-                    s.uuid(1),
-                    partyKindFromName(s.text(2)).value_or(PartyKind::Buyer),
-                    s.text(3),
-                    s.text(4),
-                    s.text(5),
-                    s.money(6),
-                    s.int64(7) != 0,
-                    s.int64(8)};
+PartyDoc readParty(const Statement& s) {
+    return PartyDoc{s.uuid(0),  s.uuid(1),       partyKindFromName(s.text(2)).value_or(PartyKind::Buyer),
+                    s.text(3),  s.text(4),       s.text(5),
+                    s.money(6), s.int64(7) != 0, s.int64(8)};
 }
 
-Result<PartyDoc> one(Statement& s, const QString& notFound)
-{
+Result<PartyDoc> one(Statement& s, const QString& notFound) {
     if (s.next()) {
         PartyDoc d = readParty(s);
         s.reset();
@@ -37,13 +29,15 @@ Result<PartyDoc> one(Statement& s, const QString& notFound)
     return Error{ErrorCode::NotFound, notFound};
 }
 
-Status writeParty(Database& db, const PartyDoc& p)
-{
+Status writeParty(Database& db, const PartyDoc& p) {
     return db
-        .prepare("INSERT INTO party (id, shop_id, kind, code, name, name_fold, phone, credit_limit, active, version) "
-                 "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, "
-                 "code = excluded.code, name = excluded.name, name_fold = excluded.name_fold, phone = excluded.phone, "
-                 "credit_limit = excluded.credit_limit, active = excluded.active, version = excluded.version")
+        .prepare(
+            "INSERT INTO party (id, shop_id, kind, code, name, name_fold, phone, credit_limit, active, "
+            "version) "
+            "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, "
+            "code = excluded.code, name = excluded.name, name_fold = excluded.name_fold, phone = "
+            "excluded.phone, "
+            "credit_limit = excluded.credit_limit, active = excluded.active, version = excluded.version")
         .bind(1, p.id)
         .bind(2, p.shopId)
         .bind(3, partyKindName(p.kind))
@@ -58,8 +52,7 @@ Status writeParty(Database& db, const PartyDoc& p)
 }
 } // namespace
 
-Result<PartyDoc> PartyService::create(const Session& actor, const NewPartyRequest& r)
-{
+Result<PartyDoc> PartyService::create(const Session& actor, const NewPartyRequest& r) {
     MARKET_TRY(require(actor, Permission::CreateParty));
     auto name = Validation::name(r.name, tr("Name"));
     if (!name.ok())
@@ -101,15 +94,19 @@ Result<PartyDoc> PartyService::create(const Session& actor, const NewPartyReques
             return Error{ErrorCode::Conflict, tr("The code %1 is already used.").arg(code)};
         return s.error();
     }
-    MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId, QStringLiteral("party.create"),
-                                                     QStringLiteral("party"), p.id, {}, p.toJson(),
-                                                     op::kPartyUpsert, p.toJson()}));
+    MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId,
+                                                     QStringLiteral("party.create"),
+                                                     QStringLiteral("party"),
+                                                     p.id,
+                                                     {},
+                                                     p.toJson(),
+                                                     op::kPartyUpsert,
+                                                     p.toJson()}));
     MARKET_TRY(tx.commit());
     return p;
 }
 
-Result<PartyDoc> PartyService::setCreditLimit(const Session& actor, const Uuid& buyerId, Money limit)
-{
+Result<PartyDoc> PartyService::setCreditLimit(const Session& actor, const Uuid& buyerId, Money limit) {
     MARKET_TRY(require(actor, Permission::EditParty));
     if (limit.isNegative() || limit.minor() > Money::kMaxInput)
         return Error{ErrorCode::InvalidInput, tr("The credit limit must be zero or more.")};
@@ -131,38 +128,42 @@ Result<PartyDoc> PartyService::setCreditLimit(const Session& actor, const Uuid& 
     return after;
 }
 
-Result<PartyDoc> PartyService::get(const Uuid& id)
-{
-    Statement& s = m_store.db().prepare(
-        "SELECT id, shop_id, kind, code, name, phone, credit_limit, active, version FROM party WHERE id = ?1");
+Result<PartyDoc> PartyService::get(const Uuid& id) {
+    Statement& s = m_store.db().prepare("SELECT id, shop_id, kind, code, name, phone, credit_limit, active, "
+                                        "version FROM party WHERE id = ?1");
     s.bind(1, id);
     return one(s, tr("No such farmer or buyer."));
 }
 
-Result<PartyDoc> PartyService::byCode(const QString& code)
-{
-    Statement& s = m_store.db().prepare(
-        "SELECT id, shop_id, kind, code, name, phone, credit_limit, active, version FROM party WHERE code = ?1");
+Result<PartyDoc> PartyService::byCode(const QString& code) {
+    Statement& s = m_store.db().prepare("SELECT id, shop_id, kind, code, name, phone, credit_limit, active, "
+                                        "version FROM party WHERE code = ?1");
     s.bind(1, code.trimmed().toUpper());
     return one(s, tr("No farmer or buyer has the code %1.").arg(code.trimmed()));
 }
 
-Result<std::vector<PartyDoc>> PartyService::search(PartyKind kind, const QString& text, int limit)
-{
+Result<std::vector<PartyDoc>> PartyService::search(PartyKind kind, const QString& text, int limit) {
     Q_UNUSED(kPartyColumns);
     const QString folded = Validation::fold(text);
     // Escape LIKE wildcards: the text is data, not a pattern.
-    QString pattern = folded;
-    pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
-        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    pattern += QLatin1Char('%');
-    const QString upperPattern = text.trimmed().toUpper() + QLatin1Char('%');
+    auto likePrefix = [](QString t) {
+        t.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        return t + QLatin1Char('%');
+    };
+    const QString pattern = likePrefix(folded);
+    const QString upperPattern = likePrefix(text.trimmed().toUpper());
+    const QString phonePattern = text.trimmed().isEmpty() ? QString() : likePrefix(text.trimmed());
     Statement& s = m_store.db().prepare(
         "SELECT id, shop_id, kind, code, name, phone, credit_limit, active, version FROM party "
         "WHERE kind = ?1 AND active = 1 AND (name_fold LIKE ?2 ESCAPE '\\' OR code LIKE ?3 ESCAPE '\\' "
-        "OR (?4 <> '' AND phone LIKE ?4 || '%')) ORDER BY name_fold LIMIT ?5");
-    s.bind(1, partyKindName(kind)).bind(2, pattern).bind(3, upperPattern).bind(4, text.trimmed()).bind(5, limit);
+        "OR (?4 <> '' AND phone LIKE ?4 ESCAPE '\\')) ORDER BY name_fold LIMIT ?5");
+    s.bind(1, partyKindName(kind))
+        .bind(2, pattern)
+        .bind(3, upperPattern)
+        .bind(4, phonePattern)
+        .bind(5, limit);
     std::vector<PartyDoc> out;
     while (s.next())
         out.push_back(readParty(s));

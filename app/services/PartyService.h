@@ -11,9 +11,9 @@ class Store;
 
 struct NewPartyRequest {
     PartyKind kind = PartyKind::Buyer;
-    QString code;  ///< optional: F0001/B0001 style code made here when empty
-    QString name;  ///< 1–200 characters, any script
-    QString phone; ///< optional, digits, spaces, + and -
+    QString code;      ///< optional: F0001/B0001 style code made here when empty
+    QString name;      ///< 1–200 characters, any script
+    QString phone;     ///< optional, digits, spaces, + and -
     Money creditLimit; ///< buyers only; 0 = cash only
 };
 
@@ -21,7 +21,8 @@ struct NewPartyRequest {
 class PartyService {
     Q_DECLARE_TR_FUNCTIONS(PartyService)
 public:
-    explicit PartyService(Store& store) : m_store(store) {}
+    explicit PartyService(Store& store)
+        : m_store(store) {}
 
     Result<PartyDoc> create(const Session& actor, const NewPartyRequest& request);
     Result<PartyDoc> setCreditLimit(const Session& actor, const Uuid& buyerId, Money limit);

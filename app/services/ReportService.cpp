@@ -5,8 +5,8 @@
 namespace market::core {
 
 namespace {
-template <typename T, typename Read> Result<std::vector<T>> collect(Statement& s, const char* what, Read read)
-{
+template <typename T, typename Read>
+Result<std::vector<T>> collect(Statement& s, const char* what, Read read) {
     std::vector<T> out;
     while (s.next())
         out.push_back(read(s));
@@ -18,15 +18,15 @@ template <typename T, typename Read> Result<std::vector<T>> collect(Statement& s
 }
 } // namespace
 
-Result<DaySummary> ReportService::summary(qint64 fromMs, qint64 toMs)
-{
+Result<DaySummary> ReportService::summary(qint64 fromMs, qint64 toMs) {
     Database& db = m_store.db();
     DaySummary d;
     d.fromMs = fromMs;
     d.toMs = toMs;
 
-    Statement& sales = db.prepare("SELECT count(*), coalesce(sum(total), 0), coalesce(sum(credit), 0) FROM sale "
-                                  "WHERE created_at_ms >= ?1 AND created_at_ms < ?2");
+    Statement& sales =
+        db.prepare("SELECT count(*), coalesce(sum(total), 0), coalesce(sum(credit), 0) FROM sale "
+                   "WHERE created_at_ms >= ?1 AND created_at_ms < ?2");
     sales.bind(1, fromMs).bind(2, toMs);
     if (sales.next()) {
         d.salesCount = sales.int64(0);
@@ -47,8 +47,9 @@ Result<DaySummary> ReportService::summary(qint64 fromMs, qint64 toMs)
     MARKET_TRY(lines.status("summing commission"));
     lines.reset();
 
-    Statement& methods = db.prepare("SELECT p.method, sum(p.amount) FROM sale s JOIN sale_payment p ON p.sale_id = s.id "
-                                    "WHERE s.created_at_ms >= ?1 AND s.created_at_ms < ?2 GROUP BY p.method");
+    Statement& methods =
+        db.prepare("SELECT p.method, sum(p.amount) FROM sale s JOIN sale_payment p ON p.sale_id = s.id "
+                   "WHERE s.created_at_ms >= ?1 AND s.created_at_ms < ?2 GROUP BY p.method");
     methods.bind(1, fromMs).bind(2, toMs);
     while (methods.next())
         d.salesPaidByMethod[methods.text(0)] = methods.money(1);
@@ -66,7 +67,8 @@ Result<DaySummary> ReportService::summary(qint64 fromMs, qint64 toMs)
     MARKET_TRY(coll.status("summing collections"));
     coll.reset();
 
-    Statement& arrivals = db.prepare("SELECT count(*) FROM lot WHERE received_at_ms >= ?1 AND received_at_ms < ?2");
+    Statement& arrivals =
+        db.prepare("SELECT count(*) FROM lot WHERE received_at_ms >= ?1 AND received_at_ms < ?2");
     arrivals.bind(1, fromMs).bind(2, toMs);
     if (arrivals.next())
         d.arrivalsCount = arrivals.int64(0);
@@ -79,20 +81,18 @@ Result<DaySummary> ReportService::summary(qint64 fromMs, qint64 toMs)
     return d;
 }
 
-Result<std::vector<BuyerBalance>> ReportService::buyerBalances()
-{
-    Statement& s = m_store.db().prepare(
-        "SELECT p.id, p.code, p.name, p.credit_limit, "
-        "coalesce((SELECT sum(amount) FROM credit c WHERE c.buyer_id = p.id), 0) - "
-        "coalesce((SELECT sum(amount) FROM collection k WHERE k.buyer_id = p.id), 0) "
-        "FROM party p WHERE p.kind = 'buyer' ORDER BY p.name_fold");
+Result<std::vector<BuyerBalance>> ReportService::buyerBalances() {
+    Statement& s =
+        m_store.db().prepare("SELECT p.id, p.code, p.name, p.credit_limit, "
+                             "coalesce((SELECT sum(amount) FROM credit c WHERE c.buyer_id = p.id), 0) - "
+                             "coalesce((SELECT sum(amount) FROM collection k WHERE k.buyer_id = p.id), 0) "
+                             "FROM party p WHERE p.kind = 'buyer' ORDER BY p.name_fold");
     return collect<BuyerBalance>(s, "listing buyer balances", [](const Statement& r) {
         return BuyerBalance{r.uuid(0), r.text(1), r.text(2), r.money(3), r.money(4)};
     });
 }
 
-Result<std::vector<FarmerBalance>> ReportService::farmerBalances()
-{
+Result<std::vector<FarmerBalance>> ReportService::farmerBalances() {
     Statement& s = m_store.db().prepare(
         "SELECT p.id, p.code, p.name, coalesce(l.amount, 0), coalesce(l.commission, 0), coalesce(l.net, 0), "
         "coalesce((SELECT sum(amount) FROM farmer_payment f WHERE f.farmer_id = p.id), 0) "
@@ -106,8 +106,7 @@ Result<std::vector<FarmerBalance>> ReportService::farmerBalances()
     });
 }
 
-Result<std::vector<CompletionRow>> ReportService::completion(qint64 fromMs, qint64 toMs)
-{
+Result<std::vector<CompletionRow>> ReportService::completion(qint64 fromMs, qint64 toMs) {
     // Farmer side, FIFO: a sale's farmers are paid when each farmer's payments to date cover
     // their farmer net of all sales up to and including this one.
     Statement& s = m_store.db().prepare(
@@ -116,11 +115,13 @@ Result<std::vector<CompletionRow>> ReportService::completion(qint64 fromMs, qint
         "  WHERE l.farmer_id IN (SELECT l2.farmer_id FROM sale s2 JOIN sale_line l2 ON l2.sale_id = s2.id "
         "                        WHERE s2.created_at_ms >= ?1 AND s2.created_at_ms < ?2) "
         "  GROUP BY l.farmer_id, s.id), "
-        "cumulative AS (SELECT farmer_id, sale_id, sum(net) OVER (PARTITION BY farmer_id ORDER BY created_at_ms, "
+        "cumulative AS (SELECT farmer_id, sale_id, sum(net) OVER (PARTITION BY farmer_id ORDER BY "
+        "created_at_ms, "
         "  sale_id) AS through FROM per_sale), "
         "paid AS (SELECT farmer_id, sum(amount) AS amount FROM farmer_payment GROUP BY farmer_id) "
         "SELECT s.id, s.receipt_no, s.created_at_ms, "
-        "  s.credit <= coalesce((SELECT sum(a.amount) FROM credit c JOIN collection_allocation a ON a.credit_id = c.id "
+        "  s.credit <= coalesce((SELECT sum(a.amount) FROM credit c JOIN collection_allocation a ON "
+        "a.credit_id = c.id "
         "                        WHERE c.sale_id = s.id), 0), "
         "  NOT EXISTS (SELECT 1 FROM cumulative k LEFT JOIN paid p ON p.farmer_id = k.farmer_id "
         "              WHERE k.sale_id = s.id AND k.through > coalesce(p.amount, 0)), "
@@ -128,7 +129,8 @@ Result<std::vector<CompletionRow>> ReportService::completion(qint64 fromMs, qint
         "FROM sale s WHERE s.created_at_ms >= ?1 AND s.created_at_ms < ?2 ORDER BY s.created_at_ms, s.id");
     s.bind(1, fromMs).bind(2, toMs);
     return collect<CompletionRow>(s, "computing three-party completion", [](const Statement& r) {
-        CompletionRow row{r.uuid(0), r.text(1), r.int64(2), r.int64(3) != 0, r.int64(4) != 0, r.int64(5) != 0, {}};
+        CompletionRow row{r.uuid(0),       r.text(1),       r.int64(2), r.int64(3) != 0,
+                          r.int64(4) != 0, r.int64(5) != 0, {}};
         row.status = completionStatus(row.buyerPaid, row.farmerPaid, row.commissionConfirmed);
         return row;
     });

@@ -38,11 +38,11 @@ struct FarmerBalance {
     Uuid farmerId;
     QString code;
     QString name;
-    Money soldValue;  ///< Σ line amounts
+    Money soldValue; ///< Σ line amounts
     Money commission;
-    Money farmerNet;  ///< Σ farmer net of sold lines
-    Money paid;       ///< advances + settlements
-    Money payable;    ///< farmerNet − paid
+    Money farmerNet; ///< Σ farmer net of sold lines
+    Money paid;      ///< advances + settlements
+    Money payable;   ///< farmerNet − paid
 };
 
 struct CompletionRow {
@@ -59,7 +59,8 @@ struct CompletionRow {
 class ReportService {
     Q_DECLARE_TR_FUNCTIONS(ReportService)
 public:
-    explicit ReportService(Store& store) : m_store(store) {}
+    explicit ReportService(Store& store)
+        : m_store(store) {}
 
     Result<DaySummary> summary(qint64 fromMs, qint64 toMs);
     Result<std::vector<BuyerBalance>> buyerBalances();

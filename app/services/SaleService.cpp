@@ -19,19 +19,16 @@ struct PricingContext {
     std::map<Uuid, Quantity> soldOutCandidates; ///< lot → quantity left after this sale
 };
 
-QString moneyText(const Store& store, Money m)
-{
+QString moneyText(const Store& store, Money m) {
     return formatMoney(m, store.identity() ? store.identity()->currency : Currency::INR);
 }
 } // namespace
 
-Result<SaleQuote> SaleService::quote(const Session& actor, const SaleRequest& request)
-{
+Result<SaleQuote> SaleService::quote(const Session& actor, const SaleRequest& request) {
     return price(actor, request);
 }
 
-Result<SaleQuote> SaleService::price(const Session& actor, const SaleRequest& r)
-{
+Result<SaleQuote> SaleService::price(const Session& actor, const SaleRequest& r) {
     MARKET_TRY(require(actor, Permission::Sell));
     if (!m_store.identity())
         return Error{ErrorCode::InvalidState, tr("This counter has no shop yet.")};
@@ -77,19 +74,22 @@ Result<SaleQuote> SaleService::price(const Session& actor, const SaleRequest& r)
                                                       .arg(lineNo)
                                                       .arg(lot->lot.code, lotStatusName(lot->status))};
         if (!line.qty.isPositive() || line.qty.thousandths() > Quantity::kMaxInput)
-            return Error{ErrorCode::InvalidInput, tr("Line %1: the quantity must be more than zero.").arg(lineNo)};
-        if (!unitIsWeighed(lot->unit) && line.qty.thousandths() % Quantity::kScale != 0)
             return Error{ErrorCode::InvalidInput,
-                         tr("Line %1: %2 is sold in whole %3s.").arg(lineNo).arg(lot->productName, unitName(lot->unit))};
+                         tr("Line %1: the quantity must be more than zero.").arg(lineNo)};
+        if (!unitIsWeighed(lot->unit) && line.qty.thousandths() % Quantity::kScale != 0)
+            return Error{ErrorCode::InvalidInput, tr("Line %1: %2 is sold in whole %3s.")
+                                                      .arg(lineNo)
+                                                      .arg(lot->productName, unitName(lot->unit))};
         if (!line.price.isPositive() || line.price.minor() > Money::kMaxInput)
-            return Error{ErrorCode::InvalidInput, tr("Line %1: the price must be more than zero.").arg(lineNo)};
+            return Error{ErrorCode::InvalidInput,
+                         tr("Line %1: the price must be more than zero.").arg(lineNo)};
         Quantity& wanted = requested[line.lotId];
         wanted += line.qty;
         if (wanted > lot->left)
-            return Error{ErrorCode::InsufficientStock, tr("Line %1: lot %2 has only %3 %4 left.")
-                                                           .arg(lineNo)
-                                                           .arg(lot->lot.code, lot->left.toString(),
-                                                                unitName(lot->unit))};
+            return Error{ErrorCode::InsufficientStock,
+                         tr("Line %1: lot %2 has only %3 %4 left.")
+                             .arg(lineNo)
+                             .arg(lot->lot.code, lot->left.toString(), unitName(lot->unit))};
         auto rule = rules.find(lot->lot.productId);
         if (rule == rules.end()) {
             auto found = catalog.commissionRuleFor(lot->lot.productId);
@@ -108,6 +108,10 @@ Result<SaleQuote> SaleService::price(const Session& actor, const SaleRequest& r)
         if (!amount || amount->minor() > Money::kMaxInput)
             return Error{ErrorCode::InvalidInput, tr("Line %1: the amount is too large.").arg(lineNo)};
         l.amount = *amount;
+        if (!l.amount.isPositive())
+            return Error{
+                ErrorCode::InvalidInput,
+                tr("Line %1: the amount rounds to nothing; check the quantity and price.").arg(lineNo)};
         l.commissionBp = rule->second.rateFor(line.qty);
         l.commission = *l.amount.percentBp(l.commissionBp);
         l.farmerNet = l.amount - l.commission;
@@ -136,15 +140,15 @@ Result<SaleQuote> SaleService::price(const Session& actor, const SaleRequest& r)
     q.credit = q.total - q.paid;
     if (q.credit.isPositive()) {
         if (!r.buyerId)
-            return Error{ErrorCode::InvalidInput, tr("A walk-in buyer pays in full: %1 is still unpaid.")
-                                                      .arg(moneyText(m_store, q.credit))};
+            return Error{
+                ErrorCode::InvalidInput,
+                tr("A walk-in buyer pays in full: %1 is still unpaid.").arg(moneyText(m_store, q.credit))};
         q.needsOverride = q.buyerOutstanding + q.credit > q.buyerCreditLimit;
     }
     return q;
 }
 
-Result<SaleDoc> SaleService::sell(const Session& actor, const SaleRequest& r)
-{
+Result<SaleDoc> SaleService::sell(const Session& actor, const SaleRequest& r) {
     Database& db = m_store.db();
     StoreTransaction tx(db);
     MARKET_TRY(tx.begun());
@@ -159,11 +163,12 @@ Result<SaleDoc> SaleService::sell(const Session& actor, const SaleRequest& r)
     if (q.needsOverride) {
         if (!r.creditOverride) {
             const Money after = q.buyerOutstanding + q.credit;
-            return Error{ErrorCode::CreditLimitExceeded,
-                         tr("Credit of %1 would take the buyer's dues to %2, above the limit of %3. A manager "
-                            "can approve it.")
-                             .arg(moneyText(m_store, q.credit), moneyText(m_store, after),
-                                  moneyText(m_store, q.buyerCreditLimit))};
+            return Error{
+                ErrorCode::CreditLimitExceeded,
+                tr("Credit of %1 would take the buyer's dues to %2, above the limit of %3. A manager "
+                   "can approve it.")
+                    .arg(moneyText(m_store, q.credit), moneyText(m_store, after),
+                         moneyText(m_store, q.buyerCreditLimit))};
         }
         MARKET_TRY(require(r.creditOverride->manager, Permission::OverrideCreditLimit));
         auto reason = Validation::name(r.creditOverride->reason, tr("Override reason"), 2000);
@@ -241,73 +246,87 @@ Result<SaleDoc> SaleService::sell(const Session& actor, const SaleRequest& r)
     }
     MARKET_TRY(sale.verifyArithmetic()); // the same check the server makes
 
-    MARKET_TRY(db.prepare("INSERT INTO sale (id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, walkin_name, "
-                          "walkin_phone, cashier_id, created_at_ms, total, tendered, change_given, paid, credit, "
-                          "override_by, override_reason) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,"
-                          "?16,?17)")
-                   .bind(1, sale.id)
-                   .bind(2, sale.shopId)
-                   .bind(3, sale.terminalId)
-                   .bind(4, sale.receiptSeq)
-                   .bind(5, sale.receiptNo)
-                   .bind(6, sale.buyerId)
-                   .bind(7, sale.walkinName)
-                   .bind(8, sale.walkinPhone)
-                   .bind(9, sale.cashierId)
-                   .bind(10, sale.createdAtMs)
-                   .bind(11, sale.total)
-                   .bind(12, sale.tendered)
-                   .bind(13, sale.change)
-                   .bind(14, sale.paid)
-                   .bind(15, sale.credit)
-                   .bind(16, sale.overrideBy)
-                   .bind(17, sale.overrideReason)
-                   .exec("writing the sale"));
+    MARKET_TRY(
+        db.prepare(
+              "INSERT INTO sale (id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, walkin_name, "
+              "walkin_phone, cashier_id, created_at_ms, total, tendered, change_given, paid, credit, "
+              "override_by, override_reason) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,"
+              "?16,?17)")
+            .bind(1, sale.id)
+            .bind(2, sale.shopId)
+            .bind(3, sale.terminalId)
+            .bind(4, sale.receiptSeq)
+            .bind(5, sale.receiptNo)
+            .bind(6, sale.buyerId)
+            .bind(7, sale.walkinName)
+            .bind(8, sale.walkinPhone)
+            .bind(9, sale.cashierId)
+            .bind(10, sale.createdAtMs)
+            .bind(11, sale.total)
+            .bind(12, sale.tendered)
+            .bind(13, sale.change)
+            .bind(14, sale.paid)
+            .bind(15, sale.credit)
+            .bind(16, sale.overrideBy)
+            .bind(17, sale.overrideReason)
+            .exec("writing the sale"));
     for (const auto& l : sale.lines)
-        MARKET_TRY(db.prepare("INSERT INTO sale_line (id, sale_id, line_no, lot_id, product_id, farmer_id, qty, price, "
-                              "amount, commission_bp, commission, farmer_net) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
-                              "?11,?12)")
-                       .bind(1, l.id)
-                       .bind(2, sale.id)
-                       .bind(3, l.lineNo)
-                       .bind(4, l.lotId)
-                       .bind(5, l.productId)
-                       .bind(6, l.farmerId)
-                       .bind(7, l.qty)
-                       .bind(8, l.price)
-                       .bind(9, l.amount)
-                       .bind(10, l.commissionBp)
-                       .bind(11, l.commission)
-                       .bind(12, l.farmerNet)
-                       .exec("writing the sale lines"));
+        MARKET_TRY(
+            db.prepare(
+                  "INSERT INTO sale_line (id, sale_id, line_no, lot_id, product_id, farmer_id, qty, price, "
+                  "amount, commission_bp, commission, farmer_net) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
+                  "?11,?12)")
+                .bind(1, l.id)
+                .bind(2, sale.id)
+                .bind(3, l.lineNo)
+                .bind(4, l.lotId)
+                .bind(5, l.productId)
+                .bind(6, l.farmerId)
+                .bind(7, l.qty)
+                .bind(8, l.price)
+                .bind(9, l.amount)
+                .bind(10, l.commissionBp)
+                .bind(11, l.commission)
+                .bind(12, l.farmerNet)
+                .exec("writing the sale lines"));
     for (const auto& p : sale.payments)
-        MARKET_TRY(db.prepare("INSERT INTO sale_payment (id, sale_id, method, amount, reference) VALUES (?1,?2,?3,?4,?5)")
-                       .bind(1, p.id)
-                       .bind(2, sale.id)
-                       .bind(3, paymentMethodName(p.method))
-                       .bind(4, p.amount)
-                       .bind(5, p.reference)
-                       .exec("writing the payments"));
+        MARKET_TRY(
+            db.prepare(
+                  "INSERT INTO sale_payment (id, sale_id, method, amount, reference) VALUES (?1,?2,?3,?4,?5)")
+                .bind(1, p.id)
+                .bind(2, sale.id)
+                .bind(3, paymentMethodName(p.method))
+                .bind(4, p.amount)
+                .bind(5, p.reference)
+                .exec("writing the payments"));
     if (sale.creditId) {
-        MARKET_TRY(db.prepare("INSERT INTO credit (id, sale_id, buyer_id, amount, created_at_ms) VALUES (?1,?2,?3,?4,?5)")
-                       .bind(1, *sale.creditId)
-                       .bind(2, sale.id)
-                       .bind(3, sale.buyerId)
-                       .bind(4, sale.credit)
-                       .bind(5, sale.createdAtMs)
-                       .exec("writing the credit"));
+        MARKET_TRY(
+            db.prepare(
+                  "INSERT INTO credit (id, sale_id, buyer_id, amount, created_at_ms) VALUES (?1,?2,?3,?4,?5)")
+                .bind(1, *sale.creditId)
+                .bind(2, sale.id)
+                .bind(3, sale.buyerId)
+                .bind(4, sale.credit)
+                .bind(5, sale.createdAtMs)
+                .exec("writing the credit"));
         for (const auto& d : sale.creditDetails)
-            MARKET_TRY(db.prepare("INSERT INTO credit_detail (id, credit_id, farmer_id, amount) VALUES (?1,?2,?3,?4)")
-                           .bind(1, d.id)
-                           .bind(2, *sale.creditId)
-                           .bind(3, d.farmerId)
-                           .bind(4, d.amount)
-                           .exec("writing the credit details"));
+            MARKET_TRY(
+                db.prepare(
+                      "INSERT INTO credit_detail (id, credit_id, farmer_id, amount) VALUES (?1,?2,?3,?4)")
+                    .bind(1, d.id)
+                    .bind(2, *sale.creditId)
+                    .bind(3, d.farmerId)
+                    .bind(4, d.amount)
+                    .exec("writing the credit details"));
     }
 
     const QJsonObject json = sale.toJson();
     MARKET_TRY(Journal::record(
-        m_store, JournalEntry{actor.userId, QStringLiteral("sale.create"), QStringLiteral("sale"), sale.id, {},
+        m_store, JournalEntry{actor.userId,
+                              QStringLiteral("sale.create"),
+                              QStringLiteral("sale"),
+                              sale.id,
+                              {},
                               QJsonObject{{QStringLiteral("receiptNo"), sale.receiptNo},
                                           {QStringLiteral("total"), sale.total.minor()},
                                           {QStringLiteral("paid"), sale.paid.minor()},
@@ -315,7 +334,8 @@ Result<SaleDoc> SaleService::sell(const Session& actor, const SaleRequest& r)
                                           {QStringLiteral("overrideBy"),
                                            overrideBy ? QJsonValue(overrideBy->toString()) : QJsonValue()},
                                           {QStringLiteral("overrideReason"), overrideReason}},
-                              op::kSaleRecorded, json}));
+                              op::kSaleRecorded,
+                              json}));
 
     // Lots sold out by this sale close, as their own audited status events.
     ArrivalService arrivals(m_store);
@@ -329,31 +349,38 @@ Result<SaleDoc> SaleService::sell(const Session& actor, const SaleRequest& r)
             return lot.error();
         if (!lot->left.isZero())
             continue;
-        LotStatusDoc ev{m_store.newId(), lotId, LotStatus::Active, LotStatus::Closed,
-                        QStringLiteral("sold out by %1").arg(sale.receiptNo), sale.createdAtMs, actor.userId};
-        MARKET_TRY(db.prepare("UPDATE lot SET status = 'closed' WHERE id = ?1").bind(1, lotId).exec("closing a lot"));
-        MARKET_TRY(db.prepare("INSERT INTO lot_status_event (id, lot_id, from_status, to_status, reason, at_ms, "
-                              "by_user) VALUES (?1,?2,'active','closed',?3,?4,?5)")
-                       .bind(1, ev.id)
-                       .bind(2, lotId)
-                       .bind(3, ev.reason)
-                       .bind(4, ev.atMs)
-                       .bind(5, ev.by)
-                       .exec("recording the lot status change"));
-        MARKET_TRY(Journal::record(m_store,
-                                   JournalEntry{actor.userId, QStringLiteral("lot.status"), QStringLiteral("lot"),
-                                                lotId, QJsonObject{{QStringLiteral("status"), QStringLiteral("active")}},
-                                                QJsonObject{{QStringLiteral("status"), QStringLiteral("closed")},
-                                                            {QStringLiteral("reason"), ev.reason}},
-                                                op::kLotStatusChanged, ev.toJson()}));
+        LotStatusDoc ev{m_store.newId(),
+                        lotId,
+                        LotStatus::Active,
+                        LotStatus::Closed,
+                        QStringLiteral("sold out by %1").arg(sale.receiptNo),
+                        sale.createdAtMs,
+                        actor.userId};
+        MARKET_TRY(db.prepare("UPDATE lot SET status = 'closed' WHERE id = ?1")
+                       .bind(1, lotId)
+                       .exec("closing a lot"));
+        MARKET_TRY(
+            db.prepare("INSERT INTO lot_status_event (id, lot_id, from_status, to_status, reason, at_ms, "
+                       "by_user) VALUES (?1,?2,'active','closed',?3,?4,?5)")
+                .bind(1, ev.id)
+                .bind(2, lotId)
+                .bind(3, ev.reason)
+                .bind(4, ev.atMs)
+                .bind(5, ev.by)
+                .exec("recording the lot status change"));
+        MARKET_TRY(Journal::record(
+            m_store, JournalEntry{actor.userId, QStringLiteral("lot.status"), QStringLiteral("lot"), lotId,
+                                  QJsonObject{{QStringLiteral("status"), QStringLiteral("active")}},
+                                  QJsonObject{{QStringLiteral("status"), QStringLiteral("closed")},
+                                              {QStringLiteral("reason"), ev.reason}},
+                                  op::kLotStatusChanged, ev.toJson()}));
     }
     MARKET_TRY(tx.commit());
     return sale;
 }
 
 namespace {
-Result<SaleDoc> loadSale(Database& db, Statement& head, const QString& notFound)
-{
+Result<SaleDoc> loadSale(Database& db, Statement& head, const QString& notFound) {
     if (!head.next()) {
         Status st = head.status("reading a sale");
         head.reset();
@@ -386,19 +413,21 @@ Result<SaleDoc> loadSale(Database& db, Statement& head, const QString& notFound)
                                   "ORDER BY line_no");
     lines.bind(1, s.id);
     while (lines.next())
-        s.lines.push_back(SaleLineDoc{lines.uuid(0), lines.int64(1), lines.uuid(2), lines.uuid(3), lines.uuid(4),
-                                      lines.quantity(5), lines.money(6), lines.money(7), lines.int64(8),
-                                      lines.money(9), lines.money(10)});
+        s.lines.push_back(SaleLineDoc{lines.uuid(0), lines.int64(1), lines.uuid(2), lines.uuid(3),
+                                      lines.uuid(4), lines.quantity(5), lines.money(6), lines.money(7),
+                                      lines.int64(8), lines.money(9), lines.money(10)});
     lines.reset();
     Statement& pays = db.prepare("SELECT id, method, amount, reference FROM sale_payment WHERE sale_id = ?1 "
                                  "ORDER BY rowid");
     pays.bind(1, s.id);
     while (pays.next())
-        s.payments.push_back(PaymentDoc{pays.uuid(0), paymentMethodFromName(pays.text(1)).value_or(PaymentMethod::Cash),
+        s.payments.push_back(PaymentDoc{pays.uuid(0),
+                                        paymentMethodFromName(pays.text(1)).value_or(PaymentMethod::Cash),
                                         pays.money(2), pays.text(3)});
     pays.reset();
-    Statement& credit = db.prepare("SELECT d.credit_id, d.id, d.farmer_id, d.amount FROM credit c "
-                                   "JOIN credit_detail d ON d.credit_id = c.id WHERE c.sale_id = ?1 ORDER BY d.rowid");
+    Statement& credit =
+        db.prepare("SELECT d.credit_id, d.id, d.farmer_id, d.amount FROM credit c "
+                   "JOIN credit_detail d ON d.credit_id = c.id WHERE c.sale_id = ?1 ORDER BY d.rowid");
     credit.bind(1, s.id);
     while (credit.next()) {
         s.creditId = credit.uuid(0);
@@ -409,28 +438,26 @@ Result<SaleDoc> loadSale(Database& db, Statement& head, const QString& notFound)
 }
 
 constexpr const char* kSaleHead =
-    "SELECT id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, walkin_name, walkin_phone, cashier_id, "
+    "SELECT id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, walkin_name, walkin_phone, "
+    "cashier_id, "
     "created_at_ms, total, tendered, change_given, paid, credit, override_by, override_reason FROM sale ";
 } // namespace
 
-Result<SaleDoc> SaleService::sale(const Uuid& id)
-{
+Result<SaleDoc> SaleService::sale(const Uuid& id) {
     static const QByteArray sql = QByteArray(kSaleHead) + "WHERE id = ?1";
     Statement& s = m_store.db().prepare(sql.constData());
     s.bind(1, id);
     return loadSale(m_store.db(), s, tr("No such sale."));
 }
 
-Result<SaleDoc> SaleService::saleByReceipt(const QString& receiptNo)
-{
+Result<SaleDoc> SaleService::saleByReceipt(const QString& receiptNo) {
     static const QByteArray sql = QByteArray(kSaleHead) + "WHERE receipt_no = ?1";
     Statement& s = m_store.db().prepare(sql.constData());
     s.bind(1, receiptNo.trimmed().toUpper());
     return loadSale(m_store.db(), s, tr("No sale has the receipt number %1.").arg(receiptNo.trimmed()));
 }
 
-Status SaleService::confirmCommission(const Session& actor, const Uuid& saleId)
-{
+Status SaleService::confirmCommission(const Session& actor, const Uuid& saleId) {
     MARKET_TRY(require(actor, Permission::ConfirmCommission));
     StoreTransaction tx(m_store.db());
     MARKET_TRY(tx.begun());
@@ -438,20 +465,28 @@ Status SaleService::confirmCommission(const Session& actor, const Uuid& saleId)
     if (!s.ok())
         return s.error();
     CommissionConfirmationDoc c{m_store.newId(), saleId, actor.userId, m_store.nowMs()};
-    Status st = m_store.db()
-                    .prepare("INSERT INTO commission_confirmation (id, sale_id, confirmed_by, at_ms) VALUES (?1,?2,?3,?4)")
-                    .bind(1, c.id)
-                    .bind(2, saleId)
-                    .bind(3, c.confirmedBy)
-                    .bind(4, c.atMs)
-                    .exec("confirming the commission");
+    Status st =
+        m_store.db()
+            .prepare(
+                "INSERT INTO commission_confirmation (id, sale_id, confirmed_by, at_ms) VALUES (?1,?2,?3,?4)")
+            .bind(1, c.id)
+            .bind(2, saleId)
+            .bind(3, c.confirmedBy)
+            .bind(4, c.atMs)
+            .exec("confirming the commission");
     if (!st.ok())
         return st.error().code == ErrorCode::Conflict
-                   ? Status(Error{ErrorCode::InvalidState, tr("The commission of %1 is already confirmed.").arg(s->receiptNo)})
+                   ? Status(Error{ErrorCode::InvalidState,
+                                  tr("The commission of %1 is already confirmed.").arg(s->receiptNo)})
                    : st;
-    MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId, QStringLiteral("commission.confirm"),
-                                                     QStringLiteral("sale"), saleId, {}, c.toJson(),
-                                                     op::kCommissionConfirmed, c.toJson()}));
+    MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId,
+                                                     QStringLiteral("commission.confirm"),
+                                                     QStringLiteral("sale"),
+                                                     saleId,
+                                                     {},
+                                                     c.toJson(),
+                                                     op::kCommissionConfirmed,
+                                                     c.toJson()}));
     return tx.commit();
 }
 

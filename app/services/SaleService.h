@@ -58,7 +58,8 @@ public:
     static constexpr int kMaxLines = 200;
     static constexpr int kMaxPayments = 10;
 
-    explicit SaleService(Store& store) : m_store(store) {}
+    explicit SaleService(Store& store)
+        : m_store(store) {}
 
     /// Prices and checks a request without writing anything (also the cart's live totals).
     Result<SaleQuote> quote(const Session& actor, const SaleRequest& request);

@@ -23,8 +23,7 @@ struct PermissionText {
     Q_DECLARE_TR_FUNCTIONS(Permission)
 };
 
-inline Status require(const Session& who, Permission permission)
-{
+inline Status require(const Session& who, Permission permission) {
     if (roleAllows(who.role, permission))
         return okStatus();
     return Error{ErrorCode::Forbidden,

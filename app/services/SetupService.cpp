@@ -1,5 +1,6 @@
 #include "SetupService.h"
 
+#include "AuthService.h"
 #include "Validation.h"
 #include "domain/Documents.h"
 #include "domain/PasswordHasher.h"
@@ -8,11 +9,10 @@
 
 namespace market::core {
 
-Result<Session> SetupService::createStandaloneShop(const StandaloneShopRequest& r)
-{
+Result<Session> SetupService::createStandaloneShop(const StandaloneShopRequest& r) {
     if (m_store.identity())
-        return Error{ErrorCode::InvalidState, tr("This data file already belongs to shop %1.")
-                                                  .arg(m_store.identity()->shopCode)};
+        return Error{ErrorCode::InvalidState,
+                     tr("This data file already belongs to shop %1.").arg(m_store.identity()->shopCode)};
     auto code = Validation::code(r.shopCode, tr("Shop code"), 12);
     if (!code.ok())
         return code.error();
@@ -26,18 +26,22 @@ Result<Session> SetupService::createStandaloneShop(const StandaloneShopRequest& 
                                       tr("Owner name"));
     if (!ownerName.ok())
         return ownerName.error();
-    if (r.ownerPassword.size() < 8)
-        return Error{ErrorCode::InvalidInput, tr("The password must have at least 8 characters.")};
+    MARKET_TRY(AuthService::checkPassword(r.ownerPassword));
     if (r.terminalNumber < 1 || r.terminalNumber > 9999)
         return Error{ErrorCode::InvalidInput, tr("Terminal number must be between 1 and 9999.")};
     const auto hash = PasswordHasher::hash(r.ownerPassword);
     if (!hash)
         return Error{ErrorCode::Internal, tr("Could not hash the password (out of memory?).")};
 
-    ShopDoc shop{m_store.newId(), code->toUpper(), *shopName, r.currency,
-                 r.timeZone.isEmpty() ? QStringLiteral("Asia/Kolkata") : r.timeZone, 1};
+    ShopDoc shop{m_store.newId(),
+                 code->toUpper(),
+                 *shopName,
+                 r.currency,
+                 r.timeZone.isEmpty() ? QStringLiteral("Asia/Kolkata") : r.timeZone,
+                 1};
     TerminalDoc terminal{m_store.newId(), shop.id, r.terminalNumber,
-                         r.terminalName.isEmpty() ? tr("Counter %1").arg(r.terminalNumber) : r.terminalName, 1};
+                         r.terminalName.isEmpty() ? tr("Counter %1").arg(r.terminalNumber) : r.terminalName,
+                         1};
     UserDoc owner{m_store.newId(), shop.id, *ownerUser, *ownerName, Role::Owner, *hash, {}, true, 1};
 
     Database& db = m_store.db();
@@ -47,13 +51,15 @@ Result<Session> SetupService::createStandaloneShop(const StandaloneShopRequest& 
         (void)m_store.reloadIdentity();
         return e;
     };
-    Status s = db.prepare("INSERT INTO shop (id, code, name, currency, time_zone, version) VALUES (?1,?2,?3,?4,?5,1)")
-                   .bind(1, shop.id)
-                   .bind(2, shop.code)
-                   .bind(3, shop.name)
-                   .bind(4, currencyCode(shop.currency))
-                   .bind(5, shop.timeZone)
-                   .exec("creating the shop");
+    Status s =
+        db.prepare(
+              "INSERT INTO shop (id, code, name, currency, time_zone, version) VALUES (?1,?2,?3,?4,?5,1)")
+            .bind(1, shop.id)
+            .bind(2, shop.code)
+            .bind(3, shop.name)
+            .bind(4, currencyCode(shop.currency))
+            .bind(5, shop.timeZone)
+            .exec("creating the shop");
     if (!s.ok())
         return fail(s.error());
     s = db.prepare("INSERT INTO terminal (id, shop_id, number, name, version) VALUES (?1,?2,?3,?4,1)")
@@ -80,14 +86,31 @@ Result<Session> SetupService::createStandaloneShop(const StandaloneShopRequest& 
         return fail(s.error());
 
     const std::array<JournalEntry, 3> entries{
-        JournalEntry{owner.id, QStringLiteral("shop.create"), QStringLiteral("shop"), shop.id, {}, shop.toJson(),
-                     op::kShopUpsert, shop.toJson()},
-        JournalEntry{owner.id, QStringLiteral("terminal.create"), QStringLiteral("terminal"), terminal.id, {},
-                     terminal.toJson(), op::kTerminalUpsert, terminal.toJson()},
-        JournalEntry{owner.id, QStringLiteral("user.create"), QStringLiteral("user"), owner.id, {},
+        JournalEntry{owner.id,
+                     QStringLiteral("shop.create"),
+                     QStringLiteral("shop"),
+                     shop.id,
+                     {},
+                     shop.toJson(),
+                     op::kShopUpsert,
+                     shop.toJson()},
+        JournalEntry{owner.id,
+                     QStringLiteral("terminal.create"),
+                     QStringLiteral("terminal"),
+                     terminal.id,
+                     {},
+                     terminal.toJson(),
+                     op::kTerminalUpsert,
+                     terminal.toJson()},
+        JournalEntry{owner.id,
+                     QStringLiteral("user.create"),
+                     QStringLiteral("user"),
+                     owner.id,
+                     {},
                      QJsonObject{{QStringLiteral("username"), owner.username},
                                  {QStringLiteral("role"), roleName(owner.role)}},
-                     op::kUserUpsert, owner.toJson()}};
+                     op::kUserUpsert,
+                     owner.toJson()}};
     for (const auto& e : entries)
         if (s = Journal::record(m_store, e); !s.ok())
             return fail(s.error());

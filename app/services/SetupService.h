@@ -8,7 +8,7 @@ namespace market::core {
 class Store;
 
 struct StandaloneShopRequest {
-    QString shopCode;      ///< e.g. "HYD01": letters and digits, 2–12
+    QString shopCode; ///< e.g. "HYD01": letters and digits, 2–12
     QString shopName;
     Currency currency = Currency::INR;
     QString timeZone = QStringLiteral("Asia/Kolkata");
@@ -24,7 +24,8 @@ struct StandaloneShopRequest {
 class SetupService {
     Q_DECLARE_TR_FUNCTIONS(SetupService)
 public:
-    explicit SetupService(Store& store) : m_store(store) {}
+    explicit SetupService(Store& store)
+        : m_store(store) {}
     Result<Session> createStandaloneShop(const StandaloneShopRequest& request);
 
 private:

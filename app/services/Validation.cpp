@@ -2,21 +2,20 @@
 
 namespace market::core {
 
-Result<QString> Validation::name(const QString& raw, const QString& field, qsizetype maxLength)
-{
+Result<QString> Validation::name(const QString& raw, const QString& field, qsizetype maxLength) {
     const QString s = raw.trimmed();
     if (s.isEmpty())
         return Error{ErrorCode::InvalidInput, tr("%1 must not be empty.").arg(field)};
     if (s.size() > maxLength)
-        return Error{ErrorCode::InvalidInput, tr("%1 is longer than %2 characters.").arg(field).arg(maxLength)};
+        return Error{ErrorCode::InvalidInput,
+                     tr("%1 is longer than %2 characters.").arg(field).arg(maxLength)};
     for (const QChar c : s)
         if (c.category() == QChar::Other_Control)
             return Error{ErrorCode::InvalidInput, tr("%1 contains a control character.").arg(field)};
     return s;
 }
 
-Result<QString> Validation::code(const QString& raw, const QString& field, qsizetype maxLength)
-{
+Result<QString> Validation::code(const QString& raw, const QString& field, qsizetype maxLength) {
     const QString s = raw.trimmed();
     if (s.isEmpty() || s.size() > maxLength)
         return Error{ErrorCode::InvalidInput, tr("%1 must be 1 to %2 characters.").arg(field).arg(maxLength)};
@@ -32,31 +31,30 @@ Result<QString> Validation::code(const QString& raw, const QString& field, qsize
     return s;
 }
 
-Result<QString> Validation::phone(const QString& raw)
-{
+Result<QString> Validation::phone(const QString& raw) {
     const QString s = raw.trimmed();
     if (s.size() > 20)
         return Error{ErrorCode::InvalidInput, tr("Phone number is longer than 20 characters.")};
     for (const QChar c : s)
         if (!(c.isDigit() && c.unicode() < 128) && c != QLatin1Char('+') && c != QLatin1Char('-') &&
             c != QLatin1Char(' '))
-            return Error{ErrorCode::InvalidInput, tr("Phone number may contain only digits, +, - and spaces.")};
+            return Error{ErrorCode::InvalidInput,
+                         tr("Phone number may contain only digits, +, - and spaces.")};
     return s;
 }
 
-Result<QString> Validation::optionalText(const QString& raw, const QString& field, qsizetype maxLength)
-{
+Result<QString> Validation::optionalText(const QString& raw, const QString& field, qsizetype maxLength) {
     const QString s = raw.trimmed();
     if (s.size() > maxLength)
-        return Error{ErrorCode::InvalidInput, tr("%1 is longer than %2 characters.").arg(field).arg(maxLength)};
+        return Error{ErrorCode::InvalidInput,
+                     tr("%1 is longer than %2 characters.").arg(field).arg(maxLength)};
     for (const QChar c : s)
         if (c.category() == QChar::Other_Control && c != QLatin1Char('\n'))
             return Error{ErrorCode::InvalidInput, tr("%1 contains a control character.").arg(field)};
     return s;
 }
 
-Status Validation::positiveMoney(Money m, const QString& field)
-{
+Status Validation::positiveMoney(Money m, const QString& field) {
     if (!m.isPositive())
         return Error{ErrorCode::InvalidInput, tr("%1 must be more than zero.").arg(field)};
     if (m.minor() > Money::kMaxInput)
@@ -64,8 +62,7 @@ Status Validation::positiveMoney(Money m, const QString& field)
     return okStatus();
 }
 
-Status Validation::positiveQuantity(Quantity q, const QString& field)
-{
+Status Validation::positiveQuantity(Quantity q, const QString& field) {
     if (!q.isPositive())
         return Error{ErrorCode::InvalidInput, tr("%1 must be more than zero.").arg(field)};
     if (q.thousandths() > Quantity::kMaxInput)

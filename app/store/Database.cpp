@@ -1,58 +1,49 @@
 #include "Database.h"
 
-#include <sqlite3.h>
-
 #include <chrono>
+#include <sqlite3.h>
 
 namespace market::core {
 
 namespace {
-Error storageError(const char* what, sqlite3* db)
-{
+Error storageError(const char* what, sqlite3* db) {
     return Error{ErrorCode::Storage, QStringLiteral("%1: %2").arg(QString::fromUtf8(what),
-                                                                   QString::fromUtf8(sqlite3_errmsg(db)))};
+                                                                  QString::fromUtf8(sqlite3_errmsg(db)))};
 }
 } // namespace
 
 // ---- Statement --------------------------------------------------------------------------------
 
-Statement& Statement::bind(int index, qint64 value)
-{
+Statement& Statement::bind(int index, qint64 value) {
     sqlite3_bind_int64(m_stmt, index, value);
     return *this;
 }
 
-Statement& Statement::bind(int index, const QString& value)
-{
+Statement& Statement::bind(int index, const QString& value) {
     const QByteArray utf8 = value.toUtf8();
     sqlite3_bind_text(m_stmt, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
     return *this;
 }
 
-Statement& Statement::bind(int index, const Uuid& value)
-{
+Statement& Statement::bind(int index, const Uuid& value) {
     return bind(index, value.toString());
 }
 
-Statement& Statement::bind(int index, const std::optional<Uuid>& value)
-{
+Statement& Statement::bind(int index, const std::optional<Uuid>& value) {
     return value ? bind(index, *value) : bindNull(index);
 }
 
-Statement& Statement::bindNull(int index)
-{
+Statement& Statement::bindNull(int index) {
     sqlite3_bind_null(m_stmt, index);
     return *this;
 }
 
-bool Statement::next()
-{
+bool Statement::next() {
     m_lastRc = sqlite3_step(m_stmt);
     return m_lastRc == SQLITE_ROW;
 }
 
-Status Statement::exec(const char* what)
-{
+Status Statement::exec(const char* what) {
     while (next()) {
     }
     Status s = status(what);
@@ -60,41 +51,40 @@ Status Statement::exec(const char* what)
     return s;
 }
 
-Status Statement::status(const char* what) const
-{
+Status Statement::status(const char* what) const {
     if (m_lastRc == SQLITE_DONE || m_lastRc == SQLITE_ROW || m_lastRc == SQLITE_OK)
         return okStatus();
     if ((m_lastRc & 0xFF) == SQLITE_CONSTRAINT)
-        return Error{ErrorCode::Conflict, QStringLiteral("%1: %2").arg(QString::fromUtf8(what),
-                                                                      m_db->lastErrorMessage())};
+        return Error{ErrorCode::Conflict,
+                     QStringLiteral("%1: %2").arg(QString::fromUtf8(what), m_db->lastErrorMessage())};
     return storageError(what, m_db->handle());
 }
 
-qint64 Statement::int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
+qint64 Statement::int64(int column) const {
+    return sqlite3_column_int64(m_stmt, column);
+}
 
-QString Statement::text(int column) const
-{
+QString Statement::text(int column) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
     const int n = sqlite3_column_bytes(m_stmt, column);
     return p ? QString::fromUtf8(p, n) : QString();
 }
 
-Uuid Statement::uuid(int column) const
-{
+Uuid Statement::uuid(int column) const {
     return Uuid::parse(text(column)).value_or(Uuid{});
 }
 
-std::optional<Uuid> Statement::optionalUuid(int column) const
-{
+std::optional<Uuid> Statement::optionalUuid(int column) const {
     if (isNull(column))
         return std::nullopt;
     return Uuid::parse(text(column));
 }
 
-bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+bool Statement::isNull(int column) const {
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
 
-void Statement::reset()
-{
+void Statement::reset() {
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
     m_lastRc = 0;
@@ -102,8 +92,7 @@ void Statement::reset()
 
 // ---- Database ---------------------------------------------------------------------------------
 
-Database::~Database()
-{
+Database::~Database() {
     stopCheckpointer();
     m_cache.clear();
     if (m_db) {
@@ -114,15 +103,15 @@ Database::~Database()
     }
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& path, Options options)
-{
+Result<std::unique_ptr<Database>> Database::open(const QString& path, Options options) {
     auto db = std::make_unique<Database>();
     db->m_path = path;
     const QByteArray p = path.toUtf8();
     const int rc = sqlite3_open_v2(p.constData(), &db->m_db,
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
-        QString msg = db->m_db ? QString::fromUtf8(sqlite3_errmsg(db->m_db)) : QStringLiteral("out of memory");
+        QString msg =
+            db->m_db ? QString::fromUtf8(sqlite3_errmsg(db->m_db)) : QStringLiteral("out of memory");
         return Error{ErrorCode::Storage, QStringLiteral("opening %1: %2").arg(path, msg)};
     }
     sqlite3_busy_timeout(db->m_db, options.busyTimeoutMs);
@@ -142,9 +131,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
     return db;
 }
 
-Statement& Database::prepare(const char* sql)
-{
-    auto it = m_cache.find(sql);
+Statement& Database::prepare(const char* sql) {
+    std::string key(sql);
+    auto it = m_cache.find(key);
     if (it != m_cache.end()) {
         it->second->reset();
         return *it->second;
@@ -152,34 +141,36 @@ Statement& Database::prepare(const char* sql)
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
         qFatal("SQL does not prepare (a programming error): %s\n%s", sqlite3_errmsg(m_db), sql);
-    auto [pos, inserted] = m_cache.emplace(sql, std::make_unique<Statement>(stmt, this));
+    auto [pos, inserted] = m_cache.emplace(std::move(key), std::make_unique<Statement>(stmt, this));
     return *pos->second;
 }
 
-Status Database::execScript(const char* sql, const char* what)
-{
+Status Database::execScript(const char* sql, const char* what) {
     char* err = nullptr;
     if (sqlite3_exec(m_db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-        Error e{ErrorCode::Storage, QStringLiteral("%1: %2").arg(QString::fromUtf8(what), QString::fromUtf8(err))};
+        Error e{ErrorCode::Storage,
+                QStringLiteral("%1: %2").arg(QString::fromUtf8(what), QString::fromUtf8(err))};
         sqlite3_free(err);
         return e;
     }
     return okStatus();
 }
 
-QString Database::lastErrorMessage() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+QString Database::lastErrorMessage() const {
+    return QString::fromUtf8(sqlite3_errmsg(m_db));
+}
 
-qint64 Database::changes() const { return sqlite3_changes64(m_db); }
+qint64 Database::changes() const {
+    return sqlite3_changes64(m_db);
+}
 
-Status Database::checkpoint()
-{
+Status Database::checkpoint() {
     if (sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr) != SQLITE_OK)
         return storageError("checkpointing the write-ahead log", m_db);
     return okStatus();
 }
 
-void Database::startCheckpointer()
-{
+void Database::startCheckpointer() {
     const QByteArray path = m_path.toUtf8();
     m_checkpointer = std::thread([this, path] {
         sqlite3* conn = nullptr;
@@ -205,8 +196,7 @@ void Database::startCheckpointer()
     });
 }
 
-void Database::stopCheckpointer()
-{
+void Database::stopCheckpointer() {
     if (!m_checkpointer.joinable())
         return;
     {
@@ -221,19 +211,16 @@ void Database::stopCheckpointer()
 
 StoreTransaction::StoreTransaction(Database& db)
     : m_db(db)
-    , m_begin(db.execScript("BEGIN IMMEDIATE", "starting a transaction"))
-{
+    , m_begin(db.execScript("BEGIN IMMEDIATE", "starting a transaction")) {
     m_open = m_begin.ok();
 }
 
-StoreTransaction::~StoreTransaction()
-{
+StoreTransaction::~StoreTransaction() {
     if (m_open)
         (void)m_db.execScript("ROLLBACK", "rolling back");
 }
 
-Status StoreTransaction::commit()
-{
+Status StoreTransaction::commit() {
     if (!m_open)
         return Error{ErrorCode::Internal, QStringLiteral("commit without an open transaction")};
     m_open = false;

@@ -7,12 +7,12 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <unordered_map>
 
@@ -27,7 +27,9 @@ class Database;
 /// read columns with 0-based indexes. Reset automatically when fetched again from the cache.
 class Statement {
 public:
-    Statement(sqlite3_stmt* stmt, Database* db) : m_stmt(stmt), m_db(db) {}
+    Statement(sqlite3_stmt* stmt, Database* db)
+        : m_stmt(stmt)
+        , m_db(db) {}
 
     Statement& bind(int index, qint64 value);
     Statement& bind(int index, int value) { return bind(index, static_cast<qint64>(value)); }
@@ -100,7 +102,7 @@ private:
 
     sqlite3* m_db = nullptr;
     QString m_path;
-    std::unordered_map<const char*, std::unique_ptr<Statement>> m_cache;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> m_cache; ///< keyed by SQL text
     std::thread m_checkpointer;
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -7,14 +7,12 @@
 
 namespace market::core {
 
-QByteArray Journal::canonicalAudit(const QJsonObject& auditFields)
-{
+QByteArray Journal::canonicalAudit(const QJsonObject& auditFields) {
     // QJsonObject keeps its keys sorted, so Compact output is canonical for our flat schema.
     return QJsonDocument(auditFields).toJson(QJsonDocument::Compact);
 }
 
-QString Journal::chainHash(const QString& prevHash, const QJsonObject& auditFields)
-{
+QString Journal::chainHash(const QString& prevHash, const QJsonObject& auditFields) {
     QCryptographicHash h(QCryptographicHash::Sha256);
     h.addData(prevHash.toLatin1());
     h.addData(QByteArrayView("\n"));
@@ -22,8 +20,7 @@ QString Journal::chainHash(const QString& prevHash, const QJsonObject& auditFiel
     return QString::fromLatin1(h.result().toHex());
 }
 
-Status Journal::record(Store& store, const JournalEntry& e)
-{
+Status Journal::record(Store& store, const JournalEntry& e) {
     const auto& identity = store.identity();
     if (!identity)
         return Error{ErrorCode::InvalidState, QStringLiteral("this store has no shop yet")};
@@ -52,12 +49,14 @@ Status Journal::record(Store& store, const JournalEntry& e)
     const Uuid auditId = store.newId();
 
     auto nullableJson = [](const QJsonValue& v) {
-        return v.isNull() ? QString() : QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+        return v.isNull() ? QString()
+                          : QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
     };
-    Statement& a = store.db().prepare(
-        "INSERT INTO audit_log (id, terminal_id, seq, user_id, at_ms, action, entity, entity_id, before_json, "
-        "after_json, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, nullif(?9, ''), nullif(?10, ''), "
-        "?11, ?12)");
+    Statement& a = store.db().prepare("INSERT INTO audit_log (id, terminal_id, seq, user_id, at_ms, action, "
+                                      "entity, entity_id, before_json, "
+                                      "after_json, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                                      "nullif(?9, ''), nullif(?10, ''), "
+                                      "?11, ?12)");
     a.bind(1, auditId)
         .bind(2, identity->terminalId)
         .bind(3, *auditSeq)

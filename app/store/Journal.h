@@ -13,12 +13,12 @@ class Store;
 /// One change as the audit log and the outbox see it.
 struct JournalEntry {
     Uuid userId;
-    QString action;   ///< "sale.create", "party.update", ...
-    QString entity;   ///< "sale", "party", ...
+    QString action; ///< "sale.create", "party.update", ...
+    QString entity; ///< "sale", "party", ...
     Uuid entityId;
     QJsonObject before; ///< empty: none (a create)
     QJsonObject after;
-    QString opType;     ///< outbox operation type (see Documents.h op::)
+    QString opType; ///< outbox operation type (see Documents.h op::)
     QJsonObject payload;
 };
 

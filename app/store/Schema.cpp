@@ -3,7 +3,6 @@
 #include "Database.h"
 
 #include <QCoreApplication>
-
 #include <array>
 
 namespace market::core {
@@ -163,13 +162,59 @@ CREATE TABLE outbox (
   payload TEXT NOT NULL, audit TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending');
 )SQL";
 
-constexpr std::array<const char*, 1> kMigrations{kV1};
+// Version 2: the back office — settings, farmer payments (table exists since v1), stock
+// adjustments, expenses and cash sessions.
+constexpr const char* kV2 = R"SQL(
+-- Shop settings that travel with the shop (commission payer, approval thresholds, ...).
+CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL, version INTEGER NOT NULL) WITHOUT ROWID;
+
+-- qty > 0 takes stock out of the lot, qty < 0 puts it back (a correction upwards).
+CREATE TABLE stock_adjustment (
+  id TEXT PRIMARY KEY, shop_id TEXT NOT NULL REFERENCES shop(id), terminal_id TEXT NOT NULL,
+  lot_id TEXT NOT NULL REFERENCES lot(id), qty INTEGER NOT NULL CHECK (qty <> 0),
+  reason TEXT NOT NULL CHECK (reason IN ('quality_issue','damage','theft','correction','expired',
+                                         'returned_to_farmer')),
+  note TEXT NOT NULL DEFAULT '', estimated_value INTEGER NOT NULL DEFAULT 0, recorded_by TEXT NOT NULL,
+  approved_by TEXT, at_ms INTEGER NOT NULL);
+CREATE INDEX stock_adjustment_lot ON stock_adjustment (lot_id);
+CREATE INDEX stock_adjustment_time ON stock_adjustment (at_ms);
+
+CREATE TABLE expense (
+  id TEXT PRIMARY KEY, shop_id TEXT NOT NULL REFERENCES shop(id), terminal_id TEXT NOT NULL,
+  category TEXT NOT NULL CHECK (category IN ('wage','rent','utility','transport','supplies','other')),
+  amount INTEGER NOT NULL CHECK (amount > 0), method TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',
+  recorded_by TEXT NOT NULL, at_ms INTEGER NOT NULL);
+CREATE INDEX expense_time ON expense (at_ms);
+
+CREATE TABLE cash_session (
+  id TEXT PRIMARY KEY, shop_id TEXT NOT NULL REFERENCES shop(id), terminal_id TEXT NOT NULL,
+  opened_by TEXT NOT NULL, opened_at_ms INTEGER NOT NULL,
+  opening_float INTEGER NOT NULL CHECK (opening_float >= 0),
+  closed_by TEXT, closed_at_ms INTEGER, expected INTEGER, counted INTEGER, variance INTEGER,
+  denominations TEXT NOT NULL DEFAULT '[]');
+-- At most one open drawer per terminal.
+CREATE UNIQUE INDEX cash_session_open ON cash_session (terminal_id) WHERE closed_at_ms IS NULL;
+CREATE INDEX cash_session_time ON cash_session (terminal_id, opened_at_ms);
+
+CREATE TABLE cash_movement (
+  id TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES cash_session(id),
+  direction TEXT NOT NULL CHECK (direction IN ('in','out')), amount INTEGER NOT NULL CHECK (amount > 0),
+  reason TEXT NOT NULL, by_user TEXT NOT NULL, at_ms INTEGER NOT NULL);
+CREATE INDEX cash_movement_session ON cash_movement (session_id);
+
+CREATE INDEX farmer_payment_time ON farmer_payment (at_ms);
+CREATE INDEX sale_terminal_time ON sale (terminal_id, created_at_ms);
+CREATE INDEX collection_terminal_time ON collection (terminal_id, at_ms);
+)SQL";
+
+constexpr std::array<const char*, 2> kMigrations{kV1, kV2};
 } // namespace
 
-int latestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+int latestSchemaVersion() {
+    return static_cast<int>(kMigrations.size());
+}
 
-Result<int> schemaVersion(Database& db)
-{
+Result<int> schemaVersion(Database& db) {
     Statement& s = db.prepare("PRAGMA user_version");
     if (!s.next())
         return s.status("reading the schema version").error();
@@ -178,8 +223,7 @@ Result<int> schemaVersion(Database& db)
     return v;
 }
 
-Status migrateTo(Database& db, int target)
-{
+Status migrateTo(Database& db, int target) {
     auto current = schemaVersion(db);
     if (!current.ok())
         return current.error();
@@ -200,6 +244,8 @@ Status migrateTo(Database& db, int target)
     return okStatus();
 }
 
-Status migrate(Database& db) { return migrateTo(db, latestSchemaVersion()); }
+Status migrate(Database& db) {
+    return migrateTo(db, latestSchemaVersion());
+}
 
 } // namespace market::core

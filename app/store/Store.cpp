@@ -4,8 +4,7 @@
 
 namespace market::core {
 
-Result<std::unique_ptr<Store>> Store::open(const QString& path, const Clock& clock, Options options)
-{
+Result<std::unique_ptr<Store>> Store::open(const QString& path, const Clock& clock, Options options) {
     auto db = Database::open(path, options.database);
     if (!db.ok())
         return db.error();
@@ -15,8 +14,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString& path, const Clock& clo
     return store;
 }
 
-Result<QString> Store::meta(const QString& key)
-{
+Result<QString> Store::meta(const QString& key) {
     Statement& s = m_db->prepare("SELECT value FROM meta WHERE key = ?1");
     s.bind(1, key);
     if (s.next()) {
@@ -28,20 +26,20 @@ Result<QString> Store::meta(const QString& key)
     return QString();
 }
 
-Status Store::setMeta(const QString& key, const QString& value)
-{
-    return m_db->prepare("INSERT INTO meta (key, value) VALUES (?1, ?2) "
-                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+Status Store::setMeta(const QString& key, const QString& value) {
+    return m_db
+        ->prepare("INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
         .bind(1, key)
         .bind(2, value)
         .exec("writing settings");
 }
 
-Status Store::loadIdentity()
-{
-    Statement& s = m_db->prepare("SELECT s.id, s.code, s.name, s.currency, s.time_zone, t.id, t.number "
-                                 "FROM meta m JOIN terminal t ON t.id = m.value JOIN shop s ON s.id = t.shop_id "
-                                 "WHERE m.key = 'terminal_id'");
+Status Store::loadIdentity() {
+    Statement& s =
+        m_db->prepare("SELECT s.id, s.code, s.name, s.currency, s.time_zone, t.id, t.number "
+                      "FROM meta m JOIN terminal t ON t.id = m.value JOIN shop s ON s.id = t.shop_id "
+                      "WHERE m.key = 'terminal_id'");
     if (s.next()) {
         TerminalIdentity id;
         id.shopId = s.uuid(0);
@@ -58,8 +56,7 @@ Status Store::loadIdentity()
     return st;
 }
 
-Status Store::setIdentity(const TerminalIdentity& identity)
-{
+Status Store::setIdentity(const TerminalIdentity& identity) {
     if (m_identity)
         return Error{ErrorCode::InvalidState, QStringLiteral("this store already belongs to a terminal")};
     MARKET_TRY(setMeta(QStringLiteral("terminal_id"), identity.terminalId.toString()));
@@ -67,8 +64,7 @@ Status Store::setIdentity(const TerminalIdentity& identity)
     return okStatus();
 }
 
-Result<qint64> Store::nextCounter(const QString& name)
-{
+Result<qint64> Store::nextCounter(const QString& name) {
     Statement& s = m_db->prepare("INSERT INTO counter (name, value) VALUES (?1, 1) "
                                  "ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value");
     s.bind(1, name);

@@ -7,7 +7,6 @@
 #include "domain/Uuid.h"
 
 #include <QJsonObject>
-
 #include <memory>
 #include <optional>
 
@@ -34,8 +33,7 @@ public:
 
     /// Opens (creating if needed) and migrates. Fails cleanly on a file from a newer program.
     static Result<std::unique_ptr<Store>> open(const QString& path, const Clock& clock, Options options);
-    static Result<std::unique_ptr<Store>> open(const QString& path, const Clock& clock)
-    {
+    static Result<std::unique_ptr<Store>> open(const QString& path, const Clock& clock) {
         return open(path, clock, Options{});
     }
 
@@ -48,7 +46,10 @@ public:
     /// Within a transaction: records the identity (only once).
     Status setIdentity(const TerminalIdentity& identity);
     /// Re-reads the identity from the file (after a rolled-back setup).
-    Status reloadIdentity() { m_identity.reset(); return loadIdentity(); }
+    Status reloadIdentity() {
+        m_identity.reset();
+        return loadIdentity();
+    }
 
     /// Within a transaction: the next value of a gapless counter ("outbox", "audit", "receipt",
     /// "lot", "party.farmer", ...). Rolled back with the transaction, so no gaps ever appear.
@@ -58,7 +59,9 @@ public:
     Status setMeta(const QString& key, const QString& value);
 
 private:
-    Store(std::unique_ptr<Database> db, const Clock& clock) : m_db(std::move(db)), m_clock(clock) {}
+    Store(std::unique_ptr<Database> db, const Clock& clock)
+        : m_db(std::move(db))
+        , m_clock(clock) {}
     Status loadIdentity();
 
     std::unique_ptr<Database> m_db;
