@@ -1,5 +1,6 @@
 #include "CollectionService.h"
 
+#include "CashSessionService.h"
 #include "PartyService.h"
 #include "Validation.h"
 #include "domain/Allocation.h"
@@ -141,6 +142,8 @@ Result<CollectionDoc> CollectionService::collect(const Session& actor, const Uui
     auto allocations = allocate(buyerId, amount);
     if (!allocations.ok())
         return allocations.error();
+    if (method == PaymentMethod::Cash)
+        MARKET_TRY(CashSessionService(m_store).requireOpenForCash());
 
     const auto& identity = *m_store.identity();
     CollectionDoc c;

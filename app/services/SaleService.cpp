@@ -1,6 +1,7 @@
 #include "SaleService.h"
 
 #include "ArrivalService.h"
+#include "CashSessionService.h"
 #include "CatalogService.h"
 #include "CollectionService.h"
 #include "PartyService.h"
@@ -157,6 +158,11 @@ Result<SaleDoc> SaleService::sell(const Session& actor, const SaleRequest& r) {
     if (!priced.ok())
         return priced.error();
     SaleQuote& q = priced.value();
+
+    const bool takesCash = std::any_of(r.payments.begin(), r.payments.end(),
+                                       [](const PaymentRequest& p) { return p.method == PaymentMethod::Cash; });
+    if (takesCash)
+        MARKET_TRY(CashSessionService(m_store).requireOpenForCash());
 
     std::optional<Uuid> overrideBy;
     QString overrideReason;

@@ -13,7 +13,7 @@ class TestCashSession : public QObject {
     PartyDoc m_farmer;
 
 private slots:
-    void initTestCase() { MARKET_REQUIRE_OK(f.setUp()); }
+    void initTestCase() { MARKET_REQUIRE_OK(f.setUp(StoreFixture::Options{.pins = false, .openCashDrawer = false})); }
 
     void init() {
         MARKET_REQUIRE_OK(f.reset());

@@ -32,7 +32,6 @@ private slots:
         auto lot = f.lot(farmer->id, product->id, qty(u"500"));
         MARKET_REQUIRE_OK(lot);
         m_lot = *lot;
-        MARKET_REQUIRE_OK(CashSessionService(f.store()).open(f.cashier, money(u"10000")));
     }
 
     void payableFollowsSalesAndPayments() {

@@ -1,5 +1,7 @@
 #include "StoreFixture.h"
 
+#include "services/CashSessionService.h"
+
 #include <QFile>
 #include <sqlite3.h>
 
@@ -76,6 +78,12 @@ Status StoreFixture::setUp(Options options) {
     if (!c.ok())
         return c.error();
     cashier = *c;
+
+    if (options.openCashDrawer) {
+        auto drawer = CashSessionService(*m_store).open(cashier, Money{});
+        if (!drawer.ok())
+            return drawer.error();
+    }
 
     // Fold the WAL into the file, close, and keep the file as the snapshot reset() copies.
     MARKET_TRY(m_store->db().checkpoint());

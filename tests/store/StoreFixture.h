@@ -58,6 +58,7 @@ public:
 
     struct Options {
         bool pins = false; ///< also give the manager and cashier a PIN (two more hashes)
+        bool openCashDrawer = true; ///< the cashier opens a cash session (float 0): cash needs one
     };
 
     StoreFixture();
