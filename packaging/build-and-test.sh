@@ -4,11 +4,13 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 jobs="$(nproc)"
+# Extra configure arguments, e.g. MARKET_CMAKE_ARGS="-DMARKET_BUILD_UI=OFF" for a quicker local run.
+read -r -a extra <<<"${MARKET_CMAKE_ARGS:-}"
 export QT_QPA_PLATFORM=offscreen
 export CTEST_OUTPUT_ON_FAILURE=1
 
 echo "== configure and build (ci preset: warnings are errors)"
-cmake --preset ci
+cmake --preset ci "${extra[@]}"
 cmake --build --preset ci -j "$jobs"
 
 run_tests() {
@@ -25,7 +27,7 @@ run_tests --preset ci -j "$jobs"
 
 if [ -z "${MARKET_SKIP_ASAN:-}" ]; then
   echo "== sanitizer build (address + undefined) of the core tests"
-  cmake --preset asan -DMARKET_BUILD_UI=OFF -DMARKET_BUILD_SERVER=OFF
+  cmake --preset asan -DMARKET_BUILD_UI=OFF -DMARKET_BUILD_SERVER=OFF "${extra[@]}"
   cmake --build --preset asan -j "$jobs"
   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run_tests --preset asan -j "$jobs" -LE slow
