@@ -43,7 +43,8 @@ template <typename E, size_t N> std::optional<E> valueOf(const NameTable<E, N>& 
     return std::nullopt;
 }
 
-template <typename E> E enumField(JsonReader& r, const QString& key, std::optional<E> (*parse)(QStringView)) {
+template <typename E>
+[[maybe_unused]] E enumField(JsonReader& r, const QString& key, std::optional<E> (*parse)(QStringView)) {
     const QString s = r.string(key, 40);
     if (!r.ok())
         return E{};
@@ -262,6 +263,116 @@ Result<CashSessionClosedDoc> CashSessionClosedDoc::fromJson(const QJsonObject& o
     if (r.ok() && d.counted - d.expected != d.variance)
         r.fail(QStringLiteral("variance"), QStringLiteral("is not counted - expected"));
     return finish(r, d);
+}
+
+} // namespace market::core
+
+namespace market::core {
+
+QJsonObject SaleReturnDoc::toJson() const {
+    QJsonArray jl;
+    for (const auto& l : lines)
+        jl.append(QJsonObject{{QStringLiteral("id"), l.id.toString()},
+                              {QStringLiteral("saleLineId"), l.saleLineId.toString()},
+                              {QStringLiteral("lotId"), l.lotId.toString()},
+                              {QStringLiteral("productId"), l.productId.toString()},
+                              {QStringLiteral("farmerId"), l.farmerId.toString()},
+                              {QStringLiteral("qty"), l.qty.thousandths()},
+                              {QStringLiteral("amount"), l.amount.minor()},
+                              {QStringLiteral("commission"), l.commission.minor()},
+                              {QStringLiteral("farmerNet"), l.farmerNet.minor()}});
+    QJsonArray ja;
+    for (const auto& a : allocations)
+        ja.append(QJsonObject{{QStringLiteral("id"), a.id.toString()},
+                              {QStringLiteral("creditId"), a.creditId.toString()},
+                              {QStringLiteral("creditDetailId"), a.creditDetailId.toString()},
+                              {QStringLiteral("farmerId"), a.farmerId ? QJsonValue(a.farmerId->toString())
+                                                                      : QJsonValue(QJsonValue::Null)},
+                              {QStringLiteral("amount"), a.amount.minor()}});
+    return {
+        {QStringLiteral("id"), id.toString()},
+        {QStringLiteral("shopId"), shopId.toString()},
+        {QStringLiteral("terminalId"), terminalId.toString()},
+        {QStringLiteral("saleId"), saleId.toString()},
+        {QStringLiteral("buyerId"), buyerId ? QJsonValue(buyerId->toString()) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("lines"), jl},
+        {QStringLiteral("total"), total.minor()},
+        {QStringLiteral("creditReduction"), creditReduction.minor()},
+        {QStringLiteral("allocations"), ja},
+        {QStringLiteral("refund"), refund.minor()},
+        {QStringLiteral("refundMethod"), paymentMethodName(refundMethod)},
+        {QStringLiteral("reason"), reason},
+        {QStringLiteral("by"), by.toString()},
+        {QStringLiteral("atMs"), atMs}};
+}
+
+Result<SaleReturnDoc> SaleReturnDoc::fromJson(const QJsonObject& o) {
+    JsonReader r(o);
+    SaleReturnDoc d;
+    d.id = r.uuid(QStringLiteral("id"));
+    d.shopId = r.uuid(QStringLiteral("shopId"));
+    d.terminalId = r.uuid(QStringLiteral("terminalId"));
+    d.saleId = r.uuid(QStringLiteral("saleId"));
+    d.buyerId = r.optionalUuid(QStringLiteral("buyerId"));
+    const QJsonArray lines = r.array(QStringLiteral("lines"), 500);
+    for (qsizetype i = 0; i < lines.size() && r.ok(); ++i) {
+        JsonReader l = r.item(lines, i, QStringLiteral("lines"));
+        ReturnLineDoc line;
+        line.id = l.uuid(QStringLiteral("id"));
+        line.saleLineId = l.uuid(QStringLiteral("saleLineId"));
+        line.lotId = l.uuid(QStringLiteral("lotId"));
+        line.productId = l.uuid(QStringLiteral("productId"));
+        line.farmerId = l.uuid(QStringLiteral("farmerId"));
+        line.qty = l.quantity(QStringLiteral("qty"));
+        line.amount = l.money(QStringLiteral("amount"));
+        line.commission = l.money(QStringLiteral("commission"));
+        line.farmerNet = l.money(QStringLiteral("farmerNet"), true);
+        d.lines.push_back(line);
+    }
+    d.total = r.money(QStringLiteral("total"));
+    d.creditReduction = r.money(QStringLiteral("creditReduction"));
+    const QJsonArray allocations = r.array(QStringLiteral("allocations"), 500);
+    for (qsizetype i = 0; i < allocations.size() && r.ok(); ++i) {
+        JsonReader a = r.item(allocations, i, QStringLiteral("allocations"));
+        ReturnAllocationDoc alloc;
+        alloc.id = a.uuid(QStringLiteral("id"));
+        alloc.creditId = a.uuid(QStringLiteral("creditId"));
+        alloc.creditDetailId = a.uuid(QStringLiteral("creditDetailId"));
+        alloc.farmerId = a.optionalUuid(QStringLiteral("farmerId"));
+        alloc.amount = a.money(QStringLiteral("amount"));
+        d.allocations.push_back(alloc);
+    }
+    d.refund = r.money(QStringLiteral("refund"));
+    d.refundMethod = enumField<PaymentMethod>(r, QStringLiteral("refundMethod"), &paymentMethodFromName);
+    d.reason = r.string(QStringLiteral("reason"), 2000);
+    d.by = r.uuid(QStringLiteral("by"));
+    d.atMs = r.integer(QStringLiteral("atMs"), 0, kMaxMs);
+    return finish(r, d);
+}
+
+Status SaleReturnDoc::verifyArithmetic() const {
+    auto bad = [](const QString& what) { return Error{ErrorCode::InvalidInput, what}; };
+    if (lines.empty())
+        return bad(QStringLiteral("a return needs at least one line"));
+    Money sum;
+    for (const auto& l : lines) {
+        if (l.farmerNet + l.commission != l.amount)
+            return bad(QStringLiteral("return line: farmer net + commission != amount"));
+        sum += l.amount;
+    }
+    if (sum != total)
+        return bad(QStringLiteral("total is not the sum of returned amounts"));
+    Money allocated;
+    for (const auto& a : allocations) {
+        if (!a.amount.isPositive())
+            return bad(QStringLiteral("an allocation must be positive"));
+        allocated += a.amount;
+    }
+    if (allocated != creditReduction)
+        return bad(QStringLiteral("allocations do not add up to the credit reduction"));
+    if (creditReduction + refund != total || refund.isNegative())
+        return bad(QStringLiteral("credit reduction + refund != total"));
+    return okStatus();
 }
 
 } // namespace market::core

@@ -124,3 +124,53 @@ struct CashSessionClosedDoc {
 };
 
 } // namespace market::core
+
+namespace market::core {
+
+namespace op {
+inline const QString kSaleReturned = QStringLiteral("sale.returned");
+} // namespace op
+
+struct ReturnLineDoc {
+    Uuid id;
+    Uuid saleLineId;
+    Uuid lotId;
+    Uuid productId;
+    Uuid farmerId;
+    Quantity qty;
+    Money amount;     ///< reversed line amount
+    Money commission; ///< reversed commission
+    Money farmerNet;  ///< reversed farmer net; farmerNet + commission = amount
+};
+
+struct ReturnAllocationDoc {
+    Uuid id;
+    Uuid creditId;
+    Uuid creditDetailId;
+    std::optional<Uuid> farmerId;
+    Money amount;
+};
+
+/// Goods returned against an original sale. total = Σ line amounts = creditReduction + refund:
+/// the sale's still-open credit is reduced first, the rest is refunded by refundMethod.
+struct SaleReturnDoc {
+    Uuid id;
+    Uuid shopId;
+    Uuid terminalId;
+    Uuid saleId;
+    std::optional<Uuid> buyerId;
+    std::vector<ReturnLineDoc> lines;
+    Money total;
+    Money creditReduction;
+    std::vector<ReturnAllocationDoc> allocations; ///< Σ = creditReduction
+    Money refund;
+    PaymentMethod refundMethod = PaymentMethod::Cash;
+    QString reason;
+    Uuid by;
+    qint64 atMs = 0;
+    QJsonObject toJson() const;
+    static Result<SaleReturnDoc> fromJson(const QJsonObject& o);
+    Status verifyArithmetic() const;
+};
+
+} // namespace market::core

@@ -10,12 +10,13 @@ namespace {
 constexpr qint64 kDayMs = 86'400'000;
 
 // One query shape for every lot read: the lot, its names and what has been sold of it.
-// Stock of a lot = received − sold − adjusted (returns join this when they exist).
+// Stock of a lot = received − sold + returned − adjusted.
 constexpr const char* kLotSelect =
     "SELECT l.id, l.shop_id, l.terminal_id, l.code, l.farmer_id, l.product_id, l.received_qty, l.packages, "
     "l.gross_qty, l.tare_qty, l.grade, l.vehicle, l.notes, l.received_at_ms, l.created_by, l.status, "
     "f.name, p.name, p.unit, coalesce((SELECT sum(qty) FROM sale_line sl WHERE sl.lot_id = l.id), 0), "
-    "coalesce((SELECT sum(qty) FROM stock_adjustment a WHERE a.lot_id = l.id), 0) "
+    "coalesce((SELECT sum(qty) FROM stock_adjustment a WHERE a.lot_id = l.id), 0), "
+    "coalesce((SELECT sum(qty) FROM return_line r WHERE r.lot_id = l.id), 0) "
     "FROM lot l JOIN party f ON f.id = l.farmer_id JOIN product p ON p.id = l.product_id ";
 
 LotSummary readLot(const Statement& s, qint64 nowMs) {
@@ -42,7 +43,8 @@ LotSummary readLot(const Statement& s, qint64 nowMs) {
     out.unit = unitFromName(s.text(18)).value_or(Unit::Kg);
     out.sold = s.quantity(19);
     out.adjusted = s.quantity(20);
-    out.left = d.receivedQty - out.sold - out.adjusted;
+    out.returned = s.quantity(21);
+    out.left = d.receivedQty - out.sold + out.returned - out.adjusted;
     out.ageDays = std::max<qint64>(0, (nowMs - d.receivedAtMs) / kDayMs);
     return out;
 }

@@ -32,6 +32,7 @@ struct LotSummary {
     Unit unit = Unit::Kg;
     Quantity sold;
     Quantity adjusted; ///< net stock adjustments (positive: taken out)
+    Quantity returned; ///< brought back by customer returns
     Quantity left;
     qint64 ageDays = 0;
 };

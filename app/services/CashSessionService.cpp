@@ -181,7 +181,10 @@ Result<CashSessionReport> CashSessionService::report(const Uuid& sessionId) {
         "  AND method = 'cash'), "
         "(SELECT coalesce(sum(amount), 0) FROM expense WHERE terminal_id = ?1 AND at_ms >= ?2 AND at_ms <= "
         "?3 "
-        "  AND method = 'cash')");
+        "  AND method = 'cash'), "
+        "(SELECT coalesce(sum(refund), 0) FROM sale_return WHERE terminal_id = ?1 AND at_ms >= ?2 AND at_ms "
+        "<= ?3 "
+        "  AND refund_method = 'cash')");
     sums.bind(1, r.terminalId).bind(2, from).bind(3, to).bind(4, sessionId);
     if (sums.next()) {
         r.cashSales = sums.money(0);
@@ -191,13 +194,14 @@ Result<CashSessionReport> CashSessionService::report(const Uuid& sessionId) {
         r.cashOut = sums.money(4);
         r.farmerPayouts = sums.money(5);
         r.cashExpenses = sums.money(6);
+        r.cashRefunds = sums.money(7);
     }
     Status st = sums.status("summing the cash session");
     sums.reset();
     if (!st.ok())
         return st.error();
     r.expected = r.openingFloat + r.cashSales + r.cashCollections + r.cashIn - r.cashOut - r.farmerPayouts -
-                 r.cashExpenses;
+                 r.cashExpenses - r.cashRefunds;
     return r;
 }
 

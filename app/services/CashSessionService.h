@@ -24,7 +24,8 @@ struct CashSessionReport {
     Money cashOut;
     Money farmerPayouts; ///< cash paid to farmers
     Money cashExpenses;
-    Money expected; ///< float + sales + collections + in − out − payouts − expenses
+    Money cashRefunds; ///< cash handed back for returned goods
+    Money expected;    ///< float + sales + collections + in − out − payouts − expenses − refunds
     std::optional<Money> counted;
     std::optional<Money> variance;
     std::vector<Denomination> denominations;

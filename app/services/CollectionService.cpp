@@ -21,10 +21,12 @@ struct OpenDetail {
 } // namespace
 
 Result<Money> CollectionService::outstanding(const Uuid& buyerId) {
-    // Σ collections = Σ their allocations, so dues = credits given − collections taken.
-    Statement& s =
-        m_store.db().prepare("SELECT (SELECT coalesce(sum(amount), 0) FROM credit WHERE buyer_id = ?1) - "
-                             "(SELECT coalesce(sum(amount), 0) FROM collection WHERE buyer_id = ?1)");
+    // Σ collections = Σ their allocations, so dues = credits given − collections taken − credit
+    // taken back by returns.
+    Statement& s = m_store.db().prepare(
+        "SELECT (SELECT coalesce(sum(amount), 0) FROM credit WHERE buyer_id = ?1) - "
+        "(SELECT coalesce(sum(amount), 0) FROM collection WHERE buyer_id = ?1) - "
+        "(SELECT coalesce(sum(credit_reduction), 0) FROM sale_return WHERE buyer_id = ?1)");
     s.bind(1, buyerId);
     Money out;
     if (s.next())
@@ -38,12 +40,11 @@ Result<Money> CollectionService::outstanding(const Uuid& buyerId) {
 
 Result<std::vector<OpenCredit>> CollectionService::openCredits(const Uuid& buyerId) {
     Statement& s = m_store.db().prepare(
-        "SELECT c.id, c.sale_id, s.receipt_no, c.created_at_ms, c.amount, "
-        "coalesce((SELECT sum(a.amount) FROM collection_allocation a WHERE a.credit_id = c.id), 0) AS paid "
-        "FROM credit c JOIN sale s ON s.id = c.sale_id WHERE c.buyer_id = ?1 "
-        "AND c.amount > coalesce((SELECT sum(a.amount) FROM collection_allocation a WHERE a.credit_id = "
-        "c.id), 0) "
-        "ORDER BY c.created_at_ms, c.id");
+        "SELECT * FROM (SELECT c.id, c.sale_id, s.receipt_no, c.created_at_ms, c.amount, "
+        "coalesce((SELECT sum(a.amount) FROM collection_allocation a WHERE a.credit_id = c.id), 0) + "
+        "coalesce((SELECT sum(a.amount) FROM return_allocation a WHERE a.credit_id = c.id), 0) AS paid "
+        "FROM credit c JOIN sale s ON s.id = c.sale_id WHERE c.buyer_id = ?1) WHERE amount > paid "
+        "ORDER BY created_at_ms, id");
     s.bind(1, buyerId);
     std::vector<OpenCredit> out;
     const qint64 now = m_store.nowMs();
@@ -86,6 +87,8 @@ Result<std::vector<AllocationDoc>> CollectionService::allocate(const Uuid& buyer
     // Open details, oldest credit first (FIFO); inside a credit in the order they were written.
     Statement& s = m_store.db().prepare("SELECT c.id, d.id, d.farmer_id, d.amount - coalesce((SELECT "
                                         "sum(a.amount) FROM collection_allocation a "
+                                        "WHERE a.credit_detail_id = d.id), 0) - coalesce((SELECT "
+                                        "sum(a.amount) FROM return_allocation a "
                                         "WHERE a.credit_detail_id = d.id), 0) AS open FROM credit c JOIN "
                                         "credit_detail d ON d.credit_id = c.id "
                                         "WHERE c.buyer_id = ?1 ORDER BY c.created_at_ms, c.id, d.rowid");

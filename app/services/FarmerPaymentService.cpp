@@ -13,6 +13,9 @@ Result<Money> payableUntil(Database& db, const Uuid& farmerId, qint64 beforeMs) 
     Statement& s = db.prepare(
         "SELECT coalesce((SELECT sum(l.farmer_net) FROM sale_line l JOIN sale s ON s.id = l.sale_id "
         "                 WHERE l.farmer_id = ?1 AND s.created_at_ms < ?2), 0) - "
+        "       coalesce((SELECT sum(r.farmer_net) FROM return_line r JOIN sale_return t ON t.id = "
+        "r.return_id "
+        "                 WHERE r.farmer_id = ?1 AND t.at_ms < ?2), 0) - "
         "       coalesce((SELECT sum(amount) FROM farmer_payment WHERE farmer_id = ?1 AND at_ms < ?2), 0)");
     s.bind(1, farmerId).bind(2, beforeMs);
     Money m;
@@ -144,7 +147,19 @@ Result<SettlementStatement> FarmerPaymentService::statement(const Uuid& farmerId
     Status s2 = pays.status("reading the farmer's payments");
     pays.reset();
     MARKET_TRY(s2);
-    st.closingBalance = st.openingBalance + st.farmerNet - st.advances - st.settlements;
+    Statement& returns = m_store.db().prepare(
+        "SELECT coalesce(sum(r.amount), 0), coalesce(sum(r.commission), 0), coalesce(sum(r.farmer_net), 0) "
+        "FROM return_line r JOIN sale_return t ON t.id = r.return_id WHERE r.farmer_id = ?1 AND t.at_ms >= "
+        "?2 "
+        "AND t.at_ms < ?3");
+    returns.bind(1, farmerId).bind(2, fromMs).bind(3, toMs);
+    if (returns.next()) {
+        st.returnedAmount = returns.money(0);
+        st.returnedCommission = returns.money(1);
+        st.returnedNet = returns.money(2);
+    }
+    returns.reset();
+    st.closingBalance = st.openingBalance + st.farmerNet - st.returnedNet - st.advances - st.settlements;
     return st;
 }
 

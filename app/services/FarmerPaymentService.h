@@ -25,7 +25,7 @@ struct StatementLine {
 };
 
 /// A farmer's settlement statement for a period, as data for the screen and the printer.
-/// closing = opening + Σ farmer net of the period − Σ payments of the period.
+/// closing = opening + Σ farmer net − returned farmer net − Σ payments, all of the period.
 struct SettlementStatement {
     PartyDoc farmer;
     qint64 fromMs = 0;
@@ -35,6 +35,9 @@ struct SettlementStatement {
     Money soldAmount;
     Money commission;
     Money farmerNet;
+    Money returnedAmount; ///< goods returned by buyers in the period
+    Money returnedCommission;
+    Money returnedNet; ///< reversed farmer net, deducted
     std::vector<FarmerPaymentDoc> payments;
     Money advances;
     Money settlements;
@@ -42,7 +45,7 @@ struct SettlementStatement {
 };
 
 /// Paying farmers: advances (not tied to sales) and settlements (against sold lines, never more
-/// than is payable). farmer payable = Σ farmer net of sold lines − Σ advances − Σ settlements.
+/// than is payable). farmer payable = Σ farmer net of sold lines − returned net − Σ advances − Σ settlements.
 class FarmerPaymentService {
     Q_DECLARE_TR_FUNCTIONS(FarmerPaymentService)
 public:

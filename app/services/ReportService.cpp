@@ -82,11 +82,12 @@ Result<DaySummary> ReportService::summary(qint64 fromMs, qint64 toMs) {
 }
 
 Result<std::vector<BuyerBalance>> ReportService::buyerBalances() {
-    Statement& s =
-        m_store.db().prepare("SELECT p.id, p.code, p.name, p.credit_limit, "
-                             "coalesce((SELECT sum(amount) FROM credit c WHERE c.buyer_id = p.id), 0) - "
-                             "coalesce((SELECT sum(amount) FROM collection k WHERE k.buyer_id = p.id), 0) "
-                             "FROM party p WHERE p.kind = 'buyer' ORDER BY p.name_fold");
+    Statement& s = m_store.db().prepare(
+        "SELECT p.id, p.code, p.name, p.credit_limit, "
+        "coalesce((SELECT sum(amount) FROM credit c WHERE c.buyer_id = p.id), 0) - "
+        "coalesce((SELECT sum(amount) FROM collection k WHERE k.buyer_id = p.id), 0) - "
+        "coalesce((SELECT sum(credit_reduction) FROM sale_return r WHERE r.buyer_id = p.id), 0) "
+        "FROM party p WHERE p.kind = 'buyer' ORDER BY p.name_fold");
     return collect<BuyerBalance>(s, "listing buyer balances", [](const Statement& r) {
         return BuyerBalance{r.uuid(0), r.text(1), r.text(2), r.money(3), r.money(4)};
     });
@@ -94,10 +95,13 @@ Result<std::vector<BuyerBalance>> ReportService::buyerBalances() {
 
 Result<std::vector<FarmerBalance>> ReportService::farmerBalances() {
     Statement& s = m_store.db().prepare(
-        "SELECT p.id, p.code, p.name, coalesce(l.amount, 0), coalesce(l.commission, 0), coalesce(l.net, 0), "
+        "SELECT p.id, p.code, p.name, coalesce(l.amount, 0) - coalesce(r.amount, 0), "
+        "coalesce(l.commission, 0) - coalesce(r.commission, 0), coalesce(l.net, 0) - coalesce(r.net, 0), "
         "coalesce((SELECT sum(amount) FROM farmer_payment f WHERE f.farmer_id = p.id), 0) "
         "FROM party p LEFT JOIN (SELECT farmer_id, sum(amount) AS amount, sum(commission) AS commission, "
         "sum(farmer_net) AS net FROM sale_line GROUP BY farmer_id) l ON l.farmer_id = p.id "
+        "LEFT JOIN (SELECT farmer_id, sum(amount) AS amount, sum(commission) AS commission, "
+        "sum(farmer_net) AS net FROM return_line GROUP BY farmer_id) r ON r.farmer_id = p.id "
         "WHERE p.kind = 'farmer' ORDER BY p.name_fold");
     return collect<FarmerBalance>(s, "listing farmer balances", [](const Statement& r) {
         FarmerBalance b{r.uuid(0), r.text(1), r.text(2), r.money(3), r.money(4), r.money(5), r.money(6), {}};
@@ -110,7 +114,9 @@ Result<std::vector<CompletionRow>> ReportService::completion(qint64 fromMs, qint
     // Farmer side, FIFO: a sale's farmers are paid when each farmer's payments to date cover
     // their farmer net of all sales up to and including this one.
     Statement& s = m_store.db().prepare(
-        "WITH per_sale AS (SELECT l.farmer_id, s.id AS sale_id, s.created_at_ms, sum(l.farmer_net) AS net "
+        "WITH per_sale AS (SELECT l.farmer_id, s.id AS sale_id, s.created_at_ms, sum(l.farmer_net) - "
+        "  coalesce((SELECT sum(r.farmer_net) FROM return_line r JOIN sale_line rl ON rl.id = r.sale_line_id "
+        "            WHERE rl.sale_id = s.id AND r.farmer_id = l.farmer_id), 0) AS net "
         "  FROM sale_line l JOIN sale s ON s.id = l.sale_id "
         "  WHERE l.farmer_id IN (SELECT l2.farmer_id FROM sale s2 JOIN sale_line l2 ON l2.sale_id = s2.id "
         "                        WHERE s2.created_at_ms >= ?1 AND s2.created_at_ms < ?2) "
@@ -122,6 +128,9 @@ Result<std::vector<CompletionRow>> ReportService::completion(qint64 fromMs, qint
         "SELECT s.id, s.receipt_no, s.created_at_ms, "
         "  s.credit <= coalesce((SELECT sum(a.amount) FROM credit c JOIN collection_allocation a ON "
         "a.credit_id = c.id "
+        "                        WHERE c.sale_id = s.id), 0) + "
+        "              coalesce((SELECT sum(a.amount) FROM credit c JOIN return_allocation a ON a.credit_id "
+        "= c.id "
         "                        WHERE c.sale_id = s.id), 0), "
         "  NOT EXISTS (SELECT 1 FROM cumulative k LEFT JOIN paid p ON p.farmer_id = k.farmer_id "
         "              WHERE k.sale_id = s.id AND k.through > coalesce(p.amount, 0)), "

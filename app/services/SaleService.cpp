@@ -159,8 +159,9 @@ Result<SaleDoc> SaleService::sell(const Session& actor, const SaleRequest& r) {
         return priced.error();
     SaleQuote& q = priced.value();
 
-    const bool takesCash = std::any_of(r.payments.begin(), r.payments.end(),
-                                       [](const PaymentRequest& p) { return p.method == PaymentMethod::Cash; });
+    const bool takesCash = std::any_of(r.payments.begin(), r.payments.end(), [](const PaymentRequest& p) {
+        return p.method == PaymentMethod::Cash;
+    });
     if (takesCash)
         MARKET_TRY(CashSessionService(m_store).requireOpenForCash());
 

@@ -207,7 +207,38 @@ CREATE INDEX sale_terminal_time ON sale (terminal_id, created_at_ms);
 CREATE INDEX collection_terminal_time ON collection (terminal_id, at_ms);
 )SQL";
 
-constexpr std::array<const char*, 2> kMigrations{kV1, kV2};
+// Version 3: returns against an original sale.
+constexpr const char* kV3 = R"SQL(
+CREATE TABLE sale_return (
+  id TEXT PRIMARY KEY, shop_id TEXT NOT NULL REFERENCES shop(id), terminal_id TEXT NOT NULL,
+  sale_id TEXT NOT NULL REFERENCES sale(id), buyer_id TEXT REFERENCES party(id),
+  total INTEGER NOT NULL CHECK (total > 0), credit_reduction INTEGER NOT NULL CHECK (credit_reduction >= 0),
+  refund INTEGER NOT NULL CHECK (refund >= 0), refund_method TEXT NOT NULL, reason TEXT NOT NULL,
+  by_user TEXT NOT NULL, at_ms INTEGER NOT NULL, CHECK (credit_reduction + refund = total));
+CREATE INDEX sale_return_sale ON sale_return (sale_id);
+CREATE INDEX sale_return_time ON sale_return (terminal_id, at_ms);
+CREATE INDEX sale_return_buyer ON sale_return (buyer_id);
+
+CREATE TABLE return_line (
+  id TEXT PRIMARY KEY, return_id TEXT NOT NULL REFERENCES sale_return(id),
+  sale_line_id TEXT NOT NULL REFERENCES sale_line(id), lot_id TEXT NOT NULL REFERENCES lot(id),
+  product_id TEXT NOT NULL, farmer_id TEXT NOT NULL, qty INTEGER NOT NULL CHECK (qty > 0),
+  amount INTEGER NOT NULL, commission INTEGER NOT NULL, farmer_net INTEGER NOT NULL,
+  CHECK (farmer_net + commission = amount));
+CREATE INDEX return_line_sale_line ON return_line (sale_line_id);
+CREATE INDEX return_line_lot ON return_line (lot_id);
+CREATE INDEX return_line_farmer ON return_line (farmer_id);
+
+-- A return that reduces what the buyer still owes on the bill.
+CREATE TABLE return_allocation (
+  id TEXT PRIMARY KEY, return_id TEXT NOT NULL REFERENCES sale_return(id),
+  credit_id TEXT NOT NULL REFERENCES credit(id), credit_detail_id TEXT NOT NULL REFERENCES credit_detail(id),
+  farmer_id TEXT, amount INTEGER NOT NULL CHECK (amount > 0));
+CREATE INDEX return_allocation_credit ON return_allocation (credit_id);
+CREATE INDEX return_allocation_detail ON return_allocation (credit_detail_id);
+)SQL";
+
+constexpr std::array<const char*, 3> kMigrations{kV1, kV2, kV3};
 } // namespace
 
 int latestSchemaVersion() {

@@ -13,7 +13,9 @@ class TestCashSession : public QObject {
     PartyDoc m_farmer;
 
 private slots:
-    void initTestCase() { MARKET_REQUIRE_OK(f.setUp(StoreFixture::Options{.pins = false, .openCashDrawer = false})); }
+    void initTestCase() {
+        MARKET_REQUIRE_OK(f.setUp(StoreFixture::Options{.pins = false, .openCashDrawer = false}));
+    }
 
     void init() {
         MARKET_REQUIRE_OK(f.reset());

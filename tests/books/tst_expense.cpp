@@ -8,7 +8,9 @@ class TestExpense : public QObject {
     StoreFixture f;
 
 private slots:
-    void initTestCase() { MARKET_REQUIRE_OK(f.setUp(StoreFixture::Options{.pins = false, .openCashDrawer = false})); }
+    void initTestCase() {
+        MARKET_REQUIRE_OK(f.setUp(StoreFixture::Options{.pins = false, .openCashDrawer = false}));
+    }
     void init() { MARKET_REQUIRE_OK(f.reset()); }
 
     void records_data() {

@@ -57,7 +57,7 @@ public:
     static inline const QString kCashierPin = QStringLiteral("1357");
 
     struct Options {
-        bool pins = false; ///< also give the manager and cashier a PIN (two more hashes)
+        bool pins = false;          ///< also give the manager and cashier a PIN (two more hashes)
         bool openCashDrawer = true; ///< the cashier opens a cash session (float 0): cash needs one
     };
 
