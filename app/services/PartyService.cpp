@@ -154,16 +154,29 @@ Result<std::vector<PartyDoc>> PartyService::search(PartyKind kind, const QString
     };
     const QString pattern = likePrefix(folded);
     const QString upperPattern = likePrefix(text.trimmed().toUpper());
-    const QString phonePattern = text.trimmed().isEmpty() ? QString() : likePrefix(text.trimmed());
+    const QString trimmed = text.trimmed();
+    const QString phonePattern = likePrefix(trimmed);
+    const bool mayBePhone = !trimmed.isEmpty() && (trimmed.front().isDigit() || trimmed.front() == u'+');
+    // One branch per index, each stopping at the limit (see CatalogService::searchProducts);
+    // "+kind" keeps SQLite on the phone index instead of scanning the kind and sorting.
     Statement& s = m_store.db().prepare(
-        "SELECT id, shop_id, kind, code, name, phone, credit_limit, active, version FROM party "
-        "WHERE kind = ?1 AND active = 1 AND (name_fold LIKE ?2 ESCAPE '\\' OR code LIKE ?3 ESCAPE '\\' "
-        "OR (?4 <> '' AND phone LIKE ?4 ESCAPE '\\')) ORDER BY name_fold LIMIT ?5");
+        "SELECT id, shop_id, kind, code, name, phone, credit_limit, active, version FROM ("
+        "SELECT * FROM (SELECT id, shop_id, kind, code, name, phone, credit_limit, active, version, "
+        "name_fold FROM party WHERE kind = ?1 AND name_fold LIKE ?2 ESCAPE '\\' AND active = 1 "
+        "ORDER BY name_fold LIMIT ?5) "
+        "UNION SELECT * FROM (SELECT id, shop_id, kind, code, name, phone, credit_limit, active, version, "
+        "name_fold FROM party WHERE kind = ?1 AND code LIKE ?3 ESCAPE '\\' AND active = 1 "
+        "ORDER BY kind, code LIMIT ?5) "
+        "UNION SELECT * FROM (SELECT id, shop_id, kind, code, name, phone, credit_limit, active, version, "
+        "name_fold FROM party WHERE ?6 AND phone LIKE ?4 ESCAPE '\\' AND +kind = ?1 AND active = 1 "
+        "ORDER BY phone LIMIT ?5)) "
+        "ORDER BY name_fold LIMIT ?5");
     s.bind(1, partyKindName(kind))
         .bind(2, pattern)
         .bind(3, upperPattern)
         .bind(4, phonePattern)
-        .bind(5, limit);
+        .bind(5, limit)
+        .bind(6, mayBePhone ? 1 : 0);
     std::vector<PartyDoc> out;
     while (s.next())
         out.push_back(readParty(s));
