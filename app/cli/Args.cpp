@@ -101,6 +101,56 @@ Result<Currency> currency(const QString& text) {
                             QStringLiteral("INR, USD, EUR, GBP"));
 }
 
+Result<FarmerPaymentKind> farmerPaymentKind(const QString& text) {
+    return choice<FarmerPaymentKind>(tr("farmer payment kind"), text, &farmerPaymentKindFromName,
+                                     QStringLiteral("advance, settlement"));
+}
+
+Result<ExpenseCategory> expenseCategory(const QString& text) {
+    return choice<ExpenseCategory>(tr("expense category"), text, &expenseCategoryFromName,
+                                   QStringLiteral("wage, rent, utility, transport, supplies, other"));
+}
+
+Result<AdjustmentReason> adjustmentReason(const QString& text) {
+    return choice<AdjustmentReason>(
+        tr("adjustment reason"), text, &adjustmentReasonFromName,
+        QStringLiteral("quality_issue, damage, theft, correction, expired, returned_to_farmer"));
+}
+
+Result<Quantity> signedQuantity(const QString& option, const QString& text) {
+    const QString trimmed = text.trimmed();
+    const bool negative = trimmed.startsWith(QLatin1Char('-'));
+    auto magnitude = quantity(option, negative ? trimmed.mid(1) : trimmed);
+    if (!magnitude.ok() || magnitude->isNegative())
+        return bad(tr("--%1: \"%2\" is not a quantity (digits with at most three decimals, a leading - "
+                      "to put stock back, e.g. -2.5)")
+                       .arg(option, text));
+    return negative ? Quantity{} - magnitude.value() : magnitude.value();
+}
+
+Result<Uuid> id(const QString& option, const QString& text) {
+    if (const auto u = Uuid::parse(text.trimmed()))
+        return *u;
+    return bad(tr("--%1: \"%2\" is not an id (a UUID as printed by marketctl)").arg(option, text));
+}
+
+Result<std::vector<Denomination>> denominations(const QString& text) {
+    std::vector<Denomination> out;
+    const QStringList parts = text.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString& part : parts) {
+        const qsizetype x = part.indexOf(QLatin1Char('x'));
+        const auto face = x > 0 ? Money::parse(part.left(x).trimmed()) : std::nullopt;
+        bool ok = false;
+        const qint64 count = x > 0 ? part.mid(x + 1).trimmed().toLongLong(&ok) : 0;
+        if (!face || !face->isPositive() || !ok || count < 0)
+            return bad(tr("--notes: \"%1\" is not FACExCOUNT (e.g. 500x3 for three ₹500 notes)").arg(part));
+        out.push_back(Denomination{face->minor(), count});
+    }
+    if (out.empty())
+        return bad(tr("--notes: give notes and coins like \"500x3,100x1,10x3\""));
+    return out;
+}
+
 Result<CommissionRule> slabs(const QString& text) {
     CommissionRule rule;
     rule.kind = CommissionKind::Slab;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/BooksDocuments.h"
 #include "domain/Commission.h"
 #include "domain/Money.h"
 #include "domain/Quantity.h"
@@ -34,6 +35,16 @@ core::Result<core::Unit> unit(const QString& text);
 core::Result<core::LotStatus> lotStatus(const QString& text);
 core::Result<core::PaymentMethod> paymentMethod(const QString& text);
 core::Result<core::Currency> currency(const QString& text);
+core::Result<core::FarmerPaymentKind> farmerPaymentKind(const QString& text);
+core::Result<core::ExpenseCategory> expenseCategory(const QString& text);
+core::Result<core::AdjustmentReason> adjustmentReason(const QString& text);
+/// A quantity that may be negative ("-2.5"): stock put back by an adjustment.
+core::Result<core::Quantity> signedQuantity(const QString& option, const QString& text);
+/// A record id (UUID).
+core::Result<core::Uuid> id(const QString& option, const QString& text);
+
+/// "500x3,100x1,10x3": faces in currency units (coins may have decimals), counts of each.
+core::Result<std::vector<core::Denomination>> denominations(const QString& text);
 
 /// "0-100:3,100-500:5,500-:7": quantities in units, rates in percent.
 core::Result<core::CommissionRule> slabs(const QString& text);

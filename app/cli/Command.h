@@ -45,6 +45,11 @@ std::vector<Command> catalogCommands();
 std::vector<Command> lotCommands();
 std::vector<Command> saleCommands();
 std::vector<Command> collectionCommands();
+std::vector<Command> cashCommands();
+std::vector<Command> farmerCommands();
+std::vector<Command> expenseCommands();
+std::vector<Command> settingCommands();
+std::vector<Command> auditCommands();
 std::vector<Command> reportCommands();
 std::vector<Command> demoCommands();
 

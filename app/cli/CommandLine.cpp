@@ -12,7 +12,8 @@ namespace {
 std::vector<Command> allCommands() {
     std::vector<Command> all;
     for (auto group : {&setupCommands, &partyCommands, &catalogCommands, &lotCommands, &saleCommands,
-                       &collectionCommands, &reportCommands, &demoCommands}) {
+                       &collectionCommands, &cashCommands, &farmerCommands, &expenseCommands, &reportCommands,
+                       &settingCommands, &auditCommands, &demoCommands}) {
         auto commands = group();
         std::move(commands.begin(), commands.end(), std::back_inserter(all));
     }

@@ -1,5 +1,6 @@
 #include "Context.h"
 
+#include "Args.h"
 #include "Command.h"
 #include "Output.h"
 #include "services/AuthService.h"
@@ -144,6 +145,35 @@ std::pair<qint64, qint64> Context::dayBounds(QDate day) const {
 
 QDate Context::today() const {
     return QDateTime::fromMSecsSinceEpoch(m_clock->nowMs(), Qt::UTC).toTimeZone(timeZone()).date();
+}
+
+QString Context::dateTime(qint64 ms) const {
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)
+        .toTimeZone(timeZone())
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+Result<std::pair<QDate, QDate>> Context::dates(bool fromRequired) const {
+    QDate from;
+    QDate to;
+    if (isSet(QStringLiteral("from"))) {
+        auto d = args::date(QStringLiteral("from"), value(QStringLiteral("from")));
+        if (!d.ok())
+            return d.error();
+        from = d.value();
+    } else if (fromRequired) {
+        return usage(QCoreApplication::translate("marketctl", "missing --from (see --help)"));
+    }
+    if (isSet(QStringLiteral("to"))) {
+        auto d = args::date(QStringLiteral("to"), value(QStringLiteral("to")));
+        if (!d.ok())
+            return d.error();
+        to = d.value();
+    }
+    if (from.isValid() && to.isValid() && to < from)
+        return usage(QCoreApplication::translate("marketctl", "--to %1 is before --from %2")
+                         .arg(to.toString(Qt::ISODate), from.toString(Qt::ISODate)));
+    return std::pair{from, to};
 }
 
 Result<QString> Context::readStdinLine(const QString& what) {

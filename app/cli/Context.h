@@ -62,6 +62,11 @@ public:
     /// Start and end (exclusive) of a local day in the shop's time zone, in epoch ms.
     std::pair<qint64, qint64> dayBounds(QDate day) const;
     QDate today() const;
+    /// "2026-11-25 06:05" in the shop's time zone.
+    QString dateTime(qint64 ms) const;
+    /// The --from and --to days (YYYY-MM-DD, both included); an unset one is an invalid QDate.
+    /// Parse before openStore; turn into times with dayBounds() after (the shop's time zone).
+    Result<std::pair<QDate, QDate>> dates(bool fromRequired) const;
 
     /// Logs in the acting user (--user or $MARKET_USER; password from --password-stdin or
     /// $MARKET_PASSWORD). One slow hash check.

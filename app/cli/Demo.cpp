@@ -7,8 +7,11 @@
 #include "Output.h"
 #include "Reports.h"
 #include "services/AuthService.h"
+#include "services/CashSessionService.h"
 #include "services/CatalogService.h"
 #include "services/CollectionService.h"
+#include "services/ExpenseService.h"
+#include "services/FarmerPaymentService.h"
 #include "services/PartyService.h"
 #include "services/ReportService.h"
 #include "services/SaleService.h"
@@ -355,6 +358,109 @@ Status DemoBuilder::collectOnce() {
     return okStatus();
 }
 
+Status DemoBuilder::openDrawer() {
+    // The cashier starts the day with ₹2,000 of change in the drawer.
+    MARKET_TRY(okOr(CashSessionService(m_ctx.store()).open(m_cashier, rupees(2000))));
+    return okStatus();
+}
+
+Status DemoBuilder::payFarmers() {
+    // After the noon collections the manager settles with a farmer or two: small sums in cash
+    // from the drawer, larger ones by bank transfer; now and then an advance before a harvest.
+    FarmerPaymentService payments(m_ctx.store());
+    CashSessionService cash(m_ctx.store());
+    const qint64 count = between(1, 2);
+    for (qint64 i = 0; i < count; ++i) {
+        const Uuid farmer = m_farmers[static_cast<std::size_t>(between(0, qint64(m_farmers.size()) - 1))];
+        auto due = payments.payable(farmer);
+        if (!due.ok())
+            return due.error();
+        FarmerPaymentKind kind = FarmerPaymentKind::Settlement;
+        // Farmers take most of what they are owed; the rest waits for the next visit.
+        Money amount = roundDown(Money::fromMinor(due->minor() * between(50, 100) / 100), 10'000);
+        if (!amount.isPositive()) {
+            if (!chance(30))
+                continue;
+            kind = FarmerPaymentKind::Advance;
+            amount = rupees(between(5, 20) * 100);
+        }
+        auto open = cash.openSession();
+        if (!open.ok())
+            return open.error();
+        Money inDrawer;
+        if (*open) {
+            auto figures = cash.report(**open);
+            if (!figures.ok())
+                return figures.error();
+            inDrawer = figures->expected;
+        }
+        // Cash from the drawer while the float stays in it; bigger sums by bank transfer.
+        const bool byCash = amount <= rupees(20000) && amount + rupees(2000) <= inDrawer;
+        const PaymentMethod method = byCash ? PaymentMethod::Cash : PaymentMethod::BankTransfer;
+        const QString reference =
+            byCash ? QString() : QStringLiteral("NEFT%1").arg(between(100'000'000LL, 999'999'999LL));
+        MARKET_TRY(okOr(payments.pay(m_manager, farmer, kind, amount, method, reference)));
+        ++m_farmerPayments;
+        advanceMinutes(5, 15);
+    }
+    return okStatus();
+}
+
+Status DemoBuilder::recordExpenses(int dayIndex) {
+    ExpenseService expenses(m_ctx.store());
+    // Hamali (loading) wages in cash every day, tea now and then, rent by bank once.
+    MARKET_TRY(okOr(expenses.record(m_cashier, ExpenseCategory::Wage, rupees(between(3, 6) * 100),
+                                    PaymentMethod::Cash, QStringLiteral("Hamali wages, 2 loaders"))));
+    ++m_expenses;
+    if (chance(50)) {
+        advanceMinutes(2, 6);
+        MARKET_TRY(okOr(expenses.record(m_cashier, ExpenseCategory::Other, rupees(between(4, 12) * 10),
+                                        PaymentMethod::Cash, QStringLiteral("Tea and snacks"))));
+        ++m_expenses;
+    }
+    if (dayIndex == 0) {
+        advanceMinutes(2, 6);
+        MARKET_TRY(okOr(expenses.record(m_manager, ExpenseCategory::Rent, rupees(18000),
+                                        PaymentMethod::BankTransfer, QStringLiteral("Shop rent"))));
+        ++m_expenses;
+    }
+    return okStatus();
+}
+
+Status DemoBuilder::closeDrawer(QDate day, bool shortDay) {
+    CashSessionService cash(m_ctx.store());
+    auto open = cash.openSession();
+    if (!open.ok())
+        return open.error();
+    if (!*open)
+        return okStatus();
+    auto figures = cash.report(**open);
+    if (!figures.ok())
+        return figures.error();
+    if (figures->expected > rupees(10000)) {
+        // The day's takings go to the bank; tomorrow starts from a fresh float.
+        const Money deposit = roundDown(figures->expected - rupees(2000), 10'000);
+        MARKET_TRY(
+            okOr(cash.move(m_cashier, false, deposit, QStringLiteral("Deposited at SBI Begum Bazar"))));
+        advanceMinutes(2, 5);
+        figures = cash.report(**open);
+        if (!figures.ok())
+            return figures.error();
+    }
+    // Most days the count matches; one day the drawer is ₹50 short.
+    const Money counted = shortDay ? figures->expected - rupees(50) : figures->expected;
+    auto z = cash.close(m_cashier, counted);
+    if (!z.ok())
+        return z.error();
+    m_cashSessions.append(QJsonObject{{QStringLiteral("day"), day.toString(Qt::ISODate)},
+                                      {QStringLiteral("sessionId"), z->sessionId.toString()},
+                                      {QStringLiteral("openingFloat"), z->openingFloat.minor()},
+                                      {QStringLiteral("expected"), z->expected.minor()},
+                                      {QStringLiteral("counted"), z->counted ? z->counted->minor() : 0},
+                                      {QStringLiteral("variance"), z->variance ? z->variance->minor() : 0}});
+    return okStatus();
+}
+
 Status DemoBuilder::build() {
     const QDate firstDay = m_lastDay.addDays(1 - m_days);
     at(firstDay.addDays(-1), 17, 30); // the shop is set up the evening before
@@ -371,6 +477,8 @@ Status DemoBuilder::build() {
             MARKET_TRY(recordArrival());
             advanceMinutes(4, 12);
         }
+        at(day, 5, static_cast<int>(between(40, 55)));
+        MARKET_TRY(openDrawer());
         at(day, 6, static_cast<int>(between(0, 15)));
         const qint64 salesToday = between(14, 20);
         for (qint64 i = 0; i < salesToday; ++i) {
@@ -385,6 +493,18 @@ Status DemoBuilder::build() {
                 advanceMinutes(3, 10);
             }
         }
+        // Then the day's expenses and farmer payments (the clock only moves forward).
+        advanceMinutes(3, 8);
+        MARKET_TRY(recordExpenses(d));
+        advanceMinutes(3, 8);
+        MARKET_TRY(payFarmers());
+        // The drawer is counted in the evening; on the last day right after the morning's trade,
+        // so nothing is dated after now.
+        if (day == m_lastDay)
+            advanceMinutes(1, 3);
+        else
+            at(day, 19, static_cast<int>(between(0, 30)));
+        MARKET_TRY(closeDrawer(day, d == std::max(0, m_days - 2)));
     }
     at(m_lastDay, 13, 0);
     return okStatus();
@@ -431,6 +551,9 @@ int runDemo(Context& ctx) {
                               {QStringLiteral("creditSales"), builder.creditSales()},
                               {QStringLiteral("overrides"), builder.overrides()},
                               {QStringLiteral("collections"), builder.collections()},
+                              {QStringLiteral("farmerPayments"), builder.farmerPayments()},
+                              {QStringLiteral("expenses"), builder.expenses()},
+                              {QStringLiteral("cashSessions"), builder.cashSessionsJson()},
                               {QStringLiteral("summary"), daySummaryJson(ctx, lastDay, summary)}});
         return kExitOk;
     }
@@ -446,7 +569,7 @@ int runDemo(Context& ctx) {
     }
     printTable({tr("  USER"), tr("ROLE"), tr("NAME"), tr("PASSWORD"), tr("PIN")}, rows);
     printLine(tr("%1 days (%2 … %3), seed %4: %5 arrivals, %6 sales (%7 with credit, %8 manager override), "
-                 "%9 collections")
+                 "%9 collections, %10 farmer payments, %11 expenses, %12 cash sessions")
                   .arg(days)
                   .arg(firstDay.toString(Qt::ISODate), lastDay.toString(Qt::ISODate))
                   .arg(seed)
@@ -454,7 +577,10 @@ int runDemo(Context& ctx) {
                   .arg(builder.sales())
                   .arg(builder.creditSales())
                   .arg(builder.overrides())
-                  .arg(builder.collections()));
+                  .arg(builder.collections())
+                  .arg(builder.farmerPayments())
+                  .arg(builder.expenses())
+                  .arg(builder.cashSessionsJson().size()));
     printLine(QString());
     return printDaySummary(ctx, lastDay);
 }

@@ -31,6 +31,10 @@ public:
     qint64 creditSales() const { return m_creditSales; }
     qint64 overrides() const { return m_overrides; }
     qint64 collections() const { return m_collections; }
+    qint64 farmerPayments() const { return m_farmerPayments; }
+    qint64 expenses() const { return m_expenses; }
+    /// One per day: {day, sessionId, openingFloat, expected, counted, variance} (minor units).
+    QJsonArray cashSessionsJson() const { return m_cashSessions; }
 
 private:
     struct Product {
@@ -55,6 +59,10 @@ private:
     core::Status recordArrival();
     core::Status sellOnce();
     core::Status collectOnce();
+    core::Status openDrawer();
+    core::Status payFarmers();
+    core::Status recordExpenses(int dayIndex);
+    core::Status closeDrawer(QDate day, bool shortDay);
     std::vector<core::PaymentRequest> paymentPlan(core::Money total, bool walkin, core::Money limit);
 
     Context& m_ctx;
@@ -78,6 +86,9 @@ private:
     qint64 m_creditSales = 0;
     qint64 m_overrides = 0;
     qint64 m_collections = 0;
+    qint64 m_farmerPayments = 0;
+    qint64 m_expenses = 0;
+    QJsonArray m_cashSessions;
 };
 
 } // namespace market::cli

@@ -1,11 +1,13 @@
-// arrival, lot list, lot status.
+// arrival, lot list, lot status, lot adjust.
 #include "Args.h"
 #include "Command.h"
 #include "Context.h"
 #include "Output.h"
 #include "services/ArrivalService.h"
+#include "services/AuthService.h"
 #include "services/CatalogService.h"
 #include "services/PartyService.h"
+#include "services/StockAdjustmentService.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -130,6 +132,44 @@ int runStatus(Context& ctx) {
         printLine(tr("lot %1: %2 → %3").arg(code, lotStatusName(before.status), lotStatusName(after.status)));
     return kExitOk;
 }
+
+int runAdjust(Context& ctx) {
+    MARKETCTL_ASSIGN(const QString codeText, ctx.required(QStringLiteral("code")));
+    MARKETCTL_ASSIGN(const QString code, args::code(QStringLiteral("code"), codeText));
+    MARKETCTL_ASSIGN(const QString qtyText, ctx.required(QStringLiteral("qty")));
+    AdjustmentRequest request;
+    MARKETCTL_ASSIGN(request.qty, args::signedQuantity(QStringLiteral("qty"), qtyText));
+    MARKETCTL_ASSIGN(const QString reasonText, ctx.required(QStringLiteral("reason")));
+    MARKETCTL_ASSIGN(request.reason, args::adjustmentReason(reasonText));
+    request.note = ctx.value(QStringLiteral("note"));
+
+    MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
+    ArrivalService arrivals(ctx.store());
+    MARKETCTL_ASSIGN(const LotSummary before, arrivals.lotByCode(code));
+    request.lotId = before.lot.id;
+    MARKETCTL_ASSIGN(const Session actor, ctx.login());
+    if (ctx.isSet(QStringLiteral("approver"))) {
+        // The manager's secret (password or PIN): after the acting user's password on stdin.
+        MARKETCTL_ASSIGN(const QString secret, ctx.secret(QStringLiteral("MARKET_APPROVER_SECRET"),
+                                                          tr("the approving manager's password or PIN")));
+        MARKETCTL_ASSIGN(request.approver, AuthService(ctx.store())
+                                               .authorize(ctx.value(QStringLiteral("approver")), secret,
+                                                          Permission::ApproveAdjustment));
+    }
+    MARKETCTL_ASSIGN(const StockAdjustmentDoc doc,
+                     StockAdjustmentService(ctx.store()).adjust(actor, request));
+    if (ctx.json()) {
+        printJson(doc.toJson());
+        return kExitOk;
+    }
+    const auto after = arrivals.lot(before.lot.id);
+    printLine(tr("lot %1: %2 %3 %4 (%5); left %6 → %7")
+                  .arg(code, doc.qty.isNegative() ? tr("put back") : tr("took out"),
+                       (doc.qty.isNegative() ? Quantity{} - doc.qty : doc.qty).toString(),
+                       unitName(before.unit), adjustmentReasonName(doc.reason), before.left.toString(),
+                       after.ok() ? after->left.toString() : tr("?")));
+    return kExitOk;
+}
 } // namespace
 
 std::vector<Command> lotCommands() {
@@ -160,6 +200,20 @@ std::vector<Command> lotCommands() {
           makeOption("reason", "Why (recorded in the audit log).", "text")},
          runStatus,
          {}},
+        {QStringLiteral("lot adjust"),
+         tr("Adjust a lot's stock with a reason (spoilage, damage, counting error...)"),
+         {makeOption("code", "The lot's code.", "code"),
+          makeOption("qty", "Quantity taken out; negative (e.g. -2.5) puts stock back.", "qty"),
+          makeOption("reason", "quality_issue, damage, theft, correction, expired or returned_to_farmer.",
+                     "reason"),
+          makeOption("note", "Details.", "text"),
+          makeOption("approver", "A manager approving an adjustment above the shop's threshold.",
+                     "username")},
+         runAdjust,
+         tr("A lot never goes below zero. Above the shop's thresholds (settings adjustment_approval_qty,\n"
+            "adjustment_approval_value) a cashier needs --approver; the manager's secret comes from\n"
+            "$MARKET_APPROVER_SECRET, else the next line of stdin (after the acting user's password when\n"
+            "--password-stdin is given). JSON quantities are thousandths.")},
     };
 }
 

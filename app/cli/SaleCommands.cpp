@@ -1,4 +1,4 @@
-// sell.
+// sell, sale show, sale confirm-commission.
 #include "Args.h"
 #include "Command.h"
 #include "Context.h"
@@ -8,6 +8,7 @@
 #include "services/PartyService.h"
 #include "services/SaleService.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace market::cli {
@@ -84,6 +85,73 @@ int runSell(Context& ctx) {
     printLine(tr("credit  %1").arg(ctx.money(sale.credit)));
     return kExitOk;
 }
+
+Result<SaleDoc> saleFromReceipt(Context& ctx) {
+    auto text = ctx.required(QStringLiteral("receipt"));
+    if (!text.ok())
+        return text.error();
+    auto receipt = args::code(QStringLiteral("receipt"), text.value());
+    if (!receipt.ok())
+        return receipt.error();
+    MARKET_TRY(ctx.openStore(Context::StoreUse::ExistingShop));
+    return SaleService(ctx.store()).saleByReceipt(receipt.value());
+}
+
+int runShow(Context& ctx) {
+    MARKETCTL_ASSIGN(const SaleDoc sale, saleFromReceipt(ctx));
+    if (ctx.json()) {
+        printJson(sale.toJson());
+        return kExitOk;
+    }
+    PartyService parties(ctx.store());
+    QString buyer = sale.walkinName.isEmpty() ? tr("walk-in") : tr("walk-in %1").arg(sale.walkinName);
+    if (sale.buyerId) {
+        const auto party = parties.get(*sale.buyerId);
+        buyer = party.ok() ? QStringLiteral("%1 %2").arg(party->code, party->name) : sale.buyerId->toString();
+    }
+    printLine(tr("receipt %1  %2  buyer %3").arg(sale.receiptNo, ctx.dateTime(sale.createdAtMs), buyer));
+    ArrivalService arrivals(ctx.store());
+    QList<QStringList> rows;
+    for (const auto& line : sale.lines) {
+        const auto lot = arrivals.lot(line.lotId);
+        const auto farmer = parties.get(line.farmerId);
+        rows.append({QString::number(line.lineNo), lot.ok() ? lot->lot.code : line.lotId.toString(),
+                     lot.ok() ? lot->productName : QString(), farmer.ok() ? farmer->name : QString(),
+                     line.qty.toString(), ctx.money(line.price), ctx.money(line.amount),
+                     ctx.money(line.commission), ctx.money(line.farmerNet)});
+    }
+    printTable({tr("#"), tr("LOT"), tr("PRODUCT"), tr("FARMER"), tr("QTY"), tr("PRICE"), tr("AMOUNT"),
+                tr("COMMISSION"), tr("FARMER NET")},
+               rows, {0, 4, 5, 6, 7, 8});
+    for (const auto& p : sale.payments)
+        printLine(tr("paid    %1 %2%3")
+                      .arg(ctx.money(p.amount), paymentMethodName(p.method),
+                           p.reference.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(p.reference)));
+    printLine(tr("total   %1").arg(ctx.money(sale.total)));
+    printLine(tr("change  %1").arg(ctx.money(sale.change)));
+    printLine(tr("credit  %1").arg(ctx.money(sale.credit)));
+    if (sale.overrideBy)
+        printLine(tr("credit limit overridden: %1").arg(sale.overrideReason));
+    return kExitOk;
+}
+
+int runConfirmCommission(Context& ctx) {
+    MARKETCTL_ASSIGN(const SaleDoc sale, saleFromReceipt(ctx));
+    MARKETCTL_ASSIGN(const Session actor, ctx.login());
+    MARKETCTL_CHECK(SaleService(ctx.store()).confirmCommission(actor, sale.id));
+    Money commission;
+    for (const auto& line : sale.lines)
+        commission += line.commission;
+    if (ctx.json())
+        printJson(QJsonObject{{QStringLiteral("saleId"), sale.id.toString()},
+                              {QStringLiteral("receiptNo"), sale.receiptNo},
+                              {QStringLiteral("commission"), commission.minor()},
+                              {QStringLiteral("commissionConfirmed"), true},
+                              {QStringLiteral("confirmedBy"), actor.userId.toString()}});
+    else
+        printLine(tr("commission %1 of %2 confirmed").arg(ctx.money(commission), sale.receiptNo));
+    return kExitOk;
+}
 } // namespace
 
 std::vector<Command> saleCommands() {
@@ -103,6 +171,16 @@ std::vector<Command> saleCommands() {
          tr("Whatever is not paid becomes the buyer's credit. Cash beyond the bill is given back as change.\n"
             "The manager's secret comes from $MARKET_OVERRIDE_SECRET, else the next line of stdin\n"
             "(after the acting user's password when --password-stdin is given).")},
+        {QStringLiteral("sale show"),
+         tr("Show a sale by its receipt number"),
+         {makeOption("receipt", "The receipt number, e.g. HYD01-1-000001.", "receipt")},
+         runShow,
+         tr("JSON: amounts in minor units, quantities in thousandths.")},
+        {QStringLiteral("sale confirm-commission"),
+         tr("Confirm a sale's commission (managers)"),
+         {makeOption("receipt", "The receipt number.", "receipt")},
+         runConfirmCommission,
+         tr("The third leg of completion (buyer paid, farmer paid, commission confirmed); once per sale.")},
     };
 }
 

@@ -1,5 +1,7 @@
 // marketctl end to end: a shop's day through the real binary, its --json reads, and bad input
 // that must fail with one "marketctl: ..." line and leave the store exactly as it was.
+#include "store/Database.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,9 +30,19 @@ class TestMarketctl : public QObject {
 private slots:
     void initTestCase();
     void help();
+    void cashSaleNeedsAnOpenDrawer();
     void dayThroughTheCommandLine();
+    void cashDrawer();
+    void expenses();
+    void farmerPayments();
+    void lotAdjustment();
+    void saleShowAndConfirm();
     void badInputChangesNothing_data();
     void badInputChangesNothing();
+    void closeTheDrawer();
+    void noDrawerChangesNothing_data();
+    void noDrawerChangesNothing();
+    void auditVerify();
     void namesInAnyScript_data();
     void namesInAnyScript();
     void overrideByManager();
@@ -43,6 +55,13 @@ private:
     QJsonDocument json(const QStringList& args, const QString& db = {});
     QByteArray snapshot(const QString& db = {});
     QString arrival(const QStringList& args);
+    QJsonObject ok(const QStringList& args, const QString& user, const QString& password,
+                   const QByteArray& input = {});
+    /// A refused command: non-zero exit, one "marketctl:" line, nothing on stdout, reads unchanged.
+    void refused(const QStringList& args, const QString& user, const QString& password, int expected,
+                 const QByteArray& input = {});
+    void badRow();
+    qint64 farmerBalance(const QString& code, const QString& field);
 
     QTemporaryDir m_dir;
     QString m_db;
@@ -50,6 +69,8 @@ private:
     QString m_lotJasmine; // small, for over-limit and over-stock cases
     QString m_lotDiscarded;
     QByteArray m_state; ///< snapshot() after the last bad-input row
+    QString m_session;  ///< the cash session opened before the first sale
+    QString m_receipt;  ///< the split-payment sale
 };
 
 Run TestMarketctl::run(const QStringList& args, const QString& user, const QString& password,
@@ -57,7 +78,7 @@ Run TestMarketctl::run(const QStringList& args, const QString& user, const QStri
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const auto& name : {"MARKET_USER", "MARKET_PASSWORD", "MARKET_NEW_PASSWORD", "MARKET_NEW_PIN",
-                             "MARKET_OVERRIDE_SECRET"})
+                             "MARKET_OVERRIDE_SECRET", "MARKET_APPROVER_SECRET"})
         env.remove(QString::fromLatin1(name));
     env.insert(QStringLiteral("MARKET_DB"), db.isEmpty() ? m_db : db);
     env.insert(QStringLiteral("HOME"), m_dir.path()); // the default store path must never be touched
@@ -101,6 +122,26 @@ QByteArray TestMarketctl::snapshot(const QString& db) {
         all += r.out;
         all += QByteArray::number(r.exitCode);
     }
+    if (!db.isEmpty())
+        return all;
+    // The books of the test shop: expenses, what farmers are owed and paid, the drawer.
+    QList<QStringList> books{
+        {QStringLiteral("expense"), QStringLiteral("list"), QStringLiteral("--from"),
+         QStringLiteral("2020-01-01")},
+        {QStringLiteral("farmer"), QStringLiteral("statement"), QStringLiteral("--farmer"),
+         QStringLiteral("F1"), QStringLiteral("--from"), QStringLiteral("2020-01-01")},
+        {QStringLiteral("farmer"), QStringLiteral("statement"), QStringLiteral("--farmer"),
+         QStringLiteral("F2"), QStringLiteral("--from"), QStringLiteral("2020-01-01")},
+        {QStringLiteral("setting"), QStringLiteral("get"), QStringLiteral("--key"),
+         QStringLiteral("adjustment_approval_qty")}};
+    if (!m_session.isEmpty())
+        books.append(
+            {QStringLiteral("cash"), QStringLiteral("show"), QStringLiteral("--session"), m_session});
+    for (const QStringList& args : books) {
+        const Run r = run(args + QStringList{QStringLiteral("--json")});
+        all += r.out;
+        all += QByteArray::number(r.exitCode);
+    }
     return all;
 }
 
@@ -110,6 +151,36 @@ QString TestMarketctl::arrival(const QStringList& args) {
     if (r.exitCode != 0)
         qWarning() << r.err;
     return QString::fromUtf8(r.out).trimmed();
+}
+
+QJsonObject TestMarketctl::ok(const QStringList& args, const QString& user, const QString& password,
+                              const QByteArray& input) {
+    const Run r = run(args + QStringList{QStringLiteral("--json")}, user, password, input);
+    if (r.exitCode != 0)
+        qWarning() << args << r.err;
+    return r.exitCode == 0 ? QJsonDocument::fromJson(r.out).object() : QJsonObject();
+}
+
+void TestMarketctl::refused(const QStringList& args, const QString& user, const QString& password,
+                            int expected, const QByteArray& input) {
+    const QByteArray before = snapshot();
+    const Run r = run(args, user, password, input);
+    if (expected == -1)
+        QVERIFY2(r.exitCode == 1 || r.exitCode == 2, r.err.constData());
+    else
+        QVERIFY2(r.exitCode == expected, r.err.constData());
+    QVERIFY2(r.err.startsWith("marketctl: "), r.err.constData());
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY2(r.out.isEmpty(), r.out.constData());
+    QCOMPARE(snapshot(), before);
+}
+
+qint64 TestMarketctl::farmerBalance(const QString& code, const QString& field) {
+    const QJsonArray farmers = json({QStringLiteral("balance"), QStringLiteral("farmers")}).array();
+    for (const auto& f : farmers)
+        if (f.toObject().value(QStringLiteral("code")).toString() == code)
+            return f.toObject().value(field).toInteger();
+    return -1;
 }
 
 void TestMarketctl::initTestCase() {
@@ -210,9 +281,38 @@ void TestMarketctl::help() {
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("--line"));
     QVERIFY(r.out.contains("MARKET_OVERRIDE_SECRET"));
+    for (const char* word : {"cash", "farmer", "expense", "setting", "audit", "sale"})
+        QVERIFY2(r.exitCode == 0 && QString::fromUtf8(run({QStringLiteral("--help")}).out)
+                                        .contains(QLatin1String(word) + QLatin1Char(' ')),
+                 word);
+    r = run({QStringLiteral("lot"), QStringLiteral("adjust"), QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("MARKET_APPROVER_SECRET"));
     r = run({QStringLiteral("party")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.startsWith("marketctl: "));
+}
+
+void TestMarketctl::cashSaleNeedsAnOpenDrawer() {
+    const QString cashier = QStringLiteral("cashier");
+    refused({QStringLiteral("sell"), QStringLiteral("--buyer"), QStringLiteral("B1"),
+             QStringLiteral("--line"), m_lotTomato + QStringLiteral(":1:30"), QStringLiteral("--pay"),
+             QStringLiteral("cash:30")},
+            cashier, kCashierPassword, 1);
+    refused({QStringLiteral("cash"), QStringLiteral("x")}, {}, {}, 1);
+    refused({QStringLiteral("cash"), QStringLiteral("open"), QStringLiteral("--float"), QStringLiteral("-1")},
+            cashier, kCashierPassword, -1);
+
+    const QJsonObject opened = ok(
+        {QStringLiteral("cash"), QStringLiteral("open"), QStringLiteral("--float"), QStringLiteral("2000")},
+        cashier, kCashierPassword);
+    QCOMPARE(opened.value(QStringLiteral("openingFloat")).toInteger(), 200000);
+    m_session = opened.value(QStringLiteral("id")).toString();
+    QVERIFY(!m_session.isEmpty());
+    // One drawer per counter.
+    refused(
+        {QStringLiteral("cash"), QStringLiteral("open"), QStringLiteral("--float"), QStringLiteral("100")},
+        cashier, kCashierPassword, 1);
 }
 
 void TestMarketctl::dayThroughTheCommandLine() {
@@ -227,6 +327,7 @@ void TestMarketctl::dayThroughTheCommandLine() {
     const QJsonObject split = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(split.value(QStringLiteral("total")).toInteger(), 131000);
     QCOMPARE(split.value(QStringLiteral("credit")).toInteger(), 0);
+    m_receipt = split.value(QStringLiteral("receiptNo")).toString();
 
     // Credit sale: 50 kg × ₹30 = ₹1,500, ₹500 paid, ₹1,000 on credit (limit ₹5,000).
     r = run({QStringLiteral("sell"), QStringLiteral("--buyer"), QStringLiteral("B1"),
@@ -284,6 +385,212 @@ void TestMarketctl::dayThroughTheCommandLine() {
     QCOMPARE(day.value(QStringLiteral("creditGiven")).toInteger(), 100000);
     QCOMPARE(day.value(QStringLiteral("collectionsValue")).toInteger(), 40000);
     QCOMPARE(day.value(QStringLiteral("arrivalsCount")).toInteger(), 3);
+}
+
+void TestMarketctl::cashDrawer() {
+    const QString cashier = QStringLiteral("cashier");
+    const QJsonObject in =
+        ok({QStringLiteral("cash"), QStringLiteral("in"), QStringLiteral("--amount"), QStringLiteral("500"),
+            QStringLiteral("--reason"), QStringLiteral("Change from the bank")},
+           cashier, kCashierPassword);
+    QCOMPARE(in.value(QStringLiteral("amount")).toInteger(), 50000);
+    const QJsonObject out =
+        ok({QStringLiteral("cash"), QStringLiteral("out"), QStringLiteral("--amount"), QStringLiteral("300"),
+            QStringLiteral("--reason"), QStringLiteral("To the safe")},
+           cashier, kCashierPassword);
+    QCOMPARE(out.value(QStringLiteral("amount")).toInteger(), 30000);
+
+    // Float 2,000 + cash on bills 510 + 500 + 45 (100 tendered, 55 change) + collection 400
+    // + in 500 − out 300 = 3,655.
+    const QJsonObject x = json({QStringLiteral("cash"), QStringLiteral("x")}).object();
+    QCOMPARE(x.value(QStringLiteral("sessionId")).toString(), m_session);
+    QCOMPARE(x.value(QStringLiteral("status")).toString(), QStringLiteral("open"));
+    QCOMPARE(x.value(QStringLiteral("openingFloat")).toInteger(), 200000);
+    QCOMPARE(x.value(QStringLiteral("cashSales")).toInteger(), 105500);
+    QCOMPARE(x.value(QStringLiteral("salesCount")).toInteger(), 3);
+    QCOMPARE(x.value(QStringLiteral("cashCollections")).toInteger(), 40000);
+    QCOMPARE(x.value(QStringLiteral("cashIn")).toInteger(), 50000);
+    QCOMPARE(x.value(QStringLiteral("cashOut")).toInteger(), 30000);
+    QCOMPARE(x.value(QStringLiteral("expected")).toInteger(), 365500);
+    QVERIFY(x.value(QStringLiteral("counted")).isNull());
+    const Run text = run({QStringLiteral("cash"), QStringLiteral("x")});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(QString::fromUtf8(text.out).contains(QStringLiteral("₹3,655.00")));
+    QCOMPARE(json({QStringLiteral("cash"), QStringLiteral("show"), QStringLiteral("--session"), m_session})
+                 .object(),
+             x);
+}
+
+void TestMarketctl::expenses() {
+    const QJsonObject wage =
+        ok({QStringLiteral("expense"), QStringLiteral("add"), QStringLiteral("--category"),
+            QStringLiteral("wage"), QStringLiteral("--amount"), QStringLiteral("250"),
+            QStringLiteral("--method"), QStringLiteral("cash"), QStringLiteral("--note"),
+            QStringLiteral("हमाली")},
+           QStringLiteral("cashier"), kCashierPassword);
+    QCOMPARE(wage.value(QStringLiteral("amount")).toInteger(), 25000);
+    QCOMPARE(wage.value(QStringLiteral("category")).toString(), QStringLiteral("wage"));
+    QVERIFY(!ok({QStringLiteral("expense"), QStringLiteral("add"), QStringLiteral("--category"),
+                 QStringLiteral("rent"), QStringLiteral("--amount"), QStringLiteral("5000"),
+                 QStringLiteral("--method"), QStringLiteral("bank")},
+                QStringLiteral("manager"), kManagerPassword)
+                 .isEmpty());
+    const QJsonArray list = json({QStringLiteral("expense"), QStringLiteral("list")}).array();
+    QCOMPARE(list.size(), 2);
+    qint64 total = 0;
+    for (const auto& e : list)
+        total += e.toObject().value(QStringLiteral("amount")).toInteger();
+    QCOMPARE(total, 525000);
+    QCOMPARE(list.first().toObject().value(QStringLiteral("note")).toString(), QStringLiteral("हमाली"));
+    // Only the cash one is in the drawer.
+    QCOMPARE(json({QStringLiteral("cash"), QStringLiteral("x")})
+                 .object()
+                 .value(QStringLiteral("cashExpenses"))
+                 .toInteger(),
+             25000);
+}
+
+void TestMarketctl::farmerPayments() {
+    const QString manager = QStringLiteral("manager");
+    const qint64 due = farmerBalance(QStringLiteral("F1"), QStringLiteral("payable"));
+    QVERIFY(due > 100000);
+    QJsonObject payable = json({QStringLiteral("farmer"), QStringLiteral("payable"),
+                                QStringLiteral("--farmer"), QStringLiteral("F1")})
+                              .object();
+    QCOMPARE(payable.value(QStringLiteral("payable")).toInteger(), due);
+
+    const QJsonObject paid =
+        ok({QStringLiteral("farmer"), QStringLiteral("pay"), QStringLiteral("--farmer"), QStringLiteral("F1"),
+            QStringLiteral("--kind"), QStringLiteral("settlement"), QStringLiteral("--amount"),
+            QStringLiteral("1000"), QStringLiteral("--method"), QStringLiteral("cash")},
+           manager, kManagerPassword);
+    QCOMPARE(paid.value(QStringLiteral("amount")).toInteger(), 100000);
+    QCOMPARE(paid.value(QStringLiteral("kind")).toString(), QStringLiteral("settlement"));
+    QVERIFY(!ok({QStringLiteral("farmer"), QStringLiteral("pay"), QStringLiteral("--farmer"),
+                 QStringLiteral("F2"), QStringLiteral("--kind"), QStringLiteral("advance"),
+                 QStringLiteral("--amount"), QStringLiteral("200"), QStringLiteral("--method"),
+                 QStringLiteral("upi"), QStringLiteral("--reference"), QStringLiteral("UTR555")},
+                manager, kManagerPassword)
+                 .isEmpty());
+    payable = json({QStringLiteral("farmer"), QStringLiteral("payable"), QStringLiteral("--farmer"),
+                    QStringLiteral("F1")})
+                  .object();
+    QCOMPARE(payable.value(QStringLiteral("payable")).toInteger(), due - 100000);
+
+    const QString since = QDate::currentDate().addDays(-1).toString(Qt::ISODate); // any time zone
+    const QJsonObject st =
+        json({QStringLiteral("farmer"), QStringLiteral("statement"), QStringLiteral("--farmer"),
+              QStringLiteral("F1"), QStringLiteral("--from"), QStringLiteral("2020-01-01")})
+            .object();
+    QCOMPARE(st.value(QStringLiteral("openingBalance")).toInteger(), 0);
+    QCOMPARE(st.value(QStringLiteral("lines")).toArray().size(), 3); // three tomato lines
+    QCOMPARE(st.value(QStringLiteral("soldAmount")).toInteger(), 205500);
+    QCOMPARE(st.value(QStringLiteral("farmerNet")).toInteger(), due);
+    QCOMPARE(st.value(QStringLiteral("commission")).toInteger(), 205500 - due);
+    QCOMPARE(st.value(QStringLiteral("settlements")).toInteger(), 100000);
+    QCOMPARE(st.value(QStringLiteral("payments")).toArray().size(), 1);
+    QCOMPARE(st.value(QStringLiteral("closingBalance")).toInteger(), due - 100000);
+    // A period after the sales opens with what was owed at its start.
+    const QJsonObject later =
+        json({QStringLiteral("farmer"), QStringLiteral("statement"), QStringLiteral("--farmer"),
+              QStringLiteral("F2"), QStringLiteral("--from"), QStringLiteral("2999-01-01"),
+              QStringLiteral("--to"), QStringLiteral("2999-01-31")})
+            .object();
+    QCOMPARE(later.value(QStringLiteral("openingBalance")).toInteger(),
+             farmerBalance(QStringLiteral("F2"), QStringLiteral("payable")));
+    QCOMPARE(later.value(QStringLiteral("closingBalance")), later.value(QStringLiteral("openingBalance")));
+
+    const Run text = run({QStringLiteral("farmer"), QStringLiteral("statement"), QStringLiteral("--farmer"),
+                          QStringLiteral("F1"), QStringLiteral("--from"), since});
+    QCOMPARE(text.exitCode, 0);
+    const QString statement = QString::fromUtf8(text.out);
+    QVERIFY(statement.contains(QStringLiteral("Ramesh Kumar")));
+    QVERIFY(statement.contains(m_lotTomato));
+    QVERIFY(statement.contains(QStringLiteral("Closing balance")));
+    QVERIFY(statement.contains(QStringLiteral("₹1,000.00")));
+    // Cash paid to farmers comes out of the drawer.
+    QCOMPARE(json({QStringLiteral("cash"), QStringLiteral("x")})
+                 .object()
+                 .value(QStringLiteral("farmerPayouts"))
+                 .toInteger(),
+             100000);
+}
+
+void TestMarketctl::lotAdjustment() {
+    const auto left = [this](const QString& code) {
+        for (const auto& l : json({QStringLiteral("lot"), QStringLiteral("list")}).array())
+            if (l.toObject().value(QStringLiteral("code")).toString() == code)
+                return l.toObject().value(QStringLiteral("leftQty")).toInteger();
+        return qint64(-1);
+    };
+    const qint64 before = left(m_lotTomato);
+    QCOMPARE(before, 49000);
+
+    // Approval above 1 kg from now on.
+    const QJsonObject setting =
+        ok({QStringLiteral("setting"), QStringLiteral("set"), QStringLiteral("--key"),
+            QStringLiteral("adjustment_approval_qty"), QStringLiteral("--value"), QStringLiteral("1000")},
+           QStringLiteral("manager"), kManagerPassword);
+    QCOMPARE(setting.value(QStringLiteral("value")).toInteger(), 1000);
+    QCOMPARE(json({QStringLiteral("setting"), QStringLiteral("get"), QStringLiteral("--key"),
+                   QStringLiteral("adjustment_approval_qty")})
+                 .object()
+                 .value(QStringLiteral("value"))
+                 .toInteger(),
+             1000);
+    QCOMPARE(json({QStringLiteral("setting"), QStringLiteral("get"), QStringLiteral("--key"),
+                   QStringLiteral("cash_session_required")})
+                 .object()
+                 .value(QStringLiteral("value"))
+                 .toInteger(),
+             1);
+
+    const QStringList damage{QStringLiteral("lot"),      QStringLiteral("adjust"),
+                             QStringLiteral("--code"),   m_lotTomato,
+                             QStringLiteral("--qty"),    QStringLiteral("2.5"),
+                             QStringLiteral("--reason"), QStringLiteral("damage"),
+                             QStringLiteral("--note"),   QStringLiteral("crate crushed")};
+    refused(damage, QStringLiteral("cashier"), kCashierPassword, 1); // 2.5 kg > 1 kg: needs a manager
+    const QJsonObject adjusted =
+        ok(damage + QStringList{QStringLiteral("--approver"), QStringLiteral("manager"),
+                                QStringLiteral("--password-stdin")},
+           QStringLiteral("cashier"), {}, (kCashierPassword + u'\n' + kManagerPin + u'\n').toUtf8());
+    QCOMPARE(adjusted.value(QStringLiteral("qty")).toInteger(), 2500);
+    QCOMPARE(adjusted.value(QStringLiteral("reason")).toString(), QStringLiteral("damage"));
+    QVERIFY(!adjusted.value(QStringLiteral("approvedBy")).toString().isEmpty());
+    QCOMPARE(left(m_lotTomato), 46500);
+
+    // A counting error the other way puts 0.5 kg back (small: no approval needed).
+    const QJsonObject back = ok({QStringLiteral("lot"), QStringLiteral("adjust"), QStringLiteral("--code"),
+                                 m_lotTomato, QStringLiteral("--qty"), QStringLiteral("-0.5"),
+                                 QStringLiteral("--reason"), QStringLiteral("correction")},
+                                QStringLiteral("cashier"), kCashierPassword);
+    QCOMPARE(back.value(QStringLiteral("qty")).toInteger(), -500);
+    QCOMPARE(left(m_lotTomato), 47000);
+}
+
+void TestMarketctl::saleShowAndConfirm() {
+    QVERIFY(!m_receipt.isEmpty());
+    const QJsonObject sale =
+        json({QStringLiteral("sale"), QStringLiteral("show"), QStringLiteral("--receipt"), m_receipt})
+            .object();
+    QCOMPARE(sale.value(QStringLiteral("receiptNo")).toString(), m_receipt);
+    QCOMPARE(sale.value(QStringLiteral("total")).toInteger(), 131000);
+    QCOMPARE(sale.value(QStringLiteral("lines")).toArray().size(), 2);
+    const Run text =
+        run({QStringLiteral("sale"), QStringLiteral("show"), QStringLiteral("--receipt"), m_receipt});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains(m_lotJasmine.toUtf8()));
+    QVERIFY(text.out.contains("UTR123"));
+
+    const QStringList confirm{QStringLiteral("sale"), QStringLiteral("confirm-commission"),
+                              QStringLiteral("--receipt"), m_receipt};
+    refused(confirm, QStringLiteral("cashier"), kCashierPassword, 1);
+    const QJsonObject confirmed = ok(confirm, QStringLiteral("manager"), kManagerPassword);
+    QCOMPARE(confirmed.value(QStringLiteral("commissionConfirmed")).toBool(), true);
+    QCOMPARE(confirmed.value(QStringLiteral("receiptNo")).toString(), m_receipt);
+    QVERIFY(confirmed.value(QStringLiteral("commission")).toInteger() > 0);
+    refused(confirm, QStringLiteral("manager"), kManagerPassword, 1); // once per sale
 }
 
 void TestMarketctl::badInputChangesNothing_data() {
@@ -448,9 +755,131 @@ void TestMarketctl::badInputChangesNothing_data() {
     QTest::newRow("bad date") << QStringList{QStringLiteral("report"), QStringLiteral("day"),
                                              QStringLiteral("--date"), QStringLiteral("2026-13-40")}
                               << QString() << 2;
+
+    // The books: expenses, farmer payments, adjustments, settings, the drawer.
+    const auto words = [](const char* text) {
+        return QString::fromUtf8(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    };
+    QTest::newRow("negative expense")
+        << words("expense add --category wage --amount -5 --method cash") << cashier << -1;
+    QTest::newRow("zero expense") << words("expense add --category wage --amount 0 --method cash") << cashier
+                                  << -1;
+    QTest::newRow("unknown expense category")
+        << words("expense add --category bribe --amount 5 --method cash") << cashier << 2;
+    QTest::newRow("expense without method")
+        << words("expense add --category rent --amount 5") << cashier << 2;
+    QTest::newRow("settlement beyond payable")
+        << words("farmer pay --farmer F2 --kind settlement --amount 100000 --method upi") << manager << 1;
+    QTest::newRow("cashier paying a farmer")
+        << words("farmer pay --farmer F1 --kind advance --amount 100 --method upi") << cashier << 1;
+    QTest::newRow("paying a buyer as a farmer")
+        << words("farmer pay --farmer B1 --kind advance --amount 100 --method upi") << manager << 1;
+    QTest::newRow("unknown payment kind")
+        << words("farmer pay --farmer F1 --kind bonus --amount 100 --method upi") << manager << 2;
+    QTest::newRow("adjustment below zero")
+        << words("lot adjust --code @TOM --qty 47.001 --reason damage") << manager << 1;
+    QTest::newRow("adjustment of nothing")
+        << words("lot adjust --code @TOM --qty 0 --reason damage") << manager << -1;
+    QTest::newRow("adjustment of an unknown lot code")
+        << words("lot adjust --code NOPE99 --qty 1 --reason damage") << cashier << 1;
+    QTest::newRow("adjustment of a discarded lot")
+        << words("lot adjust --code @DIS --qty 1 --reason damage") << manager << 1;
+    QTest::newRow("unknown adjustment reason")
+        << words("lot adjust --code @TOM --qty 1 --reason mice") << cashier << 2;
+    QTest::newRow("approver without a secret")
+        << words("lot adjust --code @TOM --qty 5 --reason damage --approver manager") << cashier << 2;
+    QTest::newRow("cash out beyond the drawer")
+        << words("cash out --amount 100000 --reason bank") << cashier << -1;
+    QTest::newRow("cash in without reason") << words("cash in --amount 10") << cashier << 2;
+    QTest::newRow("close without a count") << words("cash close") << cashier << 2;
+    QTest::newRow("count and notes disagree")
+        << words("cash close --counted 10 --notes 500x1") << cashier << -1;
+    QTest::newRow("malformed notes") << words("cash close --notes 500*3") << cashier << 2;
+    QTest::newRow("malformed session id") << words("cash show --session 42") << QString() << 2;
+    QTest::newRow("unknown setting") << words("setting set --key colour --value 1") << manager << 2;
+    QTest::newRow("setting out of range")
+        << words("setting set --key cash_session_required --value 2") << manager << -1;
+    QTest::newRow("cashier changes a setting")
+        << words("setting set --key cash_session_required --value 0") << cashier << 1;
+    QTest::newRow("unknown receipt") << words("sale show --receipt HYD01-1-999999") << QString() << 1;
+    QTest::newRow("statement of a buyer")
+        << words("farmer statement --farmer B1 --from 2020-01-01") << QString() << 1;
+    QTest::newRow("statement ending before it starts")
+        << words("farmer statement --farmer F1 --from 2026-02-01 --to 2026-01-01") << QString() << 2;
 }
 
 void TestMarketctl::badInputChangesNothing() {
+    badRow();
+}
+
+void TestMarketctl::closeTheDrawer() {
+    // Expected: 3,655 − 250 wages − 1,000 paid to F1 = 2,405; counted 2,400 in notes: ₹5 short.
+    QCOMPARE(json({QStringLiteral("cash"), QStringLiteral("x")})
+                 .object()
+                 .value(QStringLiteral("expected"))
+                 .toInteger(),
+             240500);
+    const QJsonObject z = ok({QStringLiteral("cash"), QStringLiteral("close"), QStringLiteral("--notes"),
+                              QStringLiteral("500x4,200x2")},
+                             QStringLiteral("cashier"), kCashierPassword);
+    QCOMPARE(z.value(QStringLiteral("sessionId")).toString(), m_session);
+    QCOMPARE(z.value(QStringLiteral("status")).toString(), QStringLiteral("closed"));
+    QCOMPARE(z.value(QStringLiteral("expected")).toInteger(), 240500);
+    QCOMPARE(z.value(QStringLiteral("counted")).toInteger(), 240000);
+    QCOMPARE(z.value(QStringLiteral("variance")).toInteger(), -500);
+    QCOMPARE(z.value(QStringLiteral("denominations")).toArray().size(), 2);
+    QCOMPARE(json({QStringLiteral("cash"), QStringLiteral("show"), QStringLiteral("--session"), m_session})
+                 .object(),
+             z);
+    const Run text =
+        run({QStringLiteral("cash"), QStringLiteral("show"), QStringLiteral("--session"), m_session});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.startsWith("Z report"));
+    QVERIFY(QString::fromUtf8(text.out).contains(QStringLiteral("₹5.00")));
+    m_state.clear(); // the next bad-input rows start from here
+}
+
+void TestMarketctl::noDrawerChangesNothing_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<int>("expected");
+    const auto words = [](const char* text) {
+        return QString::fromUtf8(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    };
+    const QString cashier = QStringLiteral("cashier");
+    QTest::newRow("closing a closed session") << words("cash close --counted 0") << cashier << 1;
+    QTest::newRow("cash sale with no open session")
+        << words("sell --buyer B1 --line @TOM:1:30 --pay cash:30") << cashier << 1;
+    QTest::newRow("walk-in cash sale with no open session")
+        << words("sell --line @TOM:1:30 --pay cash:50") << cashier << 1;
+    QTest::newRow("cash collection with no open session")
+        << words("collect --buyer B1 --amount 100 --method cash") << cashier << 1;
+    QTest::newRow("cash expense with no open session")
+        << words("expense add --category other --amount 20 --method cash") << cashier << 1;
+    QTest::newRow("cash advance with no open session")
+        << words("farmer pay --farmer F1 --kind advance --amount 100 --method cash")
+        << QStringLiteral("manager") << 1;
+    QTest::newRow("cash in with no open session") << words("cash in --amount 10 --reason x") << cashier << 1;
+    QTest::newRow("X report with no open session") << words("cash x") << QString() << 1;
+}
+
+void TestMarketctl::noDrawerChangesNothing() {
+    badRow();
+}
+
+void TestMarketctl::auditVerify() {
+    Run r = run({QStringLiteral("audit"), QStringLiteral("verify")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.startsWith("audit chain intact: "));
+    const QJsonObject result = json({QStringLiteral("audit"), QStringLiteral("verify")}).object();
+    QCOMPARE(result.value(QStringLiteral("intact")).toBool(), true);
+    QVERIFY(result.value(QStringLiteral("entriesChecked")).toInteger() > 20);
+    QCOMPARE(r.out.trimmed(),
+             QByteArray("audit chain intact: ") +
+                 QByteArray::number(result.value(QStringLiteral("entriesChecked")).toInteger()) + " entries");
+}
+
+void TestMarketctl::badRow() {
     QFETCH(QStringList, args);
     QFETCH(QString, user);
     QFETCH(int, expected);
@@ -458,6 +887,7 @@ void TestMarketctl::badInputChangesNothing() {
         a.replace(QStringLiteral("@TOM"), m_lotTomato);
         a.replace(QStringLiteral("@JAS"), m_lotJasmine);
         a.replace(QStringLiteral("@DIS"), m_lotDiscarded);
+        a.replace(QStringLiteral("@RCPT"), m_receipt);
     }
     QString password;
     if (user == QLatin1String("cashier"))
@@ -566,12 +996,59 @@ void TestMarketctl::demo() {
     QVERIFY(names.contains(QStringLiteral("रमेश यादव")));
     QVERIFY(names.contains(QStringLiteral("వెంకటేశ్వర రావు")));
 
+    // A drawer each day, closed every evening: exact but for one day ₹50 short.
+    const QJsonArray sessions = demo.value(QStringLiteral("cashSessions")).toArray();
+    QCOMPARE(sessions.size(), 3);
+    int shortDays = 0;
+    for (const auto& s : sessions) {
+        const QJsonObject session = s.toObject();
+        QCOMPARE(session.value(QStringLiteral("openingFloat")).toInteger(), 200000);
+        const qint64 variance = session.value(QStringLiteral("variance")).toInteger();
+        QVERIFY(variance == 0 || variance == -5000);
+        shortDays += variance == -5000 ? 1 : 0;
+        const QJsonObject z =
+            json({QStringLiteral("cash"), QStringLiteral("show"), QStringLiteral("--session"),
+                  session.value(QStringLiteral("sessionId")).toString()},
+                 db)
+                .object();
+        QCOMPARE(z.value(QStringLiteral("status")).toString(), QStringLiteral("closed"));
+        QCOMPARE(z.value(QStringLiteral("variance")).toInteger(), variance);
+        QVERIFY(z.value(QStringLiteral("cashSales")).toInteger() > 0);
+    }
+    QCOMPARE(shortDays, 1);
+    QVERIFY(demo.value(QStringLiteral("expenses")).toInteger() >= 3);
+
+    // Its audit chain is intact...
+    r = run({QStringLiteral("audit"), QStringLiteral("verify")}, {}, {}, {}, db);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.startsWith("audit chain intact: "));
+
     // A second demo on the same store is refused and changes nothing.
     const QByteArray before = snapshot(db);
     r = run({QStringLiteral("demo"), QStringLiteral("--days"), QStringLiteral("1")}, {}, {}, {}, db);
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.startsWith("marketctl: "));
     QCOMPARE(snapshot(db), before);
+
+    // ...until someone edits an entry in the file behind the application's back.
+    {
+        auto file = market::core::Database::open(db);
+        QVERIFY(file.ok());
+        QVERIFY((*file)
+                    ->execScript("DROP TRIGGER audit_log_no_update; "
+                                 "UPDATE audit_log SET action = action || ' (edited)' WHERE seq = 7;",
+                                 "tampering")
+                    .ok());
+    }
+    r = run({QStringLiteral("audit"), QStringLiteral("verify")}, {}, {}, {}, db);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith("marketctl: audit chain broken at entry 7: "), r.err.constData());
+    QCOMPARE(r.err.count('\n'), 1);
+    r = run({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--json")}, {}, {}, {}, db);
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject broken = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(broken.value(QStringLiteral("intact")).toBool(), false);
+    QCOMPARE(broken.value(QStringLiteral("brokenAtSeq")).toInteger(), 7);
 }
 
 QTEST_GUILESS_MAIN(TestMarketctl)
