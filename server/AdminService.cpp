@@ -10,20 +10,17 @@
 #include <domain/PasswordHasher.h>
 #include <domain/Uuid.h>
 #include <protocol/Protocol.h>
-#include <pqxx/transaction>
 
 namespace market::server {
 
 namespace err = protocol::err;
 
 namespace {
-QString newId()
-{
+QString newId() {
     return core::Uuid::createV7(QDateTime::currentMSecsSinceEpoch()).toString();
 }
 
-QString hashPassword(const QString& password)
-{
+QString hashPassword(const QString& password) {
     if (password.size() < 8)
         throw ApiError(400, err::kInvalidInput, QStringLiteral("password: at least 8 characters"));
     const auto h = core::PasswordHasher::hash(password);
@@ -32,77 +29,73 @@ QString hashPassword(const QString& password)
     return *h;
 }
 
-QJsonValue jsonb(const pqxx::field& f)
-{
+QJsonValue jsonb(const pqxx::field& f) {
     if (f.is_null())
         return QJsonValue(QJsonValue::Null);
     const QJsonDocument d = QJsonDocument::fromJson(QByteArray::fromStdString(f.as<std::string>()));
     return d.isObject() ? QJsonValue(d.object()) : QJsonValue(d.array());
 }
 
-QJsonValue textOrNull(const pqxx::field& f)
-{
+QJsonValue textOrNull(const pqxx::field& f) {
     return f.is_null() ? QJsonValue(QJsonValue::Null) : QJsonValue(q(f.as<std::string>()));
 }
 } // namespace
 
-void AdminService::ensureServerMeta()
-{
+void AdminService::ensureServerMeta() {
     pqxx::work tx(m_conn);
-    tx.exec_params("INSERT INTO server_meta (epoch, token_key) VALUES ($1, $2) ON CONFLICT DO NOTHING", s(newId()),
-                   crypto::randomBytes(32).toHex().toStdString());
+    tx.exec_params("INSERT INTO server_meta (epoch, token_key) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                   s(newId()), crypto::randomBytes(32).toHex().toStdString());
     tx.commit();
 }
 
-QByteArray AdminService::tokenKey()
-{
+QByteArray AdminService::tokenKey() {
     pqxx::nontransaction tx(m_conn);
-    return QByteArray::fromHex(QByteArray::fromStdString(tx.exec("SELECT token_key FROM server_meta")[0][0].as<std::string>()));
+    return QByteArray::fromHex(
+        QByteArray::fromStdString(tx.exec("SELECT token_key FROM server_meta")[0][0].as<std::string>()));
 }
 
-QString AdminService::epoch()
-{
+QString AdminService::epoch() {
     pqxx::nontransaction tx(m_conn);
     return q(tx.exec("SELECT epoch FROM server_meta")[0][0].as<std::string>());
 }
 
-QString AdminService::createOwner(const QString& username, const QString& password)
-{
+QString AdminService::createOwner(const QString& username, const QString& password) {
     const QString hash = hashPassword(password);
     pqxx::work tx(m_conn);
     if (!tx.exec_params("SELECT 1 FROM accounts WHERE username = $1", s(username)).empty())
         throw ApiError(409, err::kInvalidInput, QStringLiteral("username %1 already exists").arg(username));
     const QString id = newId();
-    tx.exec_params("INSERT INTO accounts (id, username, password_hash, role) VALUES ($1, $2, $3, 'owner')", s(id),
-                   s(username), s(hash));
+    tx.exec_params("INSERT INTO accounts (id, username, password_hash, role) VALUES ($1, $2, $3, 'owner')",
+                   s(id), s(username), s(hash));
     tx.commit();
     return id;
 }
 
 QString AdminService::createShop(const QString& code, const QString& name, const QString& ownerUsername,
-                                 const QString& currency, const QString& timeZone)
-{
+                                 const QString& currency, const QString& timeZone) {
     if (code.isEmpty() || code.size() > 20 || name.isEmpty())
-        throw ApiError(400, err::kInvalidInput, QStringLiteral("shop code (≤ 20 characters) and name are required"));
+        throw ApiError(400, err::kInvalidInput,
+                       QStringLiteral("shop code (≤ 20 characters) and name are required"));
     if (!core::currencyFromCode(currency))
         throw ApiError(400, err::kInvalidInput, QStringLiteral("unknown currency %1").arg(currency));
     pqxx::work tx(m_conn);
-    const auto owner = tx.exec_params("SELECT id FROM accounts WHERE username = $1 AND role = 'owner'", s(ownerUsername));
+    const auto owner =
+        tx.exec_params("SELECT id FROM accounts WHERE username = $1 AND role = 'owner'", s(ownerUsername));
     if (owner.empty())
         throw ApiError(404, err::kNotFound, QStringLiteral("no owner account %1").arg(ownerUsername));
     if (!tx.exec_params("SELECT 1 FROM shops WHERE code = $1", s(code)).empty())
         throw ApiError(409, err::kInvalidInput, QStringLiteral("shop code %1 already exists").arg(code));
     const QString id = newId();
-    tx.exec_params("INSERT INTO shops (id, code, name, currency, time_zone, owner_id) VALUES ($1, $2, $3, $4, $5, $6)",
-                   s(id), s(code), s(name), s(currency), s(timeZone), owner[0][0].as<std::string>());
+    tx.exec_params(
+        "INSERT INTO shops (id, code, name, currency, time_zone, owner_id) VALUES ($1, $2, $3, $4, $5, $6)",
+        s(id), s(code), s(name), s(currency), s(timeZone), owner[0][0].as<std::string>());
     enterShop(tx, id);
     tx.exec_params("INSERT INTO feed_counters (shop_id) VALUES ($1)", s(id));
     tx.commit();
     return id;
 }
 
-QString AdminService::shopIdForCode(const QString& shopCode)
-{
+QString AdminService::shopIdForCode(const QString& shopCode) {
     pqxx::nontransaction tx(m_conn);
     const auto r = tx.exec_params("SELECT id FROM shops WHERE code = $1", s(shopCode));
     if (r.empty())
@@ -110,22 +103,21 @@ QString AdminService::shopIdForCode(const QString& shopCode)
     return q(r[0][0].as<std::string>());
 }
 
-QString AdminService::addManager(const QString& shopCode, const QString& username, const QString& password)
-{
+QString AdminService::addManager(const QString& shopCode, const QString& username, const QString& password) {
     const QString shopId = shopIdForCode(shopCode);
     const QString hash = hashPassword(password);
     pqxx::work tx(m_conn);
     if (!tx.exec_params("SELECT 1 FROM accounts WHERE username = $1", s(username)).empty())
         throw ApiError(409, err::kInvalidInput, QStringLiteral("username %1 already exists").arg(username));
     const QString id = newId();
-    tx.exec_params("INSERT INTO accounts (id, username, password_hash, role, shop_id) VALUES ($1, $2, $3, 'manager', $4)",
+    tx.exec_params("INSERT INTO accounts (id, username, password_hash, role, shop_id) VALUES ($1, $2, $3, "
+                   "'manager', $4)",
                    s(id), s(username), s(hash), s(shopId));
     tx.commit();
     return id;
 }
 
-QJsonObject AdminService::createEnrolCode(const QString& shopId, int ttlSec)
-{
+QJsonObject AdminService::createEnrolCode(const QString& shopId, int ttlSec) {
     ttlSec = std::clamp(ttlSec, 1, 600);
     const QString code = crypto::newEnrolmentCode();
     const QString hash = QString::fromLatin1(crypto::sha256(crypto::normalizeCode(code).toUtf8()).toHex());
@@ -138,29 +130,32 @@ QJsonObject AdminService::createEnrolCode(const QString& shopId, int ttlSec)
     return {{QStringLiteral("code"), code}, {QStringLiteral("expiresAtMs"), r[0][0].as<qint64>()}};
 }
 
-void AdminService::revokeTerminal(const QString& terminalId, const QString& shopId)
-{
+void AdminService::revokeTerminal(const QString& terminalId, const QString& shopId) {
     if (!core::Uuid::parse(terminalId))
         throw ApiError(400, err::kInvalidInput, QStringLiteral("terminal id must be a UUID"));
     pqxx::work tx(m_conn);
-    const auto r = tx.exec_params("UPDATE terminal_credentials SET revoked_at = coalesce(revoked_at, now()) "
-                                  "WHERE terminal_id = $1 AND ($2 = '' OR shop_id::text = $2) RETURNING shop_id",
-                                  s(terminalId), s(shopId));
+    const auto r =
+        tx.exec_params("UPDATE terminal_credentials SET revoked_at = coalesce(revoked_at, now()) "
+                       "WHERE terminal_id = $1 AND ($2 = '' OR shop_id::text = $2) RETURNING shop_id",
+                       s(terminalId), s(shopId));
     if (r.empty())
         throw ApiError(404, err::kNotFound, QStringLiteral("no such terminal"));
     enterShop(tx, q(r[0][0].as<std::string>()));
-    tx.exec_params("UPDATE terminals SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1", s(terminalId));
+    tx.exec_params("UPDATE terminals SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1",
+                   s(terminalId));
     tx.commit();
 }
 
-QJsonArray AdminService::shopsFor(const QString& accountId, const QString& role, const QString& managerShopId)
-{
+QJsonArray AdminService::shopsFor(const QString& accountId, const QString& role,
+                                  const QString& managerShopId) {
     pqxx::nontransaction tx(m_conn);
-    const auto r = role == QLatin1String("owner")
-                       ? tx.exec_params("SELECT id, code, name, currency, time_zone FROM shops WHERE owner_id = $1 ORDER BY code",
-                                        s(accountId))
-                       : tx.exec_params("SELECT id, code, name, currency, time_zone FROM shops WHERE id = $1",
-                                        s(managerShopId));
+    const auto r =
+        role == QLatin1String("owner")
+            ? tx.exec_params(
+                  "SELECT id, code, name, currency, time_zone FROM shops WHERE owner_id = $1 ORDER BY code",
+                  s(accountId))
+            : tx.exec_params("SELECT id, code, name, currency, time_zone FROM shops WHERE id = $1",
+                             s(managerShopId));
     QJsonArray out;
     for (const auto& row : r)
         out.append(QJsonObject{{QStringLiteral("id"), q(row[0].as<std::string>())},
@@ -171,31 +166,32 @@ QJsonArray AdminService::shopsFor(const QString& accountId, const QString& role,
     return out;
 }
 
-QJsonArray AdminService::terminals(const QString& shopId)
-{
+QJsonArray AdminService::terminals(const QString& shopId) {
     pqxx::work tx(m_conn);
     enterShop(tx, shopId);
     QJsonArray out;
-    for (const auto& row : tx.exec("SELECT id, number, name, last_seq, "
-                                   "(extract(epoch FROM last_seen_at) * 1000)::bigint, revoked_at IS NOT NULL "
-                                   "FROM terminals ORDER BY number"))
+    for (const auto& row :
+         tx.exec("SELECT id, number, name, last_seq, "
+                 "(extract(epoch FROM last_seen_at) * 1000)::bigint, revoked_at IS NOT NULL "
+                 "FROM terminals ORDER BY number"))
         out.append(QJsonObject{{QStringLiteral("id"), q(row[0].as<std::string>())},
                                {QStringLiteral("number"), row[1].as<qint64>()},
                                {QStringLiteral("name"), q(row[2].as<std::string>())},
                                {QStringLiteral("lastSeq"), row[3].as<qint64>()},
-                               {QStringLiteral("lastSeenAtMs"), row[4].is_null() ? QJsonValue() : QJsonValue(row[4].as<qint64>())},
+                               {QStringLiteral("lastSeenAtMs"),
+                                row[4].is_null() ? QJsonValue() : QJsonValue(row[4].as<qint64>())},
                                {QStringLiteral("revoked"), row[5].as<bool>()}});
     return out;
 }
 
-QJsonArray AdminService::anomalies(const QString& shopId, bool openOnly)
-{
+QJsonArray AdminService::anomalies(const QString& shopId, bool openOnly) {
     pqxx::work tx(m_conn);
     enterShop(tx, shopId);
     QJsonArray out;
-    for (const auto& row : tx.exec_params("SELECT id, kind, entity, entity_id, terminal_id, details, resolved_at IS NOT NULL, "
-                                          "resolution FROM anomalies WHERE NOT $1 OR resolved_at IS NULL ORDER BY created_at, id",
-                                          openOnly))
+    for (const auto& row : tx.exec_params(
+             "SELECT id, kind, entity, entity_id, terminal_id, details, resolved_at IS NOT NULL, "
+             "resolution FROM anomalies WHERE NOT $1 OR resolved_at IS NULL ORDER BY created_at, id",
+             openOnly))
         out.append(QJsonObject{{QStringLiteral("id"), q(row[0].as<std::string>())},
                                {QStringLiteral("kind"), q(row[1].as<std::string>())},
                                {QStringLiteral("entity"), q(row[2].as<std::string>())},
@@ -207,8 +203,7 @@ QJsonArray AdminService::anomalies(const QString& shopId, bool openOnly)
     return out;
 }
 
-QJsonArray AdminService::quarantine(const QString& shopId)
-{
+QJsonArray AdminService::quarantine(const QString& shopId) {
     pqxx::work tx(m_conn);
     enterShop(tx, shopId);
     QJsonArray out;

@@ -11,7 +11,8 @@ namespace market::server {
 /// its own transaction and throws ApiError for bad input (unknown shop, duplicate code, …).
 class AdminService {
 public:
-    explicit AdminService(pqxx::connection& connection) : m_conn(connection) {}
+    explicit AdminService(pqxx::connection& connection)
+        : m_conn(connection) {}
 
     /// Creates the server_meta row (data epoch, token key) if missing.
     void ensureServerMeta();

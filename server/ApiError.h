@@ -16,9 +16,7 @@ public:
         , m_status(status)
         , m_code(std::move(code))
         , m_message(std::move(message))
-        , m_extra(std::move(extra))
-    {
-    }
+        , m_extra(std::move(extra)) {}
     int status() const { return m_status; }
     const QString& code() const { return m_code; }
     const QString& message() const { return m_message; }

@@ -14,27 +14,25 @@ namespace market::server {
 namespace err = protocol::err;
 
 namespace {
-qint64 nowSec()
-{
+qint64 nowSec() {
     return QDateTime::currentSecsSinceEpoch();
 }
 
-QString field(const QJsonObject& o, const char* key, int maxLength)
-{
+QString field(const QJsonObject& o, const char* key, int maxLength) {
     const QJsonValue v = o.value(QLatin1String(key));
     if (!v.isString() || v.toString().isEmpty() || v.toString().size() > maxLength)
         throw ApiError(400, err::kInvalidInput,
-                       QStringLiteral("%1: required string of at most %2 characters").arg(QLatin1String(key)).arg(maxLength));
+                       QStringLiteral("%1: required string of at most %2 characters")
+                           .arg(QLatin1String(key))
+                           .arg(maxLength));
     return v.toString();
 }
 
-QString hexSha256(const QString& text)
-{
+QString hexSha256(const QString& text) {
     return QString::fromLatin1(crypto::sha256(text.toUtf8()).toHex());
 }
 
-const QString& dummyHash()
-{
+const QString& dummyHash() {
     // Verifying unknown users against a real hash keeps login timing independent of existence.
     static const QString h = core::PasswordHasher::hash(QStringLiteral("not-a-password")).value_or(QString());
     return h;
@@ -46,16 +44,14 @@ constexpr int kMaxCodeAttempts = 5;
 AuthService::AuthService(Database& db, TokenSigner signer, int tokenTtlSec)
     : m_db(db)
     , m_signer(std::move(signer))
-    , m_tokenTtl(tokenTtlSec)
-{
-}
+    , m_tokenTtl(tokenTtlSec) {}
 
-TerminalIdentity AuthService::authenticateTerminal(const std::string& authorization)
-{
+TerminalIdentity AuthService::authenticateTerminal(const std::string& authorization) {
     const QString header = QString::fromStdString(authorization);
     if (!header.startsWith(QLatin1String("Device ")))
-        throw ApiError(401, err::kUnauthenticated,
-                       QStringLiteral("terminal credential required: Authorization: Device <terminalId>.<secret>"));
+        throw ApiError(
+            401, err::kUnauthenticated,
+            QStringLiteral("terminal credential required: Authorization: Device <terminalId>.<secret>"));
     const QString credential = header.mid(7).trimmed();
     const qsizetype dot = credential.indexOf(QLatin1Char('.'));
     const auto terminalId = dot > 0 ? core::Uuid::parse(credential.left(dot)) : std::nullopt;
@@ -63,31 +59,33 @@ TerminalIdentity AuthService::authenticateTerminal(const std::string& authorizat
     if (!terminalId || secret.size() != 64)
         throw ApiError(401, err::kUnauthenticated, QStringLiteral("malformed terminal credential"));
     pqxx::nontransaction tx(m_db.connection());
-    const auto r = tx.exec_params("SELECT shop_id, secret_hash, revoked_at IS NOT NULL FROM terminal_credentials "
-                                  "WHERE terminal_id = $1",
-                                  s(terminalId->toString()));
+    const auto r =
+        tx.exec_params("SELECT shop_id, secret_hash, revoked_at IS NOT NULL FROM terminal_credentials "
+                       "WHERE terminal_id = $1",
+                       s(terminalId->toString()));
     const QByteArray given = hexSha256(secret).toLatin1();
-    const QByteArray stored = r.empty() ? QByteArray(64, 'x') : QByteArray::fromStdString(r[0][1].as<std::string>());
+    const QByteArray stored =
+        r.empty() ? QByteArray(64, 'x') : QByteArray::fromStdString(r[0][1].as<std::string>());
     if (!crypto::equalConstantTime(given, stored) || r.empty())
         throw ApiError(401, err::kUnauthenticated, QStringLiteral("unknown terminal or wrong secret"));
     if (r[0][2].as<bool>())
-        throw ApiError(403, err::kTerminalRevoked, QStringLiteral("this terminal has been revoked; enrol it again"));
+        throw ApiError(403, err::kTerminalRevoked,
+                       QStringLiteral("this terminal has been revoked; enrol it again"));
     return {terminalId->toString(), q(r[0][0].as<std::string>())};
 }
 
-TokenClaims AuthService::authenticateUser(const std::string& authorization) const
-{
+TokenClaims AuthService::authenticateUser(const std::string& authorization) const {
     const QString header = QString::fromStdString(authorization);
     if (!header.startsWith(QLatin1String("Bearer ")))
-        throw ApiError(401, err::kUnauthenticated, QStringLiteral("login token required: Authorization: Bearer <token>"));
+        throw ApiError(401, err::kUnauthenticated,
+                       QStringLiteral("login token required: Authorization: Bearer <token>"));
     const auto claims = m_signer.verify(header.mid(7).trimmed(), nowSec());
     if (!claims)
         throw ApiError(401, err::kInvalidToken, QStringLiteral("token invalid or expired"));
     return *claims;
 }
 
-QJsonObject AuthService::enrol(const QJsonObject& body, const QString& clientAddress)
-{
+QJsonObject AuthService::enrol(const QJsonObject& body, const QString& clientAddress) {
     const QString ipKey = QStringLiteral("ip:") + clientAddress;
     if (const qint64 wait = m_enrolLimiter.retryAfter(ipKey, nowSec()))
         throw ApiError(429, err::kRateLimited, QStringLiteral("too many failed enrolments; retry later"),
@@ -105,15 +103,17 @@ QJsonObject AuthService::enrol(const QJsonObject& body, const QString& clientAdd
     if (shop.empty())
         throw fail(QStringLiteral("enrolment code or shop not valid"));
     const std::string shopId = shop[0][0].as<std::string>();
-    const auto row = tx.exec_params("SELECT id, expires_at <= now(), used_at IS NOT NULL, attempts FROM enrol_codes "
-                                    "WHERE shop_id = $1 AND code_hash = $2 FOR UPDATE",
-                                    shopId, s(hexSha256(code)));
+    const auto row =
+        tx.exec_params("SELECT id, expires_at <= now(), used_at IS NOT NULL, attempts FROM enrol_codes "
+                       "WHERE shop_id = $1 AND code_hash = $2 FOR UPDATE",
+                       shopId, s(hexSha256(code)));
     if (row.empty()) {
         // A wrong guess costs every open code of that shop one of its five attempts, so guessing
         // burns the codes long before 2^50 tries add up.
-        tx.exec_params("UPDATE enrol_codes SET attempts = attempts + 1 WHERE shop_id = $1 AND used_at IS NULL "
-                       "AND expires_at > now()",
-                       shopId);
+        tx.exec_params(
+            "UPDATE enrol_codes SET attempts = attempts + 1 WHERE shop_id = $1 AND used_at IS NULL "
+            "AND expires_at > now()",
+            shopId);
         tx.commit();
         throw fail(QStringLiteral("enrolment code or shop not valid"));
     }
@@ -145,19 +145,20 @@ QJsonObject AuthService::enrol(const QJsonObject& body, const QString& clientAdd
             {QStringLiteral("protocolVersion"), protocol::kProtocolVersion}};
 }
 
-QJsonObject AuthService::login(const QJsonObject& body, const QString& clientAddress)
-{
+QJsonObject AuthService::login(const QJsonObject& body, const QString& clientAddress) {
     const QString username = field(body, "username", 100);
     const QString password = field(body, "password", 1000);
     const QString userKey = QStringLiteral("user:") + username.toLower();
     const QString ipKey = QStringLiteral("ip:") + clientAddress;
-    const qint64 wait = std::max(m_loginLimiter.retryAfter(userKey, nowSec()), m_loginLimiter.retryAfter(ipKey, nowSec()));
+    const qint64 wait =
+        std::max(m_loginLimiter.retryAfter(userKey, nowSec()), m_loginLimiter.retryAfter(ipKey, nowSec()));
     if (wait > 0)
-        throw ApiError(429, err::kRateLimited, QStringLiteral("too many failed logins; retry in %1 s").arg(wait),
+        throw ApiError(429, err::kRateLimited,
+                       QStringLiteral("too many failed logins; retry in %1 s").arg(wait),
                        {{QStringLiteral("retryAfter"), wait}});
     pqxx::nontransaction tx(m_db.connection());
-    const auto r = tx.exec_params("SELECT id, password_hash, role, shop_id FROM accounts WHERE username = $1 AND active",
-                                  s(username));
+    const auto r = tx.exec_params(
+        "SELECT id, password_hash, role, shop_id FROM accounts WHERE username = $1 AND active", s(username));
     bool ok = false;
     {
         m_hashSlots.acquire();
@@ -184,15 +185,15 @@ QJsonObject AuthService::login(const QJsonObject& body, const QString& clientAdd
     return out;
 }
 
-void AuthService::requireShopAccess(const TokenClaims& claims, const QString& shopId)
-{
+void AuthService::requireShopAccess(const TokenClaims& claims, const QString& shopId) {
     const auto id = core::Uuid::parse(shopId);
     bool allowed = false;
     if (id && claims.role == QLatin1String("manager")) {
         allowed = claims.shopId == shopId;
     } else if (id && claims.role == QLatin1String("owner")) {
         pqxx::nontransaction tx(m_db.connection());
-        allowed = !tx.exec_params("SELECT 1 FROM shops WHERE id = $1 AND owner_id = $2", s(shopId), s(claims.accountId))
+        allowed = !tx.exec_params("SELECT 1 FROM shops WHERE id = $1 AND owner_id = $2", s(shopId),
+                                  s(claims.accountId))
                        .empty();
     }
     if (!allowed)

@@ -7,18 +7,20 @@
 namespace market::server {
 
 namespace {
-std::optional<QString> toInt(const QString& key, const QString& value, qint64 min, qint64 max, qint64& out)
-{
+std::optional<QString> toInt(const QString& key, const QString& value, qint64 min, qint64 max, qint64& out) {
     bool ok = false;
     const qint64 v = value.trimmed().toLongLong(&ok);
     if (!ok || v < min || v > max)
-        return QStringLiteral("%1: expected an integer in %2..%3, got \"%4\"").arg(key).arg(min).arg(max).arg(value);
+        return QStringLiteral("%1: expected an integer in %2..%3, got \"%4\"")
+            .arg(key)
+            .arg(min)
+            .arg(max)
+            .arg(value);
     out = v;
     return std::nullopt;
 }
 
-std::optional<QString> toInt(const QString& key, const QString& value, qint64 min, qint64 max, int& out)
-{
+std::optional<QString> toInt(const QString& key, const QString& value, qint64 min, qint64 max, int& out) {
     qint64 v = 0;
     if (auto e = toInt(key, value, min, max, v))
         return e;
@@ -26,13 +28,12 @@ std::optional<QString> toInt(const QString& key, const QString& value, qint64 mi
     return std::nullopt;
 }
 
-constexpr std::array kKeys{"database_url", "listen",        "port",      "data_dir",   "tls_cert",
+constexpr std::array kKeys{"database_url", "listen",        "port",      "data_dir",     "tls_cert",
                            "tls_key",      "body_limit",    "threads",   "read_timeout", "write_timeout",
-                           "keep_alive",   "max_batch_ops", "token_ttl", "pg_bin_dir", "migrate"};
+                           "keep_alive",   "max_batch_ops", "token_ttl", "pg_bin_dir",   "migrate"};
 } // namespace
 
-std::optional<QString> Config::set(const QString& rawKey, const QString& value)
-{
+std::optional<QString> Config::set(const QString& rawKey, const QString& value) {
     const QString key = rawKey.trimmed().toLower().replace(QLatin1Char('-'), QLatin1Char('_'));
     if (key == QLatin1String("database_url"))
         databaseUrl = value;
@@ -63,14 +64,14 @@ std::optional<QString> Config::set(const QString& rawKey, const QString& value)
     else if (key == QLatin1String("pg_bin_dir"))
         pgBinDir = value;
     else if (key == QLatin1String("migrate"))
-        migrateOnStart = value == QLatin1String("1") || value == QLatin1String("true") || value == QLatin1String("yes");
+        migrateOnStart =
+            value == QLatin1String("1") || value == QLatin1String("true") || value == QLatin1String("yes");
     else
         return QStringLiteral("unknown setting \"%1\"").arg(rawKey);
     return std::nullopt;
 }
 
-std::optional<QString> Config::loadFile(const QString& path)
-{
+std::optional<QString> Config::loadFile(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
         return QStringLiteral("cannot read config file %1: %2").arg(path, f.errorString());
@@ -90,8 +91,7 @@ std::optional<QString> Config::loadFile(const QString& path)
     return std::nullopt;
 }
 
-std::optional<QString> Config::loadEnvironment()
-{
+std::optional<QString> Config::loadEnvironment() {
     for (const char* key : kKeys) {
         const QByteArray name = "MARKET_SERVER_" + QByteArray(key).toUpper();
         if (qEnvironmentVariableIsSet(name.constData()))

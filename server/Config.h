@@ -9,11 +9,11 @@ namespace market::server {
 /// (`--config FILE`, lines `key = value`, `#` comments), environment variables
 /// (MARKET_SERVER_<KEY in upper case>), then command-line flags (`--key value`).
 struct Config {
-    QString databaseUrl;            ///< empty: embedded PostgreSQL under dataDir
+    QString databaseUrl; ///< empty: embedded PostgreSQL under dataDir
     QString listen = QStringLiteral("127.0.0.1");
     int port = 8443;
     QString dataDir = QStringLiteral("./market-data");
-    QString tlsCert;                ///< both set: HTTPS (TLS 1.2+ only)
+    QString tlsCert; ///< both set: HTTPS (TLS 1.2+ only)
     QString tlsKey;
     qint64 bodyLimit = 1024 * 1024; ///< bytes; larger request bodies get 413
     int threads = 8;                ///< HTTP worker pool size (each worker has its own PG connection)
@@ -21,8 +21,8 @@ struct Config {
     int writeTimeoutSec = 10;
     int keepAliveSec = 5;
     int maxBatchOps = 500;
-    int tokenTtlSec = 900;          ///< owner/manager API tokens
-    QString pgBinDir;               ///< empty: newest /usr/lib/postgresql/*/bin
+    int tokenTtlSec = 900; ///< owner/manager API tokens
+    QString pgBinDir;      ///< empty: newest /usr/lib/postgresql/*/bin
     bool migrateOnStart = false;
 
     /// Applies one `key`/`value` pair (file key spelling: database_url, listen, port, data_dir,

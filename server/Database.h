@@ -3,8 +3,7 @@
 #include <QString>
 #include <QUuid>
 #include <memory>
-#include <pqxx/connection>
-#include <pqxx/transaction>
+#include <pqxx/pqxx>
 #include <string>
 
 namespace market::server {
@@ -31,7 +30,11 @@ private:
 void enterShop(pqxx::transaction_base& tx, const QString& shopId);
 
 /// Text helpers for binding Qt strings.
-inline std::string s(const QString& v) { return v.toStdString(); }
-inline QString q(const std::string& v) { return QString::fromStdString(v); }
+inline std::string s(const QString& v) {
+    return v.toStdString();
+}
+inline QString q(const std::string& v) {
+    return QString::fromStdString(v);
+}
 
 } // namespace market::server

@@ -31,7 +31,8 @@ public:
     static QString findBinDir();
 
 private:
-    std::optional<QString> run(const QString& program, const QStringList& args, int timeoutMs, QString* output = nullptr) const;
+    std::optional<QString> run(const QString& program, const QStringList& args, int timeoutMs,
+                               QString* output = nullptr) const;
 
     QString m_dataDir;
     QString m_binDir;

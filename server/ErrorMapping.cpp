@@ -8,21 +8,20 @@
 
 namespace market::server {
 
-QJsonObject errorBody(const QString& code, const QString& message, const QJsonObject& extra)
-{
+QJsonObject errorBody(const QString& code, const QString& message, const QJsonObject& extra) {
     QJsonObject e = extra;
     e.insert(QStringLiteral("code"), code);
     e.insert(QStringLiteral("message"), message);
     return {{QStringLiteral("error"), e}};
 }
 
-MappedError mapException(std::exception_ptr error)
-{
+MappedError mapException(std::exception_ptr error) {
     namespace err = protocol::err;
     const auto unavailable = [](const char* what) {
         log::warn(QStringLiteral("database unavailable"), {{"error", QString::fromUtf8(what)}});
-        return MappedError{503, errorBody(err::kDatabaseUnavailable, QStringLiteral("database unavailable, retry later")),
-                           true};
+        return MappedError{
+            503, errorBody(err::kDatabaseUnavailable, QStringLiteral("database unavailable, retry later")),
+            true};
     };
     try {
         std::rethrow_exception(error);
@@ -36,7 +35,8 @@ MappedError mapException(std::exception_ptr error)
         const std::string state = e.sqlstate();
         // 40001 serialization, 40P01 deadlock, 57P01..03 admin shutdown / crash, 08xxx connection.
         if (state == "40001" || state == "40P01")
-            return {503, errorBody(err::kDatabaseUnavailable, QStringLiteral("transaction conflict, retry")), false};
+            return {503, errorBody(err::kDatabaseUnavailable, QStringLiteral("transaction conflict, retry")),
+                    false};
         if (state.rfind("57P", 0) == 0 || state.rfind("08", 0) == 0)
             return unavailable(e.what());
         log::error(QStringLiteral("sql error"), {{"sqlstate", QString::fromStdString(state)},

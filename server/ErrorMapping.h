@@ -7,7 +7,7 @@ namespace market::server {
 
 struct MappedError {
     int status = 500;
-    QJsonObject body; ///< {"error": {"code", "message", …}}
+    QJsonObject body;            ///< {"error": {"code", "message", …}}
     bool dropConnection = false; ///< the worker's PG connection is unusable: reconnect next time
 };
 

@@ -15,7 +15,9 @@ class Database;
 /// (503 via ErrorMapping) and leave nothing written.
 class IngestService {
 public:
-    IngestService(Database& db, int maxOps) : m_db(db), m_maxOps(maxOps) {}
+    IngestService(Database& db, int maxOps)
+        : m_db(db)
+        , m_maxOps(maxOps) {}
     protocol::PushReply push(const TerminalIdentity& terminal, const QByteArray& body);
 
 private:

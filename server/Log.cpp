@@ -6,9 +6,9 @@
 namespace market::server::log {
 
 namespace {
-QString quoted(const QString& v)
-{
-    if (!v.isEmpty() && !v.contains(QLatin1Char(' ')) && !v.contains(QLatin1Char('"')) && !v.contains(QLatin1Char('=')))
+QString quoted(const QString& v) {
+    if (!v.isEmpty() && !v.contains(QLatin1Char(' ')) && !v.contains(QLatin1Char('"')) &&
+        !v.contains(QLatin1Char('=')))
         return v;
     QString s = v;
     s.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
@@ -17,8 +17,7 @@ QString quoted(const QString& v)
 }
 } // namespace
 
-void write(const char* level, const QString& message, std::initializer_list<Field> fields)
-{
+void write(const char* level, const QString& message, std::initializer_list<Field> fields) {
     QString line = QStringLiteral("ts=%1 level=%2 msg=%3")
                        .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
                             QString::fromLatin1(level), quoted(message));

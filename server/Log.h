@@ -11,8 +11,14 @@ namespace market::server::log {
 /// never interleave.
 using Field = std::pair<const char*, QString>;
 void write(const char* level, const QString& message, std::initializer_list<Field> fields = {});
-inline void info(const QString& m, std::initializer_list<Field> f = {}) { write("info", m, f); }
-inline void warn(const QString& m, std::initializer_list<Field> f = {}) { write("warn", m, f); }
-inline void error(const QString& m, std::initializer_list<Field> f = {}) { write("error", m, f); }
+inline void info(const QString& m, std::initializer_list<Field> f = {}) {
+    write("info", m, f);
+}
+inline void warn(const QString& m, std::initializer_list<Field> f = {}) {
+    write("warn", m, f);
+}
+inline void error(const QString& m, std::initializer_list<Field> f = {}) {
+    write("error", m, f);
+}
 
 } // namespace market::server::log

@@ -263,8 +263,7 @@ BEGIN
 END $$;
 )SQL";
 
-void ensureMigrationsTable(pqxx::connection& c)
-{
+void ensureMigrationsTable(pqxx::connection& c) {
     pqxx::work tx(c);
     tx.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, "
             "applied_at timestamptz NOT NULL DEFAULT now())");
@@ -273,14 +272,12 @@ void ensureMigrationsTable(pqxx::connection& c)
 
 } // namespace
 
-const std::vector<Migration>& migrations()
-{
+const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all{{1, "initial schema with RLS and change feed", kV1}};
     return all;
 }
 
-int schemaVersion(pqxx::connection& c)
-{
+int schemaVersion(pqxx::connection& c) {
     pqxx::work tx(c);
     const auto r = tx.exec("SELECT to_regclass('schema_migrations') IS NOT NULL");
     if (!r[0][0].as<bool>())
@@ -288,8 +285,7 @@ int schemaVersion(pqxx::connection& c)
     return tx.exec("SELECT coalesce(max(version), 0) FROM schema_migrations")[0][0].as<int>();
 }
 
-int migrate(pqxx::connection& c)
-{
+int migrate(pqxx::connection& c) {
     ensureMigrationsTable(c);
     int applied = 0;
     for (const Migration& m : migrations()) {

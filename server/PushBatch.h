@@ -19,6 +19,9 @@ class PushBatch {
 public:
     PushBatch(pqxx::work& tx, TerminalIdentity terminal, QString lastAuditHash);
 
+    /// Looks up, in one query, which document ids of these operations are already recorded, so a
+    /// second operation reusing an id is quarantined instead of failing the batch.
+    void prefetchExisting(const std::vector<protocol::OutboxOp>& ops, size_t from);
     /// Verifies the audit link, then decodes and stages the operation, or stages it for
     /// quarantine with the reason. Never throws for bad content (only for database failures).
     void add(const protocol::OutboxOp& op);
@@ -39,10 +42,9 @@ private:
     void quarantine(const protocol::OutboxOp& op, const QString& reason);
     void anomaly(const QString& kind, const QString& entity, const QString& entityId, const QString& opId,
                  const QJsonObject& details);
-    bool stage(const protocol::OutboxOp& op, QString& reason, FeedItem& feed);
-    bool upsertMaster(const protocol::OutboxOp& op, const std::string& sql, const std::vector<std::string>& params,
-                      QString& reason, qint64& serverVersion);
-    void rejectDuplicates();
+    bool stage(const protocol::OutboxOp& op, QString& reason);
+    bool upsertMaster(const protocol::OutboxOp& op, const std::string& sql,
+                      const std::vector<std::string>& params, QString& reason, qint64& serverVersion);
     void insertAll();
     void checkLotsAndCredit();
     void appendFeed(const std::vector<FeedItem>& extra);
@@ -62,6 +64,7 @@ private:
     QJsonArray m_lots, m_lotEvents, m_sales, m_lines, m_payments, m_credits, m_creditDetails, m_collections,
         m_allocations, m_audit, m_quarantine, m_anomalies, m_documents;
     QSet<QString> m_batchIds;
+    QSet<QString> m_existing;
     QSet<QString> m_soldLots, m_arrivedLots, m_creditBuyers;
 };
 

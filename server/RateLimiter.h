@@ -11,7 +11,9 @@ namespace market::server {
 /// success clears the key. In-memory per instance: several instances each enforce their own.
 class RateLimiter {
 public:
-    explicit RateLimiter(int freeFailures = 5, qint64 maxDelaySec = 900) : m_free(freeFailures), m_max(maxDelaySec) {}
+    explicit RateLimiter(int freeFailures = 5, qint64 maxDelaySec = 900)
+        : m_free(freeFailures)
+        , m_max(maxDelaySec) {}
     /// Seconds the caller must still wait (0: may try now).
     qint64 retryAfter(const QString& key, qint64 nowSec) const;
     void recordFailure(const QString& key, qint64 nowSec);

@@ -13,8 +13,7 @@ const QString kAudience = QStringLiteral("market-api");
 constexpr auto kB64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
 } // namespace
 
-QString TokenSigner::issue(const TokenClaims& c) const
-{
+QString TokenSigner::issue(const TokenClaims& c) const {
     QJsonObject payload{{QStringLiteral("sub"), c.accountId},
                         {QStringLiteral("role"), c.role},
                         {QStringLiteral("aud"), kAudience},
@@ -26,8 +25,7 @@ QString TokenSigner::issue(const TokenClaims& c) const
     return QString::fromLatin1(signingInput + '.' + crypto::hmacSha256(m_key, signingInput).toBase64(kB64));
 }
 
-std::optional<TokenClaims> TokenSigner::verify(const QString& token, qint64 nowSeconds) const
-{
+std::optional<TokenClaims> TokenSigner::verify(const QString& token, qint64 nowSeconds) const {
     if (token.size() > 4096)
         return std::nullopt;
     const QByteArray raw = token.toLatin1();
@@ -43,8 +41,8 @@ std::optional<TokenClaims> TokenSigner::verify(const QString& token, qint64 nowS
     const QByteArray expected = crypto::hmacSha256(m_key, parts[0] + '.' + parts[1]);
     if (!crypto::equalConstantTime(*sig, expected))
         return std::nullopt;
-    const auto payloadBytes = QByteArray::fromBase64Encoding(parts[1], QByteArray::Base64UrlEncoding |
-                                                                            QByteArray::AbortOnBase64DecodingErrors);
+    const auto payloadBytes = QByteArray::fromBase64Encoding(
+        parts[1], QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!payloadBytes)
         return std::nullopt;
     const QJsonObject p = QJsonDocument::fromJson(*payloadBytes).object();

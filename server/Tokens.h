@@ -9,8 +9,8 @@ namespace market::server {
 /// Claims of an owner/manager API session token.
 struct TokenClaims {
     QString accountId;
-    QString role;   ///< owner | manager
-    QString shopId; ///< managers only
+    QString role;         ///< owner | manager
+    QString shopId;       ///< managers only
     qint64 expiresAt = 0; ///< seconds since the epoch
 };
 
@@ -20,7 +20,8 @@ struct TokenClaims {
 /// audience must be "market-api" and the expiry in the future; signatures compare in constant time.
 class TokenSigner {
 public:
-    explicit TokenSigner(QByteArray key) : m_key(std::move(key)) {}
+    explicit TokenSigner(QByteArray key)
+        : m_key(std::move(key)) {}
     QString issue(const TokenClaims& claims) const;
     /// nullopt for any malformed, tampered, foreign-audience or expired token.
     std::optional<TokenClaims> verify(const QString& token, qint64 nowSeconds) const;

@@ -4,16 +4,16 @@
 
 namespace market::protocol {
 
-QString Cursor::toString() const
-{
+QString Cursor::toString() const {
     return epoch + QLatin1Char(':') + QString::number(position);
 }
 
-std::variant<Cursor, WireError> Cursor::parse(const QString& text)
-{
+std::variant<Cursor, WireError> Cursor::parse(const QString& text) {
     if (text.isEmpty())
         return Cursor{};
-    const auto bad = [] { return WireError{err::kInvalidCursor, QStringLiteral("cursor must be <epoch>:<position>")}; };
+    const auto bad = [] {
+        return WireError{err::kInvalidCursor, QStringLiteral("cursor must be <epoch>:<position>")};
+    };
     const qsizetype colon = text.indexOf(QLatin1Char(':'));
     if (colon <= 0 || text.size() > 80)
         return bad();

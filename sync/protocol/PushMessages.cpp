@@ -11,18 +11,17 @@ namespace {
 constexpr qint64 kMaxSeq = 9'007'199'254'740'991LL; // 2^53 - 1: exact in every JSON reader
 constexpr qint64 kMaxMs = 32'503'680'000'000LL;     // year 3000
 
-bool isHex64(const QString& s)
-{
+bool isHex64(const QString& s) {
     if (s.size() != 64)
         return false;
     for (QChar c : s)
-        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
+              (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
             return false;
     return true;
 }
 
-QJsonValue objectOrNull(core::JsonReader& r, const QJsonObject& o, const QString& key)
-{
+QJsonValue objectOrNull(core::JsonReader& r, const QJsonObject& o, const QString& key) {
     const QJsonValue v = o.value(key);
     if (v.isUndefined() || v.isNull())
         return QJsonValue(QJsonValue::Null);
@@ -33,8 +32,7 @@ QJsonValue objectOrNull(core::JsonReader& r, const QJsonObject& o, const QString
     return v;
 }
 
-AuditEntry readAudit(core::JsonReader& r, const QJsonObject& o)
-{
+AuditEntry readAudit(core::JsonReader& r, const QJsonObject& o) {
     AuditEntry a;
     a.seq = r.integer(QStringLiteral("seq"), 1, kMaxSeq);
     a.prevHash = r.string(QStringLiteral("prevHash"), 64);
@@ -53,8 +51,7 @@ AuditEntry readAudit(core::JsonReader& r, const QJsonObject& o)
     return a;
 }
 
-QJsonObject auditToJson(const AuditEntry& a)
-{
+QJsonObject auditToJson(const AuditEntry& a) {
     return {{QStringLiteral("seq"), a.seq},           {QStringLiteral("prevHash"), a.prevHash},
             {QStringLiteral("hash"), a.hash},         {QStringLiteral("userId"), a.userId},
             {QStringLiteral("action"), a.action},     {QStringLiteral("entity"), a.entity},
@@ -63,13 +60,13 @@ QJsonObject auditToJson(const AuditEntry& a)
 }
 } // namespace
 
-std::variant<PushRequest, WireError> decodePushRequest(const QByteArray& body, int maxOps)
-{
+std::variant<PushRequest, WireError> decodePushRequest(const QByteArray& body, int maxOps) {
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError)
-        return WireError{err::kMalformedJson,
-                         QStringLiteral("body is not JSON: %1 at offset %2").arg(pe.errorString()).arg(pe.offset)};
+        return WireError{
+            err::kMalformedJson,
+            QStringLiteral("body is not JSON: %1 at offset %2").arg(pe.errorString()).arg(pe.offset)};
     if (!doc.isObject())
         return WireError{err::kInvalidEnvelope, QStringLiteral("body must be a JSON object")};
     const QJsonObject root = doc.object();
@@ -88,8 +85,9 @@ std::variant<PushRequest, WireError> decodePushRequest(const QByteArray& body, i
         return WireError{err::kInvalidEnvelope, QStringLiteral("ops: must be an array")};
     const QJsonArray ops = opsValue.toArray();
     if (ops.size() > maxOps)
-        return WireError{err::kTooManyOps,
-                         QStringLiteral("a batch holds at most %1 operations, got %2").arg(maxOps).arg(ops.size())};
+        return WireError{
+            err::kTooManyOps,
+            QStringLiteral("a batch holds at most %1 operations, got %2").arg(maxOps).arg(ops.size())};
     req.ops.reserve(size_t(ops.size()));
     for (qsizetype i = 0; i < ops.size(); ++i) {
         core::JsonReader item = r.item(ops, i, QStringLiteral("ops"));
@@ -124,34 +122,30 @@ std::variant<PushRequest, WireError> decodePushRequest(const QByteArray& body, i
     return req;
 }
 
-QJsonObject encodeOp(const OutboxOp& op)
-{
-    return {{QStringLiteral("seq"), op.seq},
-            {QStringLiteral("opId"), op.opId.toString()},
-            {QStringLiteral("type"), op.type},
-            {QStringLiteral("atMs"), op.atMs},
-            {QStringLiteral("payload"), op.payload},
-            {QStringLiteral("audit"), auditToJson(op.audit)}};
+QJsonObject encodeOp(const OutboxOp& op) {
+    return {{QStringLiteral("seq"), op.seq},         {QStringLiteral("opId"), op.opId.toString()},
+            {QStringLiteral("type"), op.type},       {QStringLiteral("atMs"), op.atMs},
+            {QStringLiteral("payload"), op.payload}, {QStringLiteral("audit"), auditToJson(op.audit)}};
 }
 
-QByteArray encodePushRequest(const PushRequest& request)
-{
+QByteArray encodePushRequest(const PushRequest& request) {
     QJsonArray ops;
     for (const auto& op : request.ops)
         ops.append(encodeOp(op));
-    const QJsonObject o{{QStringLiteral("protocolVersion"), request.protocolVersion}, {QStringLiteral("ops"), ops}};
+    const QJsonObject o{{QStringLiteral("protocolVersion"), request.protocolVersion},
+                        {QStringLiteral("ops"), ops}};
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-QJsonObject PushReply::toJson() const
-{
-    return {{QStringLiteral("highestSeq"), highestSeq}, {QStringLiteral("applied"), applied},
-            {QStringLiteral("skipped"), skipped},       {QStringLiteral("quarantined"), quarantined},
+QJsonObject PushReply::toJson() const {
+    return {{QStringLiteral("highestSeq"), highestSeq},
+            {QStringLiteral("applied"), applied},
+            {QStringLiteral("skipped"), skipped},
+            {QStringLiteral("quarantined"), quarantined},
             {QStringLiteral("anomalies"), anomalies}};
 }
 
-std::variant<PushReply, WireError> PushReply::fromJson(const QJsonObject& o)
-{
+std::variant<PushReply, WireError> PushReply::fromJson(const QJsonObject& o) {
     core::JsonReader r(o);
     PushReply p;
     p.highestSeq = r.integer(QStringLiteral("highestSeq"), 0, kMaxSeq);

@@ -1,0 +1,61 @@
+#include "IngestService.h"
+
+#include "ApiError.h"
+#include "Database.h"
+#include "PushBatch.h"
+
+namespace market::server {
+
+namespace err = protocol::err;
+
+protocol::PushReply IngestService::push(const TerminalIdentity& terminal, const QByteArray& body) {
+    auto decoded = protocol::decodePushRequest(body, m_maxOps);
+    if (const auto* e = std::get_if<protocol::WireError>(&decoded))
+        throw ApiError(400, e->code, e->message);
+    const auto& ops = std::get<protocol::PushRequest>(decoded).ops;
+
+    pqxx::work tx(m_db.connection());
+    enterShop(tx, terminal.shopId);
+    // The terminal row lock serialises pushes of one terminal (a retry racing the original).
+    const auto t = tx.exec_params(
+        "SELECT last_seq, last_audit_hash, revoked_at IS NOT NULL FROM terminals WHERE id = $1 "
+        "FOR UPDATE",
+        s(terminal.terminalId));
+    if (t.empty() || t[0][2].as<bool>())
+        throw ApiError(403, err::kTerminalRevoked,
+                       QStringLiteral("terminal is not enrolled or has been revoked"));
+    const qint64 held = t[0][0].as<qint64>();
+
+    protocol::PushReply reply;
+    size_t first = 0;
+    while (first < ops.size() && ops[first].seq <= held)
+        ++first;
+    reply.skipped = int(first);
+    if (first < ops.size() && ops[first].seq != held + 1)
+        throw ApiError(
+            409, err::kSequenceGap,
+            QStringLiteral(
+                "sequence gap: the server holds up to %1, so the next operation must be %2, got %3")
+                .arg(held)
+                .arg(held + 1)
+                .arg(ops[first].seq),
+            {{QStringLiteral("highestSeq"), held}, {QStringLiteral("expectedSeq"), held + 1}});
+
+    PushBatch batch(tx, terminal, QString::fromStdString(t[0][1].as<std::string>()));
+    batch.prefetchExisting(ops, first);
+    for (size_t i = first; i < ops.size(); ++i)
+        batch.add(ops[i]);
+    reply.anomalies = batch.flush();
+    reply.applied = batch.applied();
+    reply.quarantined = batch.quarantined();
+    reply.highestSeq = ops.empty() ? held : std::max(held, ops.back().seq);
+    // Highest applied sequence stored in the same transaction as the rows: all or nothing.
+    tx.exec_params(
+        "UPDATE terminals SET last_seq = $2, last_audit_seq = last_audit_seq + $3, last_audit_hash = $4, "
+        "last_seen_at = now() WHERE id = $1",
+        s(terminal.terminalId), reply.highestSeq, qint64(ops.size() - first), s(batch.lastAuditHash()));
+    tx.commit();
+    return reply;
+}
+
+} // namespace market::server

@@ -1,0 +1,703 @@
+#include "PushBatch.h"
+
+#include "Database.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <domain/Documents.h>
+#include <domain/Uuid.h>
+#include <pqxx/prepared_statement>
+#include <pqxx/subtransaction>
+
+namespace market::server {
+
+using protocol::OutboxOp;
+namespace op = core::op;
+
+namespace {
+QString newId() {
+    return core::Uuid::createV7(QDateTime::currentMSecsSinceEpoch()).toString();
+}
+
+QJsonValue idOrNull(const std::optional<core::Uuid>& id) {
+    return id ? QJsonValue(id->toString()) : QJsonValue(QJsonValue::Null);
+}
+
+std::string json(const QJsonArray& a) {
+    return QJsonDocument(a).toJson(QJsonDocument::Compact).toStdString();
+}
+
+std::string json(const QJsonObject& o) {
+    return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
+}
+
+std::string uuidArray(const QSet<QString>& ids) {
+    QStringList l(ids.cbegin(), ids.cend());
+    l.sort(); // a stable lock order across concurrent pushers
+    return "{" + l.join(QLatin1Char(',')).toStdString() + "}";
+}
+
+// One multi-row INSERT per table; columns and types listed once in the recordset definition.
+void insertRows(pqxx::work& tx, const char* sql, const QJsonArray& rows) {
+    if (!rows.isEmpty())
+        tx.exec_params(sql, json(rows));
+}
+
+const char* const kInsertLots = "INSERT INTO lots (id, shop_id, terminal_id, code, farmer_id, product_id, "
+                                "received_qty, packages, gross_qty, "
+                                "tare_qty, grade, vehicle, notes, received_at, created_by, op_id) "
+                                "SELECT id, shop_id, terminal_id, code, farmer_id, product_id, received_qty, "
+                                "packages, gross_qty, tare_qty, grade, "
+                                "vehicle, notes, to_timestamp(received_ms / 1000.0), created_by, op_id FROM "
+                                "jsonb_to_recordset($1::jsonb) AS r("
+                                "id uuid, shop_id uuid, terminal_id uuid, code text, farmer_id uuid, "
+                                "product_id uuid, received_qty bigint, "
+                                "packages bigint, gross_qty bigint, tare_qty bigint, grade text, vehicle "
+                                "text, notes text, received_ms bigint, "
+                                "created_by uuid, op_id uuid) ON CONFLICT DO NOTHING";
+const char* const kInsertLotEvents =
+    "INSERT INTO lot_status_events (id, shop_id, lot_id, from_status, to_status, reason, at, by_user, "
+    "terminal_id) "
+    "SELECT id, shop_id, lot_id, from_status, to_status, reason, to_timestamp(at_ms / 1000.0), by_user, "
+    "terminal_id "
+    "FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, lot_id uuid, from_status text, to_status "
+    "text, "
+    "reason text, at_ms bigint, by_user uuid, terminal_id uuid) ON CONFLICT DO NOTHING";
+const char* const kInsertSales =
+    "INSERT INTO sales (id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, walkin_name, "
+    "walkin_phone, "
+    "cashier_id, created_at, total, tendered, change, paid, credit, credit_id, override_by, override_reason, "
+    "op_id) "
+    "SELECT id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, walkin_name, walkin_phone, "
+    "cashier_id, "
+    "to_timestamp(created_ms / 1000.0), total, tendered, change, paid, credit, credit_id, override_by, "
+    "override_reason, op_id FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, terminal_id uuid, "
+    "receipt_seq bigint, receipt_no text, buyer_id uuid, walkin_name text, walkin_phone text, cashier_id "
+    "uuid, "
+    "created_ms bigint, total bigint, tendered bigint, change bigint, paid bigint, credit bigint, credit_id "
+    "uuid, "
+    "override_by uuid, override_reason text, op_id uuid) ON CONFLICT DO NOTHING";
+const char* const kInsertLines =
+    "INSERT INTO sale_lines (id, shop_id, sale_id, created_at, line_no, lot_id, product_id, farmer_id, qty, "
+    "price, "
+    "amount, commission_bp, commission, farmer_net) SELECT id, shop_id, sale_id, to_timestamp(created_ms / "
+    "1000.0), "
+    "line_no, lot_id, product_id, farmer_id, qty, price, amount, commission_bp, commission, farmer_net "
+    "FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, sale_id uuid, created_ms bigint, line_no "
+    "int, "
+    "lot_id uuid, product_id uuid, farmer_id uuid, qty bigint, price bigint, amount bigint, commission_bp "
+    "bigint, "
+    "commission bigint, farmer_net bigint) ON CONFLICT DO NOTHING";
+const char* const kInsertPayments =
+    "INSERT INTO sale_payments (id, shop_id, sale_id, created_at, method, amount, reference) "
+    "SELECT id, shop_id, sale_id, to_timestamp(created_ms / 1000.0), method, amount, reference "
+    "FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, sale_id uuid, created_ms bigint, method "
+    "text, "
+    "amount bigint, reference text) ON CONFLICT DO NOTHING";
+const char* const kInsertCredits =
+    "INSERT INTO credits (id, shop_id, sale_id, buyer_id, amount, created_at) "
+    "SELECT id, shop_id, sale_id, buyer_id, amount, to_timestamp(created_ms / 1000.0) "
+    "FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, sale_id uuid, buyer_id uuid, amount "
+    "bigint, "
+    "created_ms bigint) ON CONFLICT DO NOTHING";
+const char* const kInsertCreditDetails =
+    "INSERT INTO credit_details (id, shop_id, credit_id, farmer_id, amount) SELECT id, shop_id, credit_id, "
+    "farmer_id, "
+    "amount FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, credit_id uuid, farmer_id uuid, "
+    "amount bigint) ON CONFLICT DO NOTHING";
+const char* const kInsertCollections =
+    "INSERT INTO collections (id, shop_id, terminal_id, buyer_id, amount, method, reference, cashier_id, at, "
+    "op_id) "
+    "SELECT id, shop_id, terminal_id, buyer_id, amount, method, reference, cashier_id, to_timestamp(at_ms / "
+    "1000.0), "
+    "op_id FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, terminal_id uuid, buyer_id uuid, "
+    "amount bigint, method text, reference text, cashier_id uuid, at_ms bigint, op_id uuid) ON CONFLICT DO "
+    "NOTHING";
+const char* const kInsertAllocations =
+    "INSERT INTO collection_allocations (id, shop_id, collection_id, credit_id, credit_detail_id, farmer_id, "
+    "amount) "
+    "SELECT id, shop_id, collection_id, credit_id, credit_detail_id, farmer_id, amount "
+    "FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, collection_id uuid, credit_id uuid, "
+    "credit_detail_id uuid, farmer_id uuid, amount bigint) ON CONFLICT DO NOTHING";
+const char* const kInsertAudit =
+    "INSERT INTO audit_entries (shop_id, terminal_id, seq, at, prev_hash, hash, user_id, action, entity, "
+    "entity_id, "
+    "before, after, chain_ok, op_id) SELECT shop_id, terminal_id, seq, to_timestamp(at_ms / 1000.0), "
+    "prev_hash, "
+    "hash, user_id, action, entity, entity_id, before, after, chain_ok, op_id FROM "
+    "jsonb_to_recordset($1::jsonb) AS "
+    "r(shop_id uuid, terminal_id uuid, seq bigint, at_ms bigint, prev_hash text, hash text, user_id text, "
+    "action text, entity text, entity_id text, before jsonb, after jsonb, chain_ok boolean, op_id uuid) "
+    "ON CONFLICT DO NOTHING";
+const char* const kInsertQuarantine =
+    "INSERT INTO quarantine (op_id, shop_id, terminal_id, seq, type, reason, envelope) SELECT op_id, "
+    "shop_id, "
+    "terminal_id, seq, type, reason, envelope FROM jsonb_to_recordset($1::jsonb) AS r(op_id uuid, shop_id "
+    "uuid, "
+    "terminal_id uuid, seq bigint, type text, reason text, envelope jsonb) ON CONFLICT DO NOTHING";
+const char* const kInsertDocuments = "INSERT INTO documents (shop_id, id, type, terminal_id, op_id, doc) "
+                                     "SELECT shop_id, id, type, terminal_id, op_id, "
+                                     "doc FROM jsonb_to_recordset($1::jsonb) AS r(shop_id uuid, id uuid, "
+                                     "type text, terminal_id uuid, op_id uuid, "
+                                     "doc jsonb) ON CONFLICT DO NOTHING";
+} // namespace
+
+PushBatch::PushBatch(pqxx::work& tx, TerminalIdentity terminal, QString lastAuditHash)
+    : m_tx(tx)
+    , m_terminal(std::move(terminal))
+    , m_lastAuditHash(std::move(lastAuditHash)) {}
+
+void PushBatch::prefetchExisting(const std::vector<OutboxOp>& ops, size_t from) {
+    QSet<QString> sales, lots, collections, events;
+    for (size_t i = from; i < ops.size(); ++i) {
+        const QString id = ops[i].payload.value(QStringLiteral("id")).toString();
+        if (!core::Uuid::parse(id))
+            continue;
+        if (ops[i].type == op::kSaleRecorded)
+            sales.insert(id);
+        else if (ops[i].type == op::kLotReceived)
+            lots.insert(id);
+        else if (ops[i].type == op::kCollectionRecorded)
+            collections.insert(id);
+        else if (ops[i].type == op::kLotStatusChanged)
+            events.insert(id);
+    }
+    if (sales.isEmpty() && lots.isEmpty() && collections.isEmpty() && events.isEmpty())
+        return;
+    const auto r = m_tx.exec_params(
+        "SELECT id::text FROM sales WHERE id = ANY($1::uuid[]) UNION ALL SELECT id::text FROM lots WHERE id "
+        "= "
+        "ANY($2::uuid[]) UNION ALL SELECT id::text FROM collections WHERE id = ANY($3::uuid[]) UNION ALL "
+        "SELECT id::text FROM lot_status_events WHERE id = ANY($4::uuid[])",
+        uuidArray(sales), uuidArray(lots), uuidArray(collections), uuidArray(events));
+    for (const auto& row : r)
+        m_existing.insert(q(row[0].as<std::string>()));
+}
+
+void PushBatch::add(const OutboxOp& o) {
+    // The audit chain: each entry must link to the previous one and hash to what it claims.
+    const bool chainOk = o.audit.prevHash == m_lastAuditHash &&
+                         protocol::computeAuditHash(o.audit, m_terminal.terminalId) == o.audit.hash;
+    m_audit.append(QJsonObject{{QStringLiteral("shop_id"), m_terminal.shopId},
+                               {QStringLiteral("terminal_id"), m_terminal.terminalId},
+                               {QStringLiteral("seq"), o.audit.seq},
+                               {QStringLiteral("at_ms"), o.audit.atMs},
+                               {QStringLiteral("prev_hash"), o.audit.prevHash},
+                               {QStringLiteral("hash"), o.audit.hash},
+                               {QStringLiteral("user_id"), o.audit.userId},
+                               {QStringLiteral("action"), o.audit.action},
+                               {QStringLiteral("entity"), o.audit.entity},
+                               {QStringLiteral("entity_id"), o.audit.entityId},
+                               {QStringLiteral("before"), o.audit.before},
+                               {QStringLiteral("after"), o.audit.after},
+                               {QStringLiteral("chain_ok"), chainOk},
+                               {QStringLiteral("op_id"), o.opId.toString()}});
+    if (!chainOk)
+        anomaly(QStringLiteral("audit_chain_break"), QStringLiteral("terminal"), m_terminal.terminalId,
+                o.opId.toString(),
+                {{QStringLiteral("seq"), o.seq},
+                 {QStringLiteral("auditSeq"), o.audit.seq},
+                 {QStringLiteral("expectedPrevHash"), m_lastAuditHash},
+                 {QStringLiteral("prevHash"), o.audit.prevHash}});
+    m_lastAuditHash = o.audit.hash; // continue from the terminal's chain so one break is flagged once
+
+    QString reason;
+    if (!stage(o, reason)) {
+        quarantine(o, reason);
+        return;
+    }
+    ++m_applied;
+}
+
+void PushBatch::quarantine(const OutboxOp& o, const QString& reason) {
+    m_quarantine.append(QJsonObject{{QStringLiteral("op_id"), o.opId.toString()},
+                                    {QStringLiteral("shop_id"), m_terminal.shopId},
+                                    {QStringLiteral("terminal_id"), m_terminal.terminalId},
+                                    {QStringLiteral("seq"), o.seq},
+                                    {QStringLiteral("type"), o.type},
+                                    {QStringLiteral("reason"), reason},
+                                    {QStringLiteral("envelope"), protocol::encodeOp(o)}});
+}
+
+void PushBatch::anomaly(const QString& kind, const QString& entity, const QString& entityId,
+                        const QString& opId, const QJsonObject& details) {
+    m_anomalies.append(
+        QJsonObject{{QStringLiteral("id"), newId()},
+                    {QStringLiteral("shop_id"), m_terminal.shopId},
+                    {QStringLiteral("kind"), kind},
+                    {QStringLiteral("entity"), entity},
+                    {QStringLiteral("entity_id"), entityId},
+                    {QStringLiteral("terminal_id"), m_terminal.terminalId},
+                    {QStringLiteral("op_id"), opId.isEmpty() ? QJsonValue() : QJsonValue(opId)},
+                    {QStringLiteral("details"), details}});
+}
+
+bool PushBatch::upsertMaster(const OutboxOp& o, const std::string& sql,
+                             const std::vector<std::string>& params, QString& reason, qint64& serverVersion) {
+    // A savepoint: an id that exists in another shop fails RLS on the conflict path; that must
+    // quarantine this operation, not abort the whole batch.
+    pqxx::subtransaction sub(m_tx, "upsert");
+    try {
+        const pqxx::result r = sub.exec_params(sql, pqxx::prepare::make_dynamic_params(params));
+        sub.commit();
+        serverVersion = r[0][0].as<qint64>();
+        return true;
+    } catch (const pqxx::sql_error& e) {
+        if (e.sqlstate() != "42501") // insufficient_privilege: RLS refused the row
+            throw;
+        reason = QStringLiteral("%1: id %2 belongs to another shop")
+                     .arg(o.type, o.payload.value(QStringLiteral("id")).toString());
+        return false;
+    }
+}
+
+bool PushBatch::stage(const OutboxOp& o, QString& reason) {
+    const QString& shop = m_terminal.shopId;
+    const QString& terminal = m_terminal.terminalId;
+    const QString opId = o.opId.toString();
+    const auto wrongShop = [&](const core::Uuid& id) {
+        if (id.toString() == shop)
+            return false;
+        reason = QStringLiteral("shopId %1 is not this terminal's shop").arg(id.toString());
+        return true;
+    };
+    const auto wrongTerminal = [&](const core::Uuid& id) {
+        if (id.toString() == terminal)
+            return false;
+        reason = QStringLiteral("terminalId %1 is not the pushing terminal").arg(id.toString());
+        return true;
+    };
+    const auto duplicate = [&](const QString& id) {
+        if (m_existing.contains(id) || m_batchIds.contains(id)) {
+            reason = QStringLiteral("%1: id %2 is already recorded").arg(o.type, id);
+            return true;
+        }
+        m_batchIds.insert(id);
+        return false;
+    };
+    const auto invalid = [&](const core::Error& e) {
+        reason = QStringLiteral("%1 payload: %2").arg(o.type, e.message);
+        return false;
+    };
+    const auto applied = [&](const QString& entityId) {
+        m_staged.push_back({o, FeedItem{o.type, entityId, o.payload}, {}, entityId});
+        return true;
+    };
+    const auto master = [&](const QString& id, const std::string& sql,
+                            const std::vector<std::string>& params) {
+        qint64 serverVersion = 0;
+        if (!upsertMaster(o, sql, params, reason, serverVersion))
+            return false;
+        QJsonObject doc = o.payload;
+        doc.insert(QStringLiteral("serverVersion"), serverVersion);
+        m_staged.push_back({o, FeedItem{o.type, id, doc}, {}, id});
+        return true;
+    };
+    const auto b = [](bool v) { return std::string(v ? "true" : "false"); };
+    const auto n = [](qint64 v) { return std::to_string(v); };
+    const auto j = [](const QJsonObject& v) { return json(v); };
+
+    if (o.type == op::kSaleRecorded) {
+        auto d = core::SaleDoc::fromJson(o.payload);
+        if (!d)
+            return invalid(d.error());
+        if (wrongShop(d->shopId) || wrongTerminal(d->terminalId))
+            return false;
+        if (auto st = d->verifyArithmetic(); !st)
+            return invalid(st.error());
+        const QString id = d->id.toString();
+        if (duplicate(id))
+            return false;
+        const qint64 at = d->createdAtMs;
+        m_sales.append(QJsonObject{{QStringLiteral("id"), id},
+                                   {QStringLiteral("shop_id"), shop},
+                                   {QStringLiteral("terminal_id"), terminal},
+                                   {QStringLiteral("receipt_seq"), d->receiptSeq},
+                                   {QStringLiteral("receipt_no"), d->receiptNo},
+                                   {QStringLiteral("buyer_id"), idOrNull(d->buyerId)},
+                                   {QStringLiteral("walkin_name"), d->walkinName},
+                                   {QStringLiteral("walkin_phone"), d->walkinPhone},
+                                   {QStringLiteral("cashier_id"), d->cashierId.toString()},
+                                   {QStringLiteral("created_ms"), at},
+                                   {QStringLiteral("total"), d->total.minor()},
+                                   {QStringLiteral("tendered"), d->tendered.minor()},
+                                   {QStringLiteral("change"), d->change.minor()},
+                                   {QStringLiteral("paid"), d->paid.minor()},
+                                   {QStringLiteral("credit"), d->credit.minor()},
+                                   {QStringLiteral("credit_id"), idOrNull(d->creditId)},
+                                   {QStringLiteral("override_by"), idOrNull(d->overrideBy)},
+                                   {QStringLiteral("override_reason"), d->overrideReason},
+                                   {QStringLiteral("op_id"), opId}});
+        for (const auto& l : d->lines) {
+            m_lines.append(QJsonObject{{QStringLiteral("id"), l.id.toString()},
+                                       {QStringLiteral("shop_id"), shop},
+                                       {QStringLiteral("sale_id"), id},
+                                       {QStringLiteral("created_ms"), at},
+                                       {QStringLiteral("line_no"), l.lineNo},
+                                       {QStringLiteral("lot_id"), l.lotId.toString()},
+                                       {QStringLiteral("product_id"), l.productId.toString()},
+                                       {QStringLiteral("farmer_id"), l.farmerId.toString()},
+                                       {QStringLiteral("qty"), l.qty.thousandths()},
+                                       {QStringLiteral("price"), l.price.minor()},
+                                       {QStringLiteral("amount"), l.amount.minor()},
+                                       {QStringLiteral("commission_bp"), l.commissionBp},
+                                       {QStringLiteral("commission"), l.commission.minor()},
+                                       {QStringLiteral("farmer_net"), l.farmerNet.minor()}});
+            m_soldLots.insert(l.lotId.toString());
+        }
+        for (const auto& p : d->payments)
+            m_payments.append(QJsonObject{{QStringLiteral("id"), p.id.toString()},
+                                          {QStringLiteral("shop_id"), shop},
+                                          {QStringLiteral("sale_id"), id},
+                                          {QStringLiteral("created_ms"), at},
+                                          {QStringLiteral("method"), core::paymentMethodName(p.method)},
+                                          {QStringLiteral("amount"), p.amount.minor()},
+                                          {QStringLiteral("reference"), p.reference}});
+        if (d->creditId) {
+            m_credits.append(QJsonObject{{QStringLiteral("id"), d->creditId->toString()},
+                                         {QStringLiteral("shop_id"), shop},
+                                         {QStringLiteral("sale_id"), id},
+                                         {QStringLiteral("buyer_id"), idOrNull(d->buyerId)},
+                                         {QStringLiteral("amount"), d->credit.minor()},
+                                         {QStringLiteral("created_ms"), at}});
+            for (const auto& c : d->creditDetails)
+                m_creditDetails.append(QJsonObject{{QStringLiteral("id"), c.id.toString()},
+                                                   {QStringLiteral("shop_id"), shop},
+                                                   {QStringLiteral("credit_id"), d->creditId->toString()},
+                                                   {QStringLiteral("farmer_id"), idOrNull(c.farmerId)},
+                                                   {QStringLiteral("amount"), c.amount.minor()}});
+            if (!d->overrideBy)
+                m_creditBuyers.insert(d->buyerId->toString());
+        }
+        return applied(id);
+    }
+    if (o.type == op::kLotReceived) {
+        auto d = core::LotDoc::fromJson(o.payload);
+        if (!d)
+            return invalid(d.error());
+        if (wrongShop(d->shopId) || wrongTerminal(d->terminalId))
+            return false;
+        const QString id = d->id.toString();
+        if (duplicate(id))
+            return false;
+        m_lots.append(QJsonObject{{QStringLiteral("id"), id},
+                                  {QStringLiteral("shop_id"), shop},
+                                  {QStringLiteral("terminal_id"), terminal},
+                                  {QStringLiteral("code"), d->code},
+                                  {QStringLiteral("farmer_id"), d->farmerId.toString()},
+                                  {QStringLiteral("product_id"), d->productId.toString()},
+                                  {QStringLiteral("received_qty"), d->receivedQty.thousandths()},
+                                  {QStringLiteral("packages"), d->packages},
+                                  {QStringLiteral("gross_qty"), d->grossQty.thousandths()},
+                                  {QStringLiteral("tare_qty"), d->tareQty.thousandths()},
+                                  {QStringLiteral("grade"), d->grade},
+                                  {QStringLiteral("vehicle"), d->vehicle},
+                                  {QStringLiteral("notes"), d->notes},
+                                  {QStringLiteral("received_ms"), d->receivedAtMs},
+                                  {QStringLiteral("created_by"), d->createdBy.toString()},
+                                  {QStringLiteral("op_id"), opId}});
+        m_arrivedLots.insert(id);
+        return applied(id);
+    }
+    if (o.type == op::kLotStatusChanged) {
+        auto d = core::LotStatusDoc::fromJson(o.payload);
+        if (!d)
+            return invalid(d.error());
+        if (!core::lotTransitionAllowed(d->from, d->to)) {
+            reason = QStringLiteral("lot.status_changed: %1 → %2 is not allowed")
+                         .arg(core::lotStatusName(d->from), core::lotStatusName(d->to));
+            return false;
+        }
+        const QString id = d->id.toString();
+        if (duplicate(id))
+            return false;
+        m_lotEvents.append(QJsonObject{{QStringLiteral("id"), id},
+                                       {QStringLiteral("shop_id"), shop},
+                                       {QStringLiteral("lot_id"), d->lotId.toString()},
+                                       {QStringLiteral("from_status"), core::lotStatusName(d->from)},
+                                       {QStringLiteral("to_status"), core::lotStatusName(d->to)},
+                                       {QStringLiteral("reason"), d->reason},
+                                       {QStringLiteral("at_ms"), d->atMs},
+                                       {QStringLiteral("by_user"), d->by.toString()},
+                                       {QStringLiteral("terminal_id"), terminal}});
+        return applied(id);
+    }
+    if (o.type == op::kCollectionRecorded) {
+        auto d = core::CollectionDoc::fromJson(o.payload);
+        if (!d)
+            return invalid(d.error());
+        if (wrongShop(d->shopId) || wrongTerminal(d->terminalId))
+            return false;
+        if (auto st = d->verifyArithmetic(); !st)
+            return invalid(st.error());
+        const QString id = d->id.toString();
+        if (duplicate(id))
+            return false;
+        m_collections.append(QJsonObject{{QStringLiteral("id"), id},
+                                         {QStringLiteral("shop_id"), shop},
+                                         {QStringLiteral("terminal_id"), terminal},
+                                         {QStringLiteral("buyer_id"), d->buyerId.toString()},
+                                         {QStringLiteral("amount"), d->amount.minor()},
+                                         {QStringLiteral("method"), core::paymentMethodName(d->method)},
+                                         {QStringLiteral("reference"), d->reference},
+                                         {QStringLiteral("cashier_id"), d->cashierId.toString()},
+                                         {QStringLiteral("at_ms"), d->atMs},
+                                         {QStringLiteral("op_id"), opId}});
+        for (const auto& a : d->allocations)
+            m_allocations.append(
+                QJsonObject{{QStringLiteral("id"), a.id.toString()},
+                            {QStringLiteral("shop_id"), shop},
+                            {QStringLiteral("collection_id"), id},
+                            {QStringLiteral("credit_id"), a.creditId.toString()},
+                            {QStringLiteral("credit_detail_id"), a.creditDetailId.toString()},
+                            {QStringLiteral("farmer_id"), idOrNull(a.farmerId)},
+                            {QStringLiteral("amount"), a.amount.minor()}});
+        return applied(id);
+    }
+    if (o.type == op::kPartyUpsert) {
+        auto d = core::PartyDoc::fromJson(o.payload);
+        if (!d)
+            return invalid(d.error());
+        if (wrongShop(d->shopId))
+            return false;
+        return master(
+            d->id.toString(),
+            "INSERT INTO parties (id, shop_id, kind, code, name, phone, credit_limit, active, version, doc) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO UPDATE SET kind = "
+            "excluded.kind, code = excluded.code, name = excluded.name, phone = excluded.phone, "
+            "credit_limit = excluded.credit_limit, active = excluded.active, version = excluded.version, "
+            "doc = excluded.doc, server_version = parties.server_version + 1, updated_at = now() "
+            "RETURNING server_version",
+            {s(d->id.toString()), s(shop), s(core::partyKindName(d->kind)), s(d->code), s(d->name),
+             s(d->phone), n(d->creditLimit.minor()), b(d->active), n(d->version), j(o.payload)});
+    }
+    if (o.type == op::kProductUpsert) {
+        auto d = core::ProductDoc::fromJson(o.payload);
+        if (!d)
+            return invalid(d.error());
+        if (wrongShop(d->shopId))
+            return false;
+        return master(d->id.toString(),
+                      "INSERT INTO products (id, shop_id, code, name, category, unit, active, version, doc) "
+                      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO UPDATE SET code = "
+                      "excluded.code, "
+                      "name = excluded.name, category = excluded.category, unit = excluded.unit, active = "
+                      "excluded.active, version = excluded.version, doc = excluded.doc, server_version = "
+                      "products.server_version + 1, updated_at = now() RETURNING server_version",
+                      {s(d->id.toString()), s(shop), s(d->code), s(d->name),
+                       s(core::categoryName(d->category)), s(core::unitName(d->unit)), b(d->active),
+                       n(d->version), j(o.payload)});
+    }
+    if (o.type == op::kCommissionRuleUpsert) {
+        auto d = core::CommissionRuleDoc::fromJson(o.payload);
+        if (!d)
+            return invalid(d.error());
+        if (wrongShop(d->shopId))
+            return false;
+        return master(
+            d->id.toString(),
+            "INSERT INTO commission_rules (id, shop_id, product_id, kind, active, version, doc) "
+            "VALUES ($1, $2, nullif($3, '')::uuid, $4, $5, $6, $7) "
+            "ON CONFLICT (id) DO UPDATE SET product_id = excluded.product_id, kind = excluded.kind, "
+            "active = excluded.active, version = excluded.version, doc = excluded.doc, server_version = "
+            "commission_rules.server_version + 1, updated_at = now() RETURNING server_version",
+            {s(d->id.toString()), s(shop), d->productId ? s(d->productId->toString()) : std::string(),
+             s(core::commissionKindName(d->rule.kind)), b(d->active), n(d->version), j(o.payload)});
+    }
+    if (o.type == op::kUserUpsert) {
+        auto d = core::UserDoc::fromJson(o.payload);
+        if (!d)
+            return invalid(d.error());
+        if (wrongShop(d->shopId))
+            return false;
+        return master(
+            d->id.toString(),
+            "INSERT INTO users (id, shop_id, username, role, active, version, doc) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET "
+            "username = excluded.username, role = excluded.role, active = excluded.active, version = "
+            "excluded.version, doc = excluded.doc, server_version = users.server_version + 1, "
+            "updated_at = now() RETURNING server_version",
+            {s(d->id.toString()), s(shop), s(d->username), s(core::roleName(d->role)), b(d->active),
+             n(d->version), j(o.payload)});
+    }
+    if (o.type == op::kTerminalUpsert) {
+        auto d = core::TerminalDoc::fromJson(o.payload);
+        if (!d)
+            return invalid(d.error());
+        if (wrongShop(d->shopId))
+            return false;
+        const auto r = m_tx.exec_params("UPDATE terminals SET name = $2 WHERE id = $1 RETURNING number",
+                                        s(d->id.toString()), s(d->name));
+        if (r.empty()) {
+            reason = QStringLiteral("terminal.upsert: terminal %1 is not enrolled in this shop")
+                         .arg(d->id.toString());
+            return false;
+        }
+        return applied(d->id.toString());
+    }
+    if (o.type == op::kShopUpsert || o.type == op::kCommissionConfirmed) {
+        // Kept whole and fed to the other counters; shop settings of record are edited on the
+        // server (owner API), so a counter's shop.upsert does not change the directory.
+        QString id;
+        if (o.type == op::kShopUpsert) {
+            auto d = core::ShopDoc::fromJson(o.payload);
+            if (!d)
+                return invalid(d.error());
+            if (wrongShop(d->id))
+                return false;
+            id = d->id.toString();
+        } else {
+            auto d = core::CommissionConfirmationDoc::fromJson(o.payload);
+            if (!d)
+                return invalid(d.error());
+            id = d->id.toString();
+        }
+        m_documents.append(QJsonObject{{QStringLiteral("shop_id"), shop},
+                                       {QStringLiteral("id"), id},
+                                       {QStringLiteral("type"), o.type},
+                                       {QStringLiteral("terminal_id"), terminal},
+                                       {QStringLiteral("op_id"), opId},
+                                       {QStringLiteral("doc"), o.payload}});
+        return applied(id);
+    }
+    reason = QStringLiteral("unknown operation type \"%1\"").arg(o.type);
+    return false;
+}
+
+int PushBatch::flush() {
+    insertAll();
+    checkLotsAndCredit();
+    std::vector<FeedItem> extra;
+    if (!m_anomalies.isEmpty()) {
+        const auto r = m_tx.exec_params(
+            "INSERT INTO anomalies (id, shop_id, kind, entity, entity_id, terminal_id, op_id, details) "
+            "SELECT id, shop_id, kind, entity, entity_id, terminal_id, op_id, details FROM "
+            "jsonb_to_recordset($1::jsonb) "
+            "AS r(id uuid, shop_id uuid, kind text, entity text, entity_id uuid, terminal_id uuid, op_id "
+            "uuid, "
+            "details jsonb) ON CONFLICT (shop_id, kind, entity_id) WHERE resolved_at IS NULL DO NOTHING "
+            "RETURNING id, kind, entity, entity_id, details::text",
+            json(m_anomalies));
+        for (const auto& row : r)
+            extra.push_back(FeedItem{
+                QStringLiteral("anomaly.raised"), q(row[0].as<std::string>()),
+                QJsonObject{{QStringLiteral("id"), q(row[0].as<std::string>())},
+                            {QStringLiteral("kind"), q(row[1].as<std::string>())},
+                            {QStringLiteral("entity"), q(row[2].as<std::string>())},
+                            {QStringLiteral("entityId"), q(row[3].as<std::string>())},
+                            {QStringLiteral("details"),
+                             QJsonDocument::fromJson(QByteArray::fromStdString(row[4].as<std::string>()))
+                                 .object()}}});
+    }
+    appendFeed(extra);
+    return int(extra.size());
+}
+
+void PushBatch::insertAll() {
+    // Lock the lots and buyers this batch sells from or credits, in id order: concurrent pushers
+    // of the same shop then see each other's committed lines in the checks below.
+    if (!m_soldLots.isEmpty())
+        m_tx.exec_params("SELECT 1 FROM lots WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE",
+                         uuidArray(m_soldLots));
+    if (!m_creditBuyers.isEmpty())
+        m_tx.exec_params("SELECT 1 FROM parties WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE",
+                         uuidArray(m_creditBuyers));
+    insertRows(m_tx, kInsertLots, m_lots);
+    insertRows(m_tx, kInsertLotEvents, m_lotEvents);
+    insertRows(m_tx, kInsertSales, m_sales);
+    insertRows(m_tx, kInsertLines, m_lines);
+    insertRows(m_tx, kInsertPayments, m_payments);
+    insertRows(m_tx, kInsertCredits, m_credits);
+    insertRows(m_tx, kInsertCreditDetails, m_creditDetails);
+    insertRows(m_tx, kInsertCollections, m_collections);
+    insertRows(m_tx, kInsertAllocations, m_allocations);
+    insertRows(m_tx, kInsertDocuments, m_documents);
+    insertRows(m_tx, kInsertAudit, m_audit);
+    insertRows(m_tx, kInsertQuarantine, m_quarantine);
+    if (!m_lotEvents.isEmpty())
+        m_tx.exec_params(
+            "UPDATE lots l SET status = e.to_status FROM jsonb_to_recordset($1::jsonb) AS e(lot_id uuid, "
+            "to_status text) WHERE l.id = e.lot_id",
+            json(m_lotEvents));
+}
+
+void PushBatch::checkLotsAndCredit() {
+    if (!m_arrivedLots.isEmpty())
+        m_tx.exec_params("UPDATE anomalies SET resolved_at = now(), resolution = 'lot arrived' WHERE kind = "
+                         "'unknown_lot' AND resolved_at IS NULL AND entity_id = ANY($1::uuid[])",
+                         uuidArray(m_arrivedLots));
+    QSet<QString> lots = m_soldLots;
+    lots.unite(m_arrivedLots);
+    if (!lots.isEmpty()) {
+        const auto r = m_tx.exec_params("SELECT x.id::text, l.received_qty, (SELECT coalesce(sum(qty), 0) "
+                                        "FROM sale_lines sl WHERE sl.lot_id = x.id "
+                                        "AND sl.shop_id = market_current_shop()) FROM unnest($1::uuid[]) AS "
+                                        "x(id) LEFT JOIN lots l ON l.id = x.id",
+                                        uuidArray(lots));
+        for (const auto& row : r) {
+            const QString lot = q(row[0].as<std::string>());
+            const qint64 sold = row[2].as<qint64>();
+            if (row[1].is_null()) {
+                if (m_soldLots.contains(lot))
+                    anomaly(QStringLiteral("unknown_lot"), QStringLiteral("lot"), lot, {},
+                            {{QStringLiteral("soldQty"), sold}});
+            } else if (sold > row[1].as<qint64>()) {
+                anomaly(QStringLiteral("oversold"), QStringLiteral("lot"), lot, {},
+                        {{QStringLiteral("receivedQty"), row[1].as<qint64>()},
+                         {QStringLiteral("soldQty"), sold}});
+            }
+        }
+    }
+    if (!m_creditBuyers.isEmpty()) {
+        const auto r = m_tx.exec_params(
+            "SELECT p.id::text, p.credit_limit, (SELECT coalesce(sum(c.amount), 0) FROM credits c WHERE "
+            "c.buyer_id = "
+            "p.id) - (SELECT coalesce(sum(a.amount), 0) FROM collection_allocations a JOIN credits c ON c.id "
+            "= "
+            "a.credit_id WHERE c.buyer_id = p.id) FROM parties p WHERE p.id = ANY($1::uuid[])",
+            uuidArray(m_creditBuyers));
+        for (const auto& row : r) {
+            const qint64 limit = row[1].as<qint64>();
+            const qint64 outstanding = row[2].as<qint64>();
+            if (outstanding > limit)
+                anomaly(
+                    QStringLiteral("credit_limit_exceeded"), QStringLiteral("party"),
+                    q(row[0].as<std::string>()), {},
+                    {{QStringLiteral("creditLimit"), limit}, {QStringLiteral("outstanding"), outstanding}});
+        }
+    }
+}
+
+void PushBatch::appendFeed(const std::vector<FeedItem>& extra) {
+    const qint64 count = qint64(m_staged.size() + extra.size());
+    if (count == 0)
+        return;
+    // Last statement before commit: the counter row lock is held for as short a time as possible,
+    // and it orders this shop's writers so positions become visible in commit order.
+    const auto r =
+        m_tx.exec_params("UPDATE feed_counters SET last_position = last_position + $2 WHERE shop_id = $1 "
+                         "RETURNING last_position",
+                         s(m_terminal.shopId), count);
+    qint64 position = r.at(0)[0].as<qint64>() - count;
+    QJsonArray rows;
+    const auto add = [&](const FeedItem& f, bool fromTerminal) {
+        rows.append(QJsonObject{
+            {QStringLiteral("shop_id"), m_terminal.shopId},
+            {QStringLiteral("position"), ++position},
+            {QStringLiteral("type"), f.type},
+            {QStringLiteral("entity_id"), f.entityId},
+            {QStringLiteral("terminal_id"), fromTerminal ? QJsonValue(m_terminal.terminalId) : QJsonValue()},
+            {QStringLiteral("doc"), f.doc}});
+    };
+    for (const auto& st : m_staged)
+        add(st.feed, true);
+    for (const auto& f : extra)
+        add(f, false);
+    m_tx.exec_params(
+        "INSERT INTO feed (shop_id, position, type, entity_id, terminal_id, doc) SELECT shop_id, position, "
+        "type, entity_id, terminal_id, doc FROM jsonb_to_recordset($1::jsonb) AS r(shop_id uuid, "
+        "position bigint, type text, entity_id uuid, terminal_id uuid, doc jsonb)",
+        json(rows));
+}
+
+} // namespace market::server

@@ -1,0 +1,239 @@
+// N terminals push batches of realistic sales to a real market-server on loopback; in the same
+// run, raw libpqxx inserts the same rows with multi-row INSERTs (the bare-engine rate).
+#include "ServerHarness.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <pqxx/pqxx>
+#include <thread>
+
+using namespace market;
+using namespace market::server::test;
+
+namespace {
+
+struct Options {
+    QList<int> terminals{1, 10, 50};
+    int batches = 10;   ///< per terminal
+    int batchSize = 50; ///< sales per batch
+    int linesPerSale = 3;
+};
+
+qint64 rssKb(qint64 pid, const char* field) {
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (line.startsWith(field))
+            return line.mid(qsizetype(std::strlen(field))).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, size_t(p * double(v.size())))];
+}
+
+std::string q(const QString& s) {
+    return "'" + s.toStdString() + "'";
+}
+
+// One batch of sales as multi-row INSERT statements for sales, lines and payments.
+std::vector<std::string> rawBatch(const std::vector<core::SaleDoc>& sales) {
+    std::string s =
+        "INSERT INTO sales (id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, walkin_name, "
+        "walkin_phone, cashier_id, created_at, total, tendered, change, paid, credit, credit_id, "
+        "override_by, "
+        "override_reason, op_id) VALUES ";
+    std::string l = "INSERT INTO sale_lines (id, shop_id, sale_id, created_at, line_no, lot_id, product_id, "
+                    "farmer_id, qty, "
+                    "price, amount, commission_bp, commission, farmer_net) VALUES ";
+    std::string p =
+        "INSERT INTO sale_payments (id, shop_id, sale_id, created_at, method, amount, reference) VALUES ";
+    bool firstLine = true;
+    bool firstPay = true;
+    for (size_t i = 0; i < sales.size(); ++i) {
+        const auto& d = sales[i];
+        const std::string at = "to_timestamp(" + std::to_string(d.createdAtMs) + " / 1000.0)";
+        s += (i ? "," : "") + std::string("(") + q(d.id.toString()) + "," + q(d.shopId.toString()) + "," +
+             q(d.terminalId.toString()) + "," + std::to_string(d.receiptSeq) + "," + q(d.receiptNo) +
+             ",NULL,'',''," + q(d.cashierId.toString()) + "," + at + "," + std::to_string(d.total.minor()) +
+             "," + std::to_string(d.tendered.minor()) + "," + std::to_string(d.change.minor()) + "," +
+             std::to_string(d.paid.minor()) + "," + std::to_string(d.credit.minor()) + ",NULL,NULL,''," +
+             q(d.id.toString()) + ")";
+        for (const auto& x : d.lines) {
+            l += (firstLine ? "" : ",") + std::string("(") + q(x.id.toString()) + "," +
+                 q(d.shopId.toString()) + "," + q(d.id.toString()) + "," + at + "," +
+                 std::to_string(x.lineNo) + "," + q(x.lotId.toString()) + "," + q(x.productId.toString()) +
+                 "," + q(x.farmerId.toString()) + "," + std::to_string(x.qty.thousandths()) + "," +
+                 std::to_string(x.price.minor()) + "," + std::to_string(x.amount.minor()) + "," +
+                 std::to_string(x.commissionBp) + "," + std::to_string(x.commission.minor()) + "," +
+                 std::to_string(x.farmerNet.minor()) + ")";
+            firstLine = false;
+        }
+        for (const auto& x : d.payments) {
+            p += (firstPay ? "" : ",") + std::string("(") + q(x.id.toString()) + "," +
+                 q(d.shopId.toString()) + "," + q(d.id.toString()) + "," + at + ",'cash'," +
+                 std::to_string(x.amount.minor()) + ",'')";
+            firstPay = false;
+        }
+    }
+    return {s, l, p};
+}
+
+struct Load {
+    std::vector<TerminalClient> terminals;
+    std::vector<std::vector<QByteArray>> bodies;            ///< per terminal, per batch
+    std::vector<std::vector<std::vector<std::string>>> raw; ///< same shape, for the bare engine
+};
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    Options opt;
+    const QStringList args = app.arguments();
+    for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
+        if (args[i] == QLatin1String("--terminals")) {
+            opt.terminals.clear();
+            for (const QString& n : args[i + 1].split(QLatin1Char(',')))
+                opt.terminals << n.toInt();
+        } else if (args[i] == QLatin1String("--batches")) {
+            opt.batches = args[i + 1].toInt();
+        } else if (args[i] == QLatin1String("--batch-size")) {
+            opt.batchSize = args[i + 1].toInt();
+        }
+    }
+    QTemporaryDir dir(QStringLiteral("/tmp/mbench-XXXXXX"));
+    ServerProcess server(dir.path());
+    if (!server.start({QStringLiteral("--threads"), QStringLiteral("16")})) {
+        std::fprintf(stderr, "cannot start market-server: %s\n", qPrintable(server.lastError()));
+        return 1;
+    }
+    std::printf("market-server push benchmark: %d sales/batch, %d lines/sale, %d batches/terminal\n",
+                opt.batchSize, opt.linesPerSale, opt.batches);
+    std::printf("%10s %12s %10s %10s %10s %14s %8s\n", "terminals", "sales/s", "p50 ms", "p99 ms", "RSS MB",
+                "raw sales/s", "ratio");
+    int shopNo = 0;
+    for (const int n : opt.terminals) {
+        // Ten terminals per shop, as in a market with several counters per shop.
+        Load load;
+        std::vector<QString> shops;
+        for (int i = 0; i < n; ++i) {
+            if (i % 10 == 0) {
+                const auto shop =
+                    createShop(server, QStringLiteral("B%1").arg(++shopNo), QStringLiteral("bench-owner"));
+                shops.push_back(shop.code);
+            }
+            auto t = enrol(server, shops.back());
+            if (!t) {
+                std::fprintf(stderr, "enrolment failed: %s\n", qPrintable(server.lastError()));
+                return 1;
+            }
+            const auto farmer = party(t->shopId, core::PartyKind::Farmer);
+            const auto prod = product(t->shopId);
+            std::vector<core::LotDoc> lots;
+            std::vector<protocol::OutboxOp> setup{t->op(core::op::kPartyUpsert, farmer.toJson()),
+                                                  t->op(core::op::kProductUpsert, prod.toJson())};
+            for (int k = 0; k < opt.linesPerSale; ++k) {
+                lots.push_back(lot(*t, farmer.id, prod.id, 1'000'000'000));
+                setup.push_back(t->op(core::op::kLotReceived, lots.back().toJson()));
+            }
+            if (t->push(server, setup).status != 200)
+                return 1;
+            // Pre-encode every batch so the timed part measures the server, not the generator.
+            std::vector<QByteArray> bodies;
+            std::vector<std::vector<std::string>> raw;
+            for (int b = 0; b < opt.batches; ++b) {
+                std::vector<protocol::OutboxOp> ops;
+                std::vector<core::SaleDoc> rawSales;
+                for (int s = 0; s < opt.batchSize; ++s) {
+                    std::vector<std::pair<core::LotDoc, qint64>> lines;
+                    for (const auto& l : lots)
+                        lines.push_back({l, 12'500});
+                    ops.push_back(t->op(core::op::kSaleRecorded, sale(*t, lines, 4000).toJson()));
+                    rawSales.push_back(sale(*t, lines, 4000));
+                }
+                bodies.push_back(TerminalClient::batch(ops));
+                raw.push_back(rawBatch(rawSales));
+            }
+            load.terminals.push_back(*t);
+            load.bodies.push_back(std::move(bodies));
+            load.raw.push_back(std::move(raw));
+        }
+
+        // Server run.
+        std::mutex mutex;
+        std::vector<double> latencies;
+        std::atomic<int> errors{0};
+        std::atomic<qint64> peakRss{0};
+        std::atomic<bool> running{true};
+        std::thread sampler([&] {
+            while (running) {
+                peakRss = std::max<qint64>(peakRss, rssKb(server.pid(), "VmRSS:"));
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
+        });
+        QElapsedTimer wall;
+        wall.start();
+        std::vector<std::thread> workers;
+        for (int i = 0; i < n; ++i)
+            workers.emplace_back([&, i] {
+                for (const QByteArray& body : load.bodies[size_t(i)]) {
+                    QElapsedTimer t;
+                    t.start();
+                    const auto r = server.post(QStringLiteral("/api/v1/sync/push"), body,
+                                               load.terminals[size_t(i)].authorization());
+                    const double ms = double(t.nsecsElapsed()) / 1e6;
+                    if (r.status != 200)
+                        ++errors;
+                    std::lock_guard lock(mutex);
+                    latencies.push_back(ms);
+                }
+            });
+        for (auto& w : workers)
+            w.join();
+        const double serverSeconds = double(wall.nsecsElapsed()) / 1e9;
+        running = false;
+        sampler.join();
+        const double sales = double(n) * opt.batches * opt.batchSize;
+
+        // Bare engine: the same concurrency, the same rows, one transaction per batch.
+        wall.restart();
+        std::vector<std::thread> rawWorkers;
+        std::atomic<int> rawErrors{0};
+        for (int i = 0; i < n; ++i)
+            rawWorkers.emplace_back([&, i] {
+                try {
+                    pqxx::connection c(server.dbUrl());
+                    for (const auto& stmts : load.raw[size_t(i)]) {
+                        pqxx::work tx(c);
+                        for (const auto& sql : stmts)
+                            tx.exec(sql);
+                        tx.commit();
+                    }
+                } catch (const std::exception& e) {
+                    std::fprintf(stderr, "raw: %s\n", e.what());
+                    ++rawErrors;
+                }
+            });
+        for (auto& w : rawWorkers)
+            w.join();
+        const double rawSeconds = double(wall.nsecsElapsed()) / 1e9;
+        const double serverRate = sales / serverSeconds;
+        const double rawRate = sales / rawSeconds;
+        std::printf("%10d %12.0f %10.1f %10.1f %10.1f %14.0f %8.2f%s\n", n, serverRate,
+                    percentile(latencies, 0.5), percentile(latencies, 0.99), double(peakRss.load()) / 1024.0,
+                    rawRate, serverRate / rawRate, errors || rawErrors ? "  (errors!)" : "");
+        std::fflush(stdout);
+    }
+    return server.stop() == 0 ? 0 : 1;
+}
