@@ -1,0 +1,151 @@
+#include "ReceiptBuilder.h"
+
+#include "AppContext.h"
+
+#include <map>
+
+namespace market::ui {
+
+QString ReceiptBuilder::userName(const core::Uuid& id) {
+    auto users = m_ctx.auth.users();
+    if (users.ok())
+        for (const auto& u : *users)
+            if (u.id == id)
+                return u.displayName.isEmpty() ? u.username : u.displayName;
+    return {};
+}
+
+QString ReceiptBuilder::partyName(const core::Uuid& id) {
+    auto p = m_ctx.parties.get(id);
+    return p.ok() ? p->name : QString();
+}
+
+QString ReceiptBuilder::terminalText() const {
+    const auto& id = m_ctx.store.identity();
+    return id ? QString::number(id->terminalNumber) : QString();
+}
+
+void ReceiptBuilder::addShop(Receipt& r, const QString& title, bool copy) {
+    const auto& id = m_ctx.store.identity();
+    r.shopName = id ? id->shopName : QString();
+    r.title = title;
+    if (copy)
+        r.copyMark = tr("COPY");
+}
+
+Receipt ReceiptBuilder::sale(const core::SaleDoc& s, bool copy) {
+    Receipt r;
+    addShop(r, tr("Sale receipt"), copy);
+    r.fileStem = s.receiptNo + (copy ? QStringLiteral("-copy") : QString());
+    r.header.emplace_back(tr("Receipt no"), s.receiptNo);
+    r.header.emplace_back(tr("Date"), m_ctx.dateTime(s.createdAtMs));
+    r.header.emplace_back(tr("Terminal"), terminalText());
+    r.header.emplace_back(tr("Cashier"), userName(s.cashierId));
+    if (s.buyerId) {
+        auto buyer = m_ctx.parties.get(*s.buyerId);
+        r.header.emplace_back(tr("Buyer"),
+                              buyer.ok() ? QStringLiteral("%1 %2").arg(buyer->code, buyer->name) : QString());
+    } else {
+        QString walkin = tr("Walk-in");
+        if (!s.walkinName.isEmpty())
+            walkin += QStringLiteral(": ") + s.walkinName;
+        r.header.emplace_back(tr("Buyer"), walkin);
+    }
+    for (const auto& l : s.lines) {
+        auto lot = m_ctx.arrivals.lot(l.lotId);
+        const QString code = lot.ok() ? lot->lot.code : QString();
+        const QString product = lot.ok() ? lot->productName : QString();
+        const QString unit = lot.ok() ? core::unitName(lot->unit) : QString();
+        const QString farmer = lot.ok() ? lot->farmerName : partyName(l.farmerId);
+        r.items.push_back(
+            Receipt::Item{QStringLiteral("%1 %2").arg(code, product),
+                          QStringLiteral("%1 %2 x %3").arg(l.qty.toString(), unit, m_ctx.money(l.price)),
+                          m_ctx.money(l.amount), farmer});
+    }
+    r.totals.emplace_back(tr("Total"), m_ctx.money(s.total));
+    for (const auto& p : s.payments)
+        r.footer.emplace_back(core::paymentMethodName(p.method).toUpper(), m_ctx.money(p.amount));
+    if (s.tendered != s.paid)
+        r.footer.emplace_back(tr("Tendered"), m_ctx.money(s.tendered));
+    if (s.change.isPositive())
+        r.footer.emplace_back(tr("Change"), m_ctx.money(s.change));
+    if (s.credit.isPositive())
+        r.footer.emplace_back(tr("On credit"), m_ctx.money(s.credit));
+    if (s.buyerId) {
+        auto outstanding = m_ctx.collections.outstanding(*s.buyerId);
+        if (outstanding.ok())
+            r.footer.emplace_back(tr("Your outstanding"), m_ctx.money(*outstanding));
+    }
+    r.closing = tr("Thank you");
+    return r;
+}
+
+Receipt ReceiptBuilder::collection(const core::CollectionDoc& c, bool copy) {
+    Receipt r;
+    addShop(r, tr("Payment receipt"), copy);
+    r.fileStem = QStringLiteral("collection-%1%2")
+                     .arg(c.id.toString().left(8), copy ? QStringLiteral("-copy") : QString());
+    r.header.emplace_back(tr("Date"), m_ctx.dateTime(c.atMs));
+    r.header.emplace_back(tr("Terminal"), terminalText());
+    r.header.emplace_back(tr("Cashier"), userName(c.cashierId));
+    auto buyer = m_ctx.parties.get(c.buyerId);
+    r.header.emplace_back(tr("Buyer"),
+                          buyer.ok() ? QStringLiteral("%1 %2").arg(buyer->code, buyer->name) : QString());
+    // Allocations by credit (a credit may have several farmer details).
+    std::vector<std::pair<core::Uuid, core::Money>> byCredit;
+    for (const auto& a : c.allocations) {
+        auto it = std::find_if(byCredit.begin(), byCredit.end(),
+                               [&](const auto& p) { return p.first == a.creditId; });
+        if (it == byCredit.end())
+            byCredit.emplace_back(a.creditId, a.amount);
+        else
+            it->second += a.amount;
+    }
+    // Credits still open after this payment show their receipt number; cleared ones a short id.
+    std::map<core::Uuid, QString> receiptOf;
+    if (auto open = m_ctx.collections.openCredits(c.buyerId); open.ok())
+        for (const auto& oc : *open)
+            receiptOf[oc.creditId] = oc.receiptNo;
+    for (const auto& [creditId, amount] : byCredit) {
+        const auto known = receiptOf.find(creditId);
+        const QString name = known != receiptOf.end() ? known->second : creditId.toString().left(8);
+        r.items.push_back(Receipt::Item{tr("Credit %1").arg(name), {}, m_ctx.money(amount), {}});
+    }
+    r.totals.emplace_back(tr("Received"), m_ctx.money(c.amount));
+    r.footer.emplace_back(tr("Method"), core::paymentMethodName(c.method).toUpper());
+    if (!c.reference.isEmpty())
+        r.footer.emplace_back(tr("Reference"), c.reference);
+    auto outstanding = m_ctx.collections.outstanding(c.buyerId);
+    if (outstanding.ok())
+        r.footer.emplace_back(tr("Your outstanding"), m_ctx.money(*outstanding));
+    r.closing = tr("Thank you");
+    return r;
+}
+
+Receipt ReceiptBuilder::arrival(const core::LotDoc& lot, bool copy) {
+    Receipt r;
+    addShop(r, tr("Arrival slip"), copy);
+    r.fileStem = lot.code + (copy ? QStringLiteral("-copy") : QString());
+    auto summary = m_ctx.arrivals.lot(lot.id);
+    const QString unit = summary.ok() ? core::unitName(summary->unit) : QString();
+    r.header.emplace_back(tr("Lot"), lot.code);
+    r.header.emplace_back(tr("Date"), m_ctx.dateTime(lot.receivedAtMs));
+    r.header.emplace_back(tr("Farmer"), partyName(lot.farmerId));
+    r.header.emplace_back(tr("Product"), summary.ok() ? summary->productName : QString());
+    if (lot.packages > 0)
+        r.header.emplace_back(tr("Packages"), QString::number(lot.packages));
+    if (lot.grossQty.isPositive()) {
+        r.header.emplace_back(tr("Gross"), QStringLiteral("%1 %2").arg(lot.grossQty.toString(), unit));
+        r.header.emplace_back(tr("Tare"), QStringLiteral("%1 %2").arg(lot.tareQty.toString(), unit));
+    }
+    r.totals.emplace_back(tr("Net"), QStringLiteral("%1 %2").arg(lot.receivedQty.toString(), unit));
+    if (!lot.grade.isEmpty())
+        r.footer.emplace_back(tr("Grade"), lot.grade);
+    if (!lot.vehicle.isEmpty())
+        r.footer.emplace_back(tr("Vehicle"), lot.vehicle);
+    r.footer.emplace_back(tr("Received by"), userName(lot.createdBy));
+    r.barcode = lot.code;
+    return r;
+}
+
+} // namespace market::ui

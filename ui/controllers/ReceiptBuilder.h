@@ -1,0 +1,33 @@
+#pragma once
+
+#include "domain/Documents.h"
+#include "printing/Receipt.h"
+
+#include <QCoreApplication>
+
+namespace market::ui {
+
+class AppContext;
+
+/// Words a committed document for print: looks up names (lot codes, farmers, products,
+/// cashier, buyer) through the services and formats amounts in the shop's currency.
+class ReceiptBuilder {
+    Q_DECLARE_TR_FUNCTIONS(ReceiptBuilder)
+public:
+    explicit ReceiptBuilder(AppContext& ctx)
+        : m_ctx(ctx) {}
+
+    Receipt sale(const core::SaleDoc& sale, bool copy);
+    Receipt collection(const core::CollectionDoc& collection, bool copy);
+    Receipt arrival(const core::LotDoc& lot, bool copy);
+
+private:
+    QString userName(const core::Uuid& id);
+    QString partyName(const core::Uuid& id);
+    QString terminalText() const;
+    void addShop(Receipt& r, const QString& title, bool copy);
+
+    AppContext& m_ctx;
+};
+
+} // namespace market::ui

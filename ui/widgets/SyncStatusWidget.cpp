@@ -1,0 +1,62 @@
+#include "SyncStatusWidget.h"
+
+#include "controllers/SyncStatusSource.h"
+
+#include <QMessageBox>
+
+namespace market::ui {
+
+SyncStatusWidget::SyncStatusWidget(SyncStatusSource& source, QWidget* parent)
+    : QLabel(parent)
+    , m_source(source) {
+    setObjectName(QStringLiteral("syncStatus"));
+    setCursor(Qt::PointingHandCursor);
+    connect(&m_source, &SyncStatusSource::changed, this, &SyncStatusWidget::refresh);
+    refresh();
+}
+
+void SyncStatusWidget::refresh() {
+    const SyncStatus s = m_source.status();
+    switch (s.state) {
+    case SyncStatus::State::Standalone:
+        setText(tr("Standalone shop"));
+        break;
+    case SyncStatus::State::Online:
+        setText(s.pending == 0 ? tr("Online · all sent")
+                               : tr("Online · %n to send", nullptr, static_cast<int>(s.pending)));
+        break;
+    case SyncStatus::State::Offline:
+        setText(tr("Offline · %n to send, oldest %1 min", nullptr, static_cast<int>(s.pending))
+                    .arg(s.oldestPendingAgeMs / 60000));
+        break;
+    case SyncStatus::State::Problem:
+        setText(tr("Sync problem"));
+        break;
+    }
+    setToolTip(details());
+}
+
+QString SyncStatusWidget::details() const {
+    const SyncStatus s = m_source.status();
+    if (s.state == SyncStatus::State::Standalone)
+        return tr(
+            "This counter is its own shop: everything is stored here. Enrolment with a server comes with "
+            "the sync engine.");
+    QString text = tr("Server: %1\nWaiting to send: %2\nOldest waiting: %3 min")
+                       .arg(s.server)
+                       .arg(s.pending)
+                       .arg(s.oldestPendingAgeMs / 60000);
+    if (!s.problem.isEmpty())
+        text += QLatin1Char('\n') + tr("Problem: %1").arg(s.problem);
+    return text;
+}
+
+void SyncStatusWidget::mousePressEvent(QMouseEvent* event) {
+    auto* box = new QMessageBox(QMessageBox::Information, tr("Synchronisation"), details(),
+                                QMessageBox::Close, window());
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    QLabel::mousePressEvent(event);
+}
+
+} // namespace market::ui
