@@ -263,6 +263,113 @@ BEGIN
 END $$;
 )SQL";
 
+// v2: the back office (farmer payments, expenses, stock adjustments, cash sessions, returns) and
+// shop settings from the counters. Same tenancy as v1: shop_id on every row, RLS ENABLE + FORCE
+// with `shop_id = market_current_shop()`, reached only as market_app. Primary key = the
+// document's id, so a retried insert (ON CONFLICT DO NOTHING) never doubles a row.
+const char* const kV2 = R"SQL(
+CREATE TABLE farmer_payments (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), terminal_id uuid NOT NULL,
+  farmer_id uuid NOT NULL, kind text NOT NULL CHECK (kind IN ('advance', 'settlement')),
+  amount bigint NOT NULL CHECK (amount > 0), method text NOT NULL, reference text NOT NULL,
+  paid_by uuid NOT NULL, at timestamptz NOT NULL, op_id uuid NOT NULL,
+  received_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX farmer_payments_farmer ON farmer_payments (shop_id, farmer_id, at);
+CREATE INDEX farmer_payments_shop_at ON farmer_payments (shop_id, at);
+
+CREATE TABLE expenses (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), terminal_id uuid NOT NULL,
+  category text NOT NULL, amount bigint NOT NULL CHECK (amount > 0), method text NOT NULL,
+  note text NOT NULL, recorded_by uuid NOT NULL, at timestamptz NOT NULL, op_id uuid NOT NULL,
+  received_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX expenses_shop_at ON expenses (shop_id, at);
+
+-- qty > 0 takes stock out of the lot, qty < 0 puts it back.
+CREATE TABLE stock_adjustments (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), terminal_id uuid NOT NULL,
+  lot_id uuid NOT NULL, qty bigint NOT NULL CHECK (qty <> 0), reason text NOT NULL, note text NOT NULL,
+  estimated_value bigint NOT NULL, recorded_by uuid NOT NULL, approved_by uuid,
+  at timestamptz NOT NULL, op_id uuid NOT NULL, received_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX stock_adjustments_lot ON stock_adjustments (shop_id, lot_id);
+CREATE INDEX stock_adjustments_shop_at ON stock_adjustments (shop_id, at);
+
+CREATE TABLE cash_sessions (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), terminal_id uuid NOT NULL,
+  opened_by uuid NOT NULL, opening_float bigint NOT NULL CHECK (opening_float >= 0),
+  opened_at timestamptz NOT NULL, op_id uuid NOT NULL, received_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX cash_sessions_terminal ON cash_sessions (shop_id, terminal_id, opened_at);
+CREATE TABLE cash_movements (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), session_id uuid NOT NULL,
+  terminal_id uuid NOT NULL, direction text NOT NULL CHECK (direction IN ('in', 'out')),
+  amount bigint NOT NULL CHECK (amount > 0), reason text NOT NULL, by_user uuid NOT NULL,
+  at timestamptz NOT NULL, op_id uuid NOT NULL, received_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX cash_movements_session ON cash_movements (shop_id, session_id);
+-- The closing of a session (its document has no id of its own: keyed by the session).
+CREATE TABLE cash_session_closings (
+  session_id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), terminal_id uuid NOT NULL,
+  closed_by uuid NOT NULL, expected bigint NOT NULL, counted bigint NOT NULL CHECK (counted >= 0),
+  variance bigint NOT NULL CHECK (variance = counted - expected), denominations jsonb NOT NULL,
+  closed_at timestamptz NOT NULL, op_id uuid NOT NULL, received_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX cash_session_closings_shop_at ON cash_session_closings (shop_id, closed_at);
+
+CREATE TABLE sale_returns (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), terminal_id uuid NOT NULL,
+  sale_id uuid NOT NULL, buyer_id uuid, total bigint NOT NULL CHECK (total > 0),
+  credit_reduction bigint NOT NULL CHECK (credit_reduction >= 0), refund bigint NOT NULL CHECK (refund >= 0),
+  refund_method text NOT NULL, reason text NOT NULL, by_user uuid NOT NULL, at timestamptz NOT NULL,
+  op_id uuid NOT NULL, received_at timestamptz NOT NULL DEFAULT now(),
+  CHECK (credit_reduction + refund = total)
+);
+CREATE INDEX sale_returns_sale ON sale_returns (shop_id, sale_id);
+CREATE INDEX sale_returns_shop_at ON sale_returns (shop_id, at);
+CREATE TABLE return_lines (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), return_id uuid NOT NULL,
+  sale_line_id uuid NOT NULL, lot_id uuid NOT NULL, product_id uuid NOT NULL, farmer_id uuid NOT NULL,
+  qty bigint NOT NULL CHECK (qty > 0), amount bigint NOT NULL, commission bigint NOT NULL,
+  farmer_net bigint NOT NULL, CHECK (farmer_net + commission = amount)
+);
+CREATE INDEX return_lines_return ON return_lines (return_id);
+CREATE INDEX return_lines_sale_line ON return_lines (shop_id, sale_line_id);
+CREATE INDEX return_lines_lot ON return_lines (shop_id, lot_id);
+CREATE INDEX return_lines_farmer ON return_lines (shop_id, farmer_id);
+CREATE TABLE return_allocations (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), return_id uuid NOT NULL,
+  credit_id uuid NOT NULL, credit_detail_id uuid NOT NULL, farmer_id uuid,
+  amount bigint NOT NULL CHECK (amount > 0)
+);
+CREATE INDEX return_allocations_return ON return_allocations (return_id);
+CREATE INDEX return_allocations_credit ON return_allocations (shop_id, credit_id);
+
+-- Shop settings pushed by a counter (setting.upsert): master data, last write in server order
+-- wins. `id` is a name-based UUID of (shop, key) so the feed can name the entity.
+CREATE TABLE settings (
+  shop_id uuid NOT NULL REFERENCES shops(id), key text NOT NULL, id uuid NOT NULL UNIQUE,
+  value text NOT NULL, version bigint NOT NULL, server_version bigint NOT NULL DEFAULT 1,
+  doc jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (shop_id, key)
+);
+
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['farmer_payments', 'expenses', 'stock_adjustments', 'cash_sessions',
+      'cash_movements', 'cash_session_closings', 'sale_returns', 'return_lines', 'return_allocations',
+      'settings'] LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY shop_isolation ON %I USING (shop_id = market_current_shop()) '
+                   'WITH CHECK (shop_id = market_current_shop())', t);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON %I TO market_app', t);
+  END LOOP;
+END $$;
+)SQL";
+
 void ensureMigrationsTable(pqxx::connection& c) {
     pqxx::work tx(c);
     tx.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, "
@@ -273,7 +380,9 @@ void ensureMigrationsTable(pqxx::connection& c) {
 } // namespace
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> all{{1, "initial schema with RLS and change feed", kV1}};
+    static const std::vector<Migration> all{
+        {1, "initial schema with RLS and change feed", kV1},
+        {2, "back office: farmer payments, expenses, adjustments, cash sessions, returns, settings", kV2}};
     return all;
 }
 

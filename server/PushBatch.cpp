@@ -4,7 +4,10 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QUuid>
+#include <domain/BooksDocuments.h>
 #include <domain/Documents.h>
+#include <domain/JsonReader.h>
 #include <domain/Uuid.h>
 #include <pqxx/prepared_statement>
 #include <pqxx/subtransaction>
@@ -140,6 +143,76 @@ const char* const kInsertDocuments = "INSERT INTO documents (shop_id, id, type, 
                                      "doc FROM jsonb_to_recordset($1::jsonb) AS r(shop_id uuid, id uuid, "
                                      "type text, terminal_id uuid, op_id uuid, "
                                      "doc jsonb) ON CONFLICT DO NOTHING";
+const char* const kInsertFarmerPayments =
+    "INSERT INTO farmer_payments (id, shop_id, terminal_id, farmer_id, kind, amount, method, reference, "
+    "paid_by, at, op_id) SELECT id, shop_id, terminal_id, farmer_id, kind, amount, method, reference, "
+    "paid_by, to_timestamp(at_ms / 1000.0), op_id FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id "
+    "uuid, terminal_id uuid, farmer_id uuid, kind text, amount bigint, method text, reference text, paid_by "
+    "uuid, at_ms bigint, op_id uuid) ON CONFLICT DO NOTHING";
+const char* const kInsertExpenses =
+    "INSERT INTO expenses (id, shop_id, terminal_id, category, amount, method, note, recorded_by, at, op_id) "
+    "SELECT id, shop_id, terminal_id, category, amount, method, note, recorded_by, to_timestamp(at_ms / "
+    "1000.0), op_id FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, terminal_id uuid, "
+    "category text, amount bigint, method text, note text, recorded_by uuid, at_ms bigint, op_id uuid) "
+    "ON CONFLICT DO NOTHING";
+const char* const kInsertAdjustments =
+    "INSERT INTO stock_adjustments (id, shop_id, terminal_id, lot_id, qty, reason, note, estimated_value, "
+    "recorded_by, approved_by, at, op_id) SELECT id, shop_id, terminal_id, lot_id, qty, reason, note, "
+    "estimated_value, recorded_by, approved_by, to_timestamp(at_ms / 1000.0), op_id FROM "
+    "jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, terminal_id uuid, lot_id uuid, qty bigint, "
+    "reason text, note text, estimated_value bigint, recorded_by uuid, approved_by uuid, at_ms bigint, op_id "
+    "uuid) ON CONFLICT DO NOTHING";
+const char* const kInsertCashSessions =
+    "INSERT INTO cash_sessions (id, shop_id, terminal_id, opened_by, opening_float, opened_at, op_id) "
+    "SELECT id, shop_id, terminal_id, opened_by, opening_float, to_timestamp(at_ms / 1000.0), op_id FROM "
+    "jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, terminal_id uuid, opened_by uuid, "
+    "opening_float bigint, at_ms bigint, op_id uuid) ON CONFLICT DO NOTHING";
+const char* const kInsertCashMovements =
+    "INSERT INTO cash_movements (id, shop_id, session_id, terminal_id, direction, amount, reason, by_user, "
+    "at, op_id) SELECT id, shop_id, session_id, terminal_id, direction, amount, reason, by_user, "
+    "to_timestamp(at_ms / 1000.0), op_id FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, "
+    "session_id uuid, terminal_id uuid, direction text, amount bigint, reason text, by_user uuid, at_ms "
+    "bigint, op_id uuid) ON CONFLICT DO NOTHING";
+const char* const kInsertCashClosings =
+    "INSERT INTO cash_session_closings (session_id, shop_id, terminal_id, closed_by, expected, counted, "
+    "variance, denominations, closed_at, op_id) SELECT session_id, shop_id, terminal_id, closed_by, "
+    "expected, counted, variance, denominations, to_timestamp(at_ms / 1000.0), op_id FROM "
+    "jsonb_to_recordset($1::jsonb) AS r(session_id uuid, shop_id uuid, terminal_id uuid, closed_by uuid, "
+    "expected bigint, counted bigint, variance bigint, denominations jsonb, at_ms bigint, op_id uuid) "
+    "ON CONFLICT DO NOTHING";
+const char* const kInsertReturns =
+    "INSERT INTO sale_returns (id, shop_id, terminal_id, sale_id, buyer_id, total, credit_reduction, refund, "
+    "refund_method, reason, by_user, at, op_id) SELECT id, shop_id, terminal_id, sale_id, buyer_id, total, "
+    "credit_reduction, refund, refund_method, reason, by_user, to_timestamp(at_ms / 1000.0), op_id FROM "
+    "jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, terminal_id uuid, sale_id uuid, buyer_id "
+    "uuid, total bigint, credit_reduction bigint, refund bigint, refund_method text, reason text, by_user "
+    "uuid, at_ms bigint, op_id uuid) ON CONFLICT DO NOTHING";
+const char* const kInsertReturnLines =
+    "INSERT INTO return_lines (id, shop_id, return_id, sale_line_id, lot_id, product_id, farmer_id, qty, "
+    "amount, commission, farmer_net) SELECT id, shop_id, return_id, sale_line_id, lot_id, product_id, "
+    "farmer_id, qty, amount, commission, farmer_net FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "
+    "shop_id uuid, return_id uuid, sale_line_id uuid, lot_id uuid, product_id uuid, farmer_id uuid, qty "
+    "bigint, amount bigint, commission bigint, farmer_net bigint) ON CONFLICT DO NOTHING";
+const char* const kInsertReturnAllocations =
+    "INSERT INTO return_allocations (id, shop_id, return_id, credit_id, credit_detail_id, farmer_id, amount) "
+    "SELECT id, shop_id, return_id, credit_id, credit_detail_id, farmer_id, amount FROM "
+    "jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, return_id uuid, credit_id uuid, "
+    "credit_detail_id uuid, farmer_id uuid, amount bigint) ON CONFLICT DO NOTHING";
+
+// Shop settings a counter may push (setting.upsert), with their ranges. Mirrors the known keys
+// of the counter's SettingsService (app/services/SettingsService.cpp), which the server does not
+// link: a key added there must be added here, or its pushes are quarantined.
+struct KnownSetting {
+    const char* key;
+    qint64 min;
+    qint64 max;
+};
+constexpr KnownSetting kKnownSettings[] = {
+    {"adjustment_approval_qty", 0, core::Quantity::kMaxInput},
+    {"adjustment_approval_value", 0, core::Money::kMaxInput},
+    {"cash_session_required", 0, 1},
+};
+const QString kSettingUpsert = QStringLiteral("setting.upsert");
 } // namespace
 
 PushBatch::PushBatch(pqxx::work& tx, TerminalIdentity terminal, QString lastAuditHash)
@@ -148,28 +221,42 @@ PushBatch::PushBatch(pqxx::work& tx, TerminalIdentity terminal, QString lastAudi
     , m_lastAuditHash(std::move(lastAuditHash)) {}
 
 void PushBatch::prefetchExisting(const std::vector<OutboxOp>& ops, size_t from) {
-    QSet<QString> sales, lots, collections, events;
+    // One id set per table that keys documents by their id, in the order of the query below.
+    static const std::vector<std::pair<const QString*, const char*>> kTables{
+        {&op::kSaleRecorded, "sales"},
+        {&op::kLotReceived, "lots"},
+        {&op::kCollectionRecorded, "collections"},
+        {&op::kLotStatusChanged, "lot_status_events"},
+        {&core::op::kFarmerPaymentRecorded, "farmer_payments"},
+        {&core::op::kExpenseRecorded, "expenses"},
+        {&core::op::kStockAdjusted, "stock_adjustments"},
+        {&core::op::kCashSessionOpened, "cash_sessions"},
+        {&core::op::kCashMovement, "cash_movements"},
+        {&core::op::kSaleReturned, "sale_returns"}};
+    std::vector<QSet<QString>> ids(kTables.size());
+    bool any = false;
     for (size_t i = from; i < ops.size(); ++i) {
         const QString id = ops[i].payload.value(QStringLiteral("id")).toString();
         if (!core::Uuid::parse(id))
             continue;
-        if (ops[i].type == op::kSaleRecorded)
-            sales.insert(id);
-        else if (ops[i].type == op::kLotReceived)
-            lots.insert(id);
-        else if (ops[i].type == op::kCollectionRecorded)
-            collections.insert(id);
-        else if (ops[i].type == op::kLotStatusChanged)
-            events.insert(id);
+        for (size_t t = 0; t < kTables.size(); ++t)
+            if (ops[i].type == *kTables[t].first) {
+                ids[t].insert(id);
+                any = true;
+            }
     }
-    if (sales.isEmpty() && lots.isEmpty() && collections.isEmpty() && events.isEmpty())
+    if (!any)
         return;
-    const auto r = m_tx.exec_params(
-        "SELECT id::text FROM sales WHERE id = ANY($1::uuid[]) UNION ALL SELECT id::text FROM lots WHERE id "
-        "= "
-        "ANY($2::uuid[]) UNION ALL SELECT id::text FROM collections WHERE id = ANY($3::uuid[]) UNION ALL "
-        "SELECT id::text FROM lot_status_events WHERE id = ANY($4::uuid[])",
-        uuidArray(sales), uuidArray(lots), uuidArray(collections), uuidArray(events));
+    std::string sql;
+    std::vector<std::string> params;
+    for (size_t t = 0; t < kTables.size(); ++t) {
+        if (ids[t].isEmpty())
+            continue;
+        params.push_back(uuidArray(ids[t]));
+        sql += std::string(sql.empty() ? "" : " UNION ALL ") + "SELECT id::text FROM " + kTables[t].second +
+               " WHERE id = ANY($" + std::to_string(params.size()) + "::uuid[])";
+    }
+    const auto r = m_tx.exec_params(sql, pqxx::prepare::make_dynamic_params(params));
     for (const auto& row : r)
         m_existing.insert(q(row[0].as<std::string>()));
 }
@@ -369,6 +456,15 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
             if (!d->overrideBy)
                 m_creditBuyers.insert(d->buyerId->toString());
         }
+        SaleRef ref; // a return later in this batch finds the sale before it is written
+        ref.buyerId = d->buyerId ? d->buyerId->toString() : QString();
+        ref.creditId = d->creditId ? d->creditId->toString() : QString();
+        for (const auto& l : d->lines)
+            ref.lines.insert(l.id.toString(),
+                             SaleLineRef{l.lotId.toString(), l.productId.toString(), l.farmerId.toString()});
+        for (const auto& c : d->creditDetails)
+            ref.creditDetails.insert(c.id.toString());
+        m_saleRefs.insert(id, ref);
         return applied(id);
     }
     if (o.type == op::kLotReceived) {
@@ -560,8 +656,351 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
                                        {QStringLiteral("doc"), o.payload}});
         return applied(id);
     }
+    if (o.type == core::op::kFarmerPaymentRecorded) {
+        auto d = core::FarmerPaymentDoc::fromJson(o.payload);
+        if (!d)
+            return invalid(d.error());
+        if (wrongShop(d->shopId) || wrongTerminal(d->terminalId))
+            return false;
+        if (!farmerKnown(d->farmerId.toString())) {
+            reason = QStringLiteral("%1: farmer %2 does not exist in this shop")
+                         .arg(o.type, d->farmerId.toString());
+            return false;
+        }
+        const QString id = d->id.toString();
+        if (duplicate(id))
+            return false;
+        m_farmerPayments.append(QJsonObject{{QStringLiteral("id"), id},
+                                            {QStringLiteral("shop_id"), shop},
+                                            {QStringLiteral("terminal_id"), terminal},
+                                            {QStringLiteral("farmer_id"), d->farmerId.toString()},
+                                            {QStringLiteral("kind"), core::farmerPaymentKindName(d->kind)},
+                                            {QStringLiteral("amount"), d->amount.minor()},
+                                            {QStringLiteral("method"), core::paymentMethodName(d->method)},
+                                            {QStringLiteral("reference"), d->reference},
+                                            {QStringLiteral("paid_by"), d->paidBy.toString()},
+                                            {QStringLiteral("at_ms"), d->atMs},
+                                            {QStringLiteral("op_id"), opId}});
+        return applied(id);
+    }
+    if (o.type == core::op::kExpenseRecorded) {
+        auto d = core::ExpenseDoc::fromJson(o.payload);
+        if (!d)
+            return invalid(d.error());
+        if (wrongShop(d->shopId) || wrongTerminal(d->terminalId))
+            return false;
+        const QString id = d->id.toString();
+        if (duplicate(id))
+            return false;
+        m_expenses.append(QJsonObject{{QStringLiteral("id"), id},
+                                      {QStringLiteral("shop_id"), shop},
+                                      {QStringLiteral("terminal_id"), terminal},
+                                      {QStringLiteral("category"), core::expenseCategoryName(d->category)},
+                                      {QStringLiteral("amount"), d->amount.minor()},
+                                      {QStringLiteral("method"), core::paymentMethodName(d->method)},
+                                      {QStringLiteral("note"), d->note},
+                                      {QStringLiteral("recorded_by"), d->recordedBy.toString()},
+                                      {QStringLiteral("at_ms"), d->atMs},
+                                      {QStringLiteral("op_id"), opId}});
+        return applied(id);
+    }
+    if (o.type == core::op::kStockAdjusted) {
+        auto d = core::StockAdjustmentDoc::fromJson(o.payload);
+        if (!d)
+            return invalid(d.error());
+        if (wrongShop(d->shopId) || wrongTerminal(d->terminalId))
+            return false;
+        const QString lotId = d->lotId.toString();
+        if (!lotKnown(lotId)) {
+            reason = QStringLiteral("%1: lot %2 does not exist in this shop").arg(o.type, lotId);
+            return false;
+        }
+        const QString id = d->id.toString();
+        if (duplicate(id))
+            return false;
+        m_adjustments.append(QJsonObject{{QStringLiteral("id"), id},
+                                         {QStringLiteral("shop_id"), shop},
+                                         {QStringLiteral("terminal_id"), terminal},
+                                         {QStringLiteral("lot_id"), lotId},
+                                         {QStringLiteral("qty"), d->qty.thousandths()},
+                                         {QStringLiteral("reason"), core::adjustmentReasonName(d->reason)},
+                                         {QStringLiteral("note"), d->note},
+                                         {QStringLiteral("estimated_value"), d->estimatedValue.minor()},
+                                         {QStringLiteral("recorded_by"), d->recordedBy.toString()},
+                                         {QStringLiteral("approved_by"), idOrNull(d->approvedBy)},
+                                         {QStringLiteral("at_ms"), d->atMs},
+                                         {QStringLiteral("op_id"), opId}});
+        m_adjustedLots.insert(lotId);
+        return applied(id);
+    }
+    if (o.type == core::op::kCashSessionOpened) {
+        auto d = core::CashSessionOpenedDoc::fromJson(o.payload);
+        if (!d)
+            return invalid(d.error());
+        if (wrongShop(d->shopId) || wrongTerminal(d->terminalId))
+            return false;
+        const QString id = d->id.toString();
+        if (duplicate(id))
+            return false;
+        m_cashSessions.append(QJsonObject{{QStringLiteral("id"), id},
+                                          {QStringLiteral("shop_id"), shop},
+                                          {QStringLiteral("terminal_id"), terminal},
+                                          {QStringLiteral("opened_by"), d->openedBy.toString()},
+                                          {QStringLiteral("opening_float"), d->openingFloat.minor()},
+                                          {QStringLiteral("at_ms"), d->atMs},
+                                          {QStringLiteral("op_id"), opId}});
+        m_sessionRefs.insert(id, SessionRef{terminal, false});
+        return applied(id);
+    }
+    if (o.type == core::op::kCashMovement || o.type == core::op::kCashSessionClosed) {
+        const bool closing = o.type == core::op::kCashSessionClosed;
+        std::optional<core::CashMovementDoc> movement;
+        std::optional<core::CashSessionClosedDoc> close;
+        core::Uuid sessionUuid;
+        if (closing) {
+            auto d = core::CashSessionClosedDoc::fromJson(o.payload);
+            if (!d)
+                return invalid(d.error());
+            qint64 notes = 0;
+            for (const auto& den : d->denominations)
+                notes += den.faceMinor * den.count; // ≤ 30 × 10^8 × 10^7: no overflow
+            if (!d->denominations.empty() && notes != d->counted.minor()) {
+                reason = QStringLiteral("%1 payload: the denominations add up to %2, not the counted %3")
+                             .arg(o.type)
+                             .arg(notes)
+                             .arg(d->counted.minor());
+                return false;
+            }
+            sessionUuid = d->sessionId;
+            close = *d;
+        } else {
+            auto d = core::CashMovementDoc::fromJson(o.payload);
+            if (!d)
+                return invalid(d.error());
+            sessionUuid = d->sessionId;
+            movement = *d;
+        }
+        const QString sessionId = sessionUuid.toString();
+        SessionRef* session = findSession(sessionId);
+        if (!session) {
+            reason = QStringLiteral("%1: cash session %2 does not exist in this shop").arg(o.type, sessionId);
+            return false;
+        }
+        if (session->terminalId != terminal) {
+            reason = QStringLiteral("%1: cash session %2 belongs to another terminal").arg(o.type, sessionId);
+            return false;
+        }
+        if (session->closed) {
+            reason = QStringLiteral("%1: cash session %2 is already closed").arg(o.type, sessionId);
+            return false;
+        }
+        if (closing) {
+            QJsonArray notes;
+            for (const auto& den : close->denominations)
+                notes.append(QJsonObject{{QStringLiteral("faceMinor"), den.faceMinor},
+                                         {QStringLiteral("count"), den.count}});
+            m_cashClosings.append(QJsonObject{{QStringLiteral("session_id"), sessionId},
+                                              {QStringLiteral("shop_id"), shop},
+                                              {QStringLiteral("terminal_id"), terminal},
+                                              {QStringLiteral("closed_by"), close->closedBy.toString()},
+                                              {QStringLiteral("expected"), close->expected.minor()},
+                                              {QStringLiteral("counted"), close->counted.minor()},
+                                              {QStringLiteral("variance"), close->variance.minor()},
+                                              {QStringLiteral("denominations"), notes},
+                                              {QStringLiteral("at_ms"), close->atMs},
+                                              {QStringLiteral("op_id"), opId}});
+            session->closed = true; // a second close, here or later, is quarantined
+            return applied(sessionId);
+        }
+        const QString id = movement->id.toString();
+        if (duplicate(id))
+            return false;
+        m_cashMovements.append(QJsonObject{
+            {QStringLiteral("id"), id},
+            {QStringLiteral("shop_id"), shop},
+            {QStringLiteral("session_id"), sessionId},
+            {QStringLiteral("terminal_id"), terminal},
+            {QStringLiteral("direction"), movement->cashIn ? QStringLiteral("in") : QStringLiteral("out")},
+            {QStringLiteral("amount"), movement->amount.minor()},
+            {QStringLiteral("reason"), movement->reason},
+            {QStringLiteral("by_user"), movement->by.toString()},
+            {QStringLiteral("at_ms"), movement->atMs},
+            {QStringLiteral("op_id"), opId}});
+        return applied(id);
+    }
+    if (o.type == core::op::kSaleReturned) {
+        auto d = core::SaleReturnDoc::fromJson(o.payload);
+        if (!d)
+            return invalid(d.error());
+        if (wrongShop(d->shopId) || wrongTerminal(d->terminalId))
+            return false;
+        if (auto st = d->verifyArithmetic(); !st)
+            return invalid(st.error());
+        const QString id = d->id.toString();
+        const QString saleId = d->saleId.toString();
+        SaleRef* sale = findSale(saleId);
+        if (!sale) {
+            reason = QStringLiteral("%1: sale %2 does not exist in this shop").arg(o.type, saleId);
+            return false;
+        }
+        const QString buyer = d->buyerId ? d->buyerId->toString() : QString();
+        if (buyer != sale->buyerId) {
+            reason = QStringLiteral("%1: buyerId is not the buyer of sale %2").arg(o.type, saleId);
+            return false;
+        }
+        for (size_t i = 0; i < d->lines.size(); ++i) {
+            const auto& l = d->lines[i];
+            const auto line = sale->lines.constFind(l.saleLineId.toString());
+            if (line == sale->lines.cend()) {
+                reason = QStringLiteral("%1: lines[%2]: %3 is not a line of sale %4")
+                             .arg(o.type)
+                             .arg(i)
+                             .arg(l.saleLineId.toString(), saleId);
+                return false;
+            }
+            if (line->lotId != l.lotId.toString() || line->productId != l.productId.toString() ||
+                line->farmerId != l.farmerId.toString()) {
+                reason = QStringLiteral("%1: lines[%2]: lot, product or farmer is not the sale line's")
+                             .arg(o.type)
+                             .arg(i);
+                return false;
+            }
+        }
+        for (size_t i = 0; i < d->allocations.size(); ++i) {
+            const auto& a = d->allocations[i];
+            if (sale->creditId.isEmpty() || a.creditId.toString() != sale->creditId ||
+                !sale->creditDetails.contains(a.creditDetailId.toString())) {
+                reason = QStringLiteral("%1: allocations[%2]: credit detail %3 is not of sale %4's credit")
+                             .arg(o.type)
+                             .arg(i)
+                             .arg(a.creditDetailId.toString(), saleId);
+                return false;
+            }
+        }
+        if (duplicate(id))
+            return false;
+        m_returns.append(
+            QJsonObject{{QStringLiteral("id"), id},
+                        {QStringLiteral("shop_id"), shop},
+                        {QStringLiteral("terminal_id"), terminal},
+                        {QStringLiteral("sale_id"), saleId},
+                        {QStringLiteral("buyer_id"), idOrNull(d->buyerId)},
+                        {QStringLiteral("total"), d->total.minor()},
+                        {QStringLiteral("credit_reduction"), d->creditReduction.minor()},
+                        {QStringLiteral("refund"), d->refund.minor()},
+                        {QStringLiteral("refund_method"), core::paymentMethodName(d->refundMethod)},
+                        {QStringLiteral("reason"), d->reason},
+                        {QStringLiteral("by_user"), d->by.toString()},
+                        {QStringLiteral("at_ms"), d->atMs},
+                        {QStringLiteral("op_id"), opId}});
+        for (const auto& l : d->lines) {
+            m_returnLines.append(QJsonObject{{QStringLiteral("id"), l.id.toString()},
+                                             {QStringLiteral("shop_id"), shop},
+                                             {QStringLiteral("return_id"), id},
+                                             {QStringLiteral("sale_line_id"), l.saleLineId.toString()},
+                                             {QStringLiteral("lot_id"), l.lotId.toString()},
+                                             {QStringLiteral("product_id"), l.productId.toString()},
+                                             {QStringLiteral("farmer_id"), l.farmerId.toString()},
+                                             {QStringLiteral("qty"), l.qty.thousandths()},
+                                             {QStringLiteral("amount"), l.amount.minor()},
+                                             {QStringLiteral("commission"), l.commission.minor()},
+                                             {QStringLiteral("farmer_net"), l.farmerNet.minor()}});
+            m_returnedLots.insert(l.lotId.toString());
+            m_returnedLines.insert(l.saleLineId.toString());
+        }
+        for (const auto& a : d->allocations)
+            m_returnAllocations.append(
+                QJsonObject{{QStringLiteral("id"), a.id.toString()},
+                            {QStringLiteral("shop_id"), shop},
+                            {QStringLiteral("return_id"), id},
+                            {QStringLiteral("credit_id"), a.creditId.toString()},
+                            {QStringLiteral("credit_detail_id"), a.creditDetailId.toString()},
+                            {QStringLiteral("farmer_id"), idOrNull(a.farmerId)},
+                            {QStringLiteral("amount"), a.amount.minor()}});
+        return applied(id);
+    }
+    if (o.type == kSettingUpsert) {
+        // Written by the counter's SettingsService as a plain object: {key, value, shopId, version}.
+        core::JsonReader r(o.payload);
+        const QString key = r.string(QStringLiteral("key"), 64);
+        const QString value = r.string(QStringLiteral("value"), 32);
+        const core::Uuid shopId = r.uuid(QStringLiteral("shopId"));
+        const qint64 version = r.integer(QStringLiteral("version"), 1, (qint64(1) << 53) - 1);
+        const KnownSetting* known = nullptr;
+        for (const auto& k : kKnownSettings)
+            if (r.ok() && key == QLatin1String(k.key))
+                known = &k;
+        if (r.ok() && !known)
+            r.fail(QStringLiteral("key"), QStringLiteral("unknown setting \"%1\"").arg(key));
+        bool isNumber = false;
+        const qint64 number = value.toLongLong(&isNumber);
+        if (r.ok() &&
+            (!isNumber || QString::number(number) != value || number < known->min || number > known->max))
+            r.fail(QStringLiteral("value"), QStringLiteral("must be an integer from %1 to %2 for %3")
+                                                .arg(known->min)
+                                                .arg(known->max)
+                                                .arg(key));
+        if (!r.ok())
+            return invalid(core::Error{core::ErrorCode::InvalidInput, r.error()});
+        if (wrongShop(shopId))
+            return false;
+        // A name-based id of (shop, key): every server and counter derives the same one.
+        const QString id = QUuid::createUuidV5(QUuid::fromString(shop), key).toString(QUuid::WithoutBraces);
+        return master(id,
+                      "INSERT INTO settings (shop_id, key, id, value, version, doc) VALUES ($1, $2, $3, $4, "
+                      "$5, $6) ON CONFLICT (shop_id, key) DO UPDATE SET value = excluded.value, version = "
+                      "excluded.version, doc = excluded.doc, server_version = settings.server_version + 1, "
+                      "updated_at = now() RETURNING server_version",
+                      {s(shop), s(key), s(id), s(value), n(version), j(o.payload)});
+    }
     reason = QStringLiteral("unknown operation type \"%1\"").arg(o.type);
     return false;
+}
+
+bool PushBatch::lotKnown(const QString& id) {
+    return m_arrivedLots.contains(id) ||
+           !m_tx.exec_params("SELECT 1 FROM lots WHERE id = $1", s(id)).empty(); // RLS: this shop only
+}
+
+bool PushBatch::farmerKnown(const QString& id) {
+    // Master data is written as it is staged, so a farmer upserted earlier in this batch is seen.
+    return !m_tx.exec_params("SELECT 1 FROM parties WHERE id = $1 AND kind = 'farmer'", s(id)).empty();
+}
+
+PushBatch::SaleRef* PushBatch::findSale(const QString& id) {
+    if (const auto it = m_saleRefs.find(id); it != m_saleRefs.end())
+        return &*it;
+    const auto head =
+        m_tx.exec_params("SELECT buyer_id::text, credit_id::text FROM sales WHERE id = $1 LIMIT 1", s(id));
+    if (head.empty())
+        return nullptr;
+    SaleRef ref;
+    ref.buyerId = head[0][0].is_null() ? QString() : q(head[0][0].as<std::string>());
+    ref.creditId = head[0][1].is_null() ? QString() : q(head[0][1].as<std::string>());
+    const auto lines = m_tx.exec_params(
+        "SELECT id::text, lot_id::text, product_id::text, farmer_id::text FROM sale_lines WHERE sale_id = $1",
+        s(id));
+    for (const auto& row : lines)
+        ref.lines.insert(q(row[0].as<std::string>()),
+                         SaleLineRef{q(row[1].as<std::string>()), q(row[2].as<std::string>()),
+                                     q(row[3].as<std::string>())});
+    if (!ref.creditId.isEmpty())
+        for (const auto& row :
+             m_tx.exec_params("SELECT id::text FROM credit_details WHERE credit_id = $1", s(ref.creditId)))
+            ref.creditDetails.insert(q(row[0].as<std::string>()));
+    return &*m_saleRefs.insert(id, ref);
+}
+
+PushBatch::SessionRef* PushBatch::findSession(const QString& id) {
+    if (const auto it = m_sessionRefs.find(id); it != m_sessionRefs.end())
+        return &*it;
+    const auto r =
+        m_tx.exec_params("SELECT s.terminal_id::text, EXISTS (SELECT 1 FROM cash_session_closings c "
+                         "WHERE c.session_id = s.id) FROM cash_sessions s WHERE s.id = $1",
+                         s(id));
+    if (r.empty())
+        return nullptr;
+    return &*m_sessionRefs.insert(id, SessionRef{q(r[0][0].as<std::string>()), r[0][1].as<bool>()});
 }
 
 int PushBatch::flush() {
@@ -596,9 +1035,11 @@ int PushBatch::flush() {
 void PushBatch::insertAll() {
     // Lock the lots and buyers this batch sells from or credits, in id order: concurrent pushers
     // of the same shop then see each other's committed lines in the checks below.
-    if (!m_soldLots.isEmpty())
+    QSet<QString> lockLots = m_soldLots;
+    lockLots.unite(m_adjustedLots).unite(m_returnedLots);
+    if (!lockLots.isEmpty())
         m_tx.exec_params("SELECT 1 FROM lots WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE",
-                         uuidArray(m_soldLots));
+                         uuidArray(lockLots));
     if (!m_creditBuyers.isEmpty())
         m_tx.exec_params("SELECT 1 FROM parties WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE",
                          uuidArray(m_creditBuyers));
@@ -612,6 +1053,15 @@ void PushBatch::insertAll() {
     insertRows(m_tx, kInsertCollections, m_collections);
     insertRows(m_tx, kInsertAllocations, m_allocations);
     insertRows(m_tx, kInsertDocuments, m_documents);
+    insertRows(m_tx, kInsertFarmerPayments, m_farmerPayments);
+    insertRows(m_tx, kInsertExpenses, m_expenses);
+    insertRows(m_tx, kInsertAdjustments, m_adjustments);
+    insertRows(m_tx, kInsertCashSessions, m_cashSessions);
+    insertRows(m_tx, kInsertCashMovements, m_cashMovements);
+    insertRows(m_tx, kInsertCashClosings, m_cashClosings);
+    insertRows(m_tx, kInsertReturns, m_returns);
+    insertRows(m_tx, kInsertReturnLines, m_returnLines);
+    insertRows(m_tx, kInsertReturnAllocations, m_returnAllocations);
     insertRows(m_tx, kInsertAudit, m_audit);
     insertRows(m_tx, kInsertQuarantine, m_quarantine);
     if (!m_lotEvents.isEmpty())
@@ -626,27 +1076,51 @@ void PushBatch::checkLotsAndCredit() {
         m_tx.exec_params("UPDATE anomalies SET resolved_at = now(), resolution = 'lot arrived' WHERE kind = "
                          "'unknown_lot' AND resolved_at IS NULL AND entity_id = ANY($1::uuid[])",
                          uuidArray(m_arrivedLots));
+    // Stock of a lot = received − sold + returned − adjusted; below zero is an oversold lot.
     QSet<QString> lots = m_soldLots;
-    lots.unite(m_arrivedLots);
+    lots.unite(m_arrivedLots).unite(m_adjustedLots).unite(m_returnedLots);
     if (!lots.isEmpty()) {
-        const auto r = m_tx.exec_params("SELECT x.id::text, l.received_qty, (SELECT coalesce(sum(qty), 0) "
-                                        "FROM sale_lines sl WHERE sl.lot_id = x.id "
-                                        "AND sl.shop_id = market_current_shop()) FROM unnest($1::uuid[]) AS "
-                                        "x(id) LEFT JOIN lots l ON l.id = x.id",
-                                        uuidArray(lots));
+        const auto r = m_tx.exec_params(
+            "SELECT x.id::text, l.received_qty, (SELECT coalesce(sum(qty), 0) FROM sale_lines sl WHERE "
+            "sl.lot_id = x.id AND sl.shop_id = market_current_shop()), (SELECT coalesce(sum(qty), 0) FROM "
+            "return_lines rl WHERE rl.lot_id = x.id AND rl.shop_id = market_current_shop()), (SELECT "
+            "coalesce(sum(qty), 0) FROM stock_adjustments sa WHERE sa.lot_id = x.id AND sa.shop_id = "
+            "market_current_shop()) FROM unnest($1::uuid[]) AS x(id) LEFT JOIN lots l ON l.id = x.id",
+            uuidArray(lots));
         for (const auto& row : r) {
             const QString lot = q(row[0].as<std::string>());
             const qint64 sold = row[2].as<qint64>();
+            const qint64 returned = row[3].as<qint64>();
+            const qint64 adjusted = row[4].as<qint64>();
             if (row[1].is_null()) {
                 if (m_soldLots.contains(lot))
                     anomaly(QStringLiteral("unknown_lot"), QStringLiteral("lot"), lot, {},
                             {{QStringLiteral("soldQty"), sold}});
-            } else if (sold > row[1].as<qint64>()) {
+            } else if (sold - returned + adjusted > row[1].as<qint64>()) {
                 anomaly(QStringLiteral("oversold"), QStringLiteral("lot"), lot, {},
                         {{QStringLiteral("receivedQty"), row[1].as<qint64>()},
-                         {QStringLiteral("soldQty"), sold}});
+                         {QStringLiteral("soldQty"), sold},
+                         {QStringLiteral("returnedQty"), returned},
+                         {QStringLiteral("adjustedQty"), adjusted}});
             }
         }
+    }
+    // Returning more than was sold can only happen across counters (each refuses it): goods and
+    // money have moved, so the return is applied and raised. Checked after the writes, under the
+    // locks of the lines' lots, so two counters returning the same line see each other.
+    if (!m_returnedLines.isEmpty()) {
+        const auto r = m_tx.exec_params(
+            "SELECT l.id::text, l.sale_id::text, l.qty, (SELECT coalesce(sum(r.qty), 0) FROM return_lines r "
+            "WHERE r.shop_id = market_current_shop() AND r.sale_line_id = l.id) FROM sale_lines l WHERE l.id "
+            "= ANY($1::uuid[])",
+            uuidArray(m_returnedLines));
+        for (const auto& row : r)
+            if (row[3].as<qint64>() > row[2].as<qint64>())
+                anomaly(QStringLiteral("over_returned"), QStringLiteral("sale_line"),
+                        q(row[0].as<std::string>()), {},
+                        {{QStringLiteral("saleId"), q(row[1].as<std::string>())},
+                         {QStringLiteral("soldQty"), row[2].as<qint64>()},
+                         {QStringLiteral("returnedQty"), row[3].as<qint64>()}});
     }
     if (!m_creditBuyers.isEmpty()) {
         const auto r = m_tx.exec_params(
@@ -654,7 +1128,9 @@ void PushBatch::checkLotsAndCredit() {
             "c.buyer_id = "
             "p.id) - (SELECT coalesce(sum(a.amount), 0) FROM collection_allocations a JOIN credits c ON c.id "
             "= "
-            "a.credit_id WHERE c.buyer_id = p.id) FROM parties p WHERE p.id = ANY($1::uuid[])",
+            "a.credit_id WHERE c.buyer_id = p.id) - (SELECT coalesce(sum(a.amount), 0) FROM "
+            "return_allocations a JOIN credits c ON c.id = a.credit_id WHERE c.buyer_id = p.id) FROM parties "
+            "p WHERE p.id = ANY($1::uuid[])",
             uuidArray(m_creditBuyers));
         for (const auto& row : r) {
             const qint64 limit = row[1].as<qint64>();

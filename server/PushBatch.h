@@ -2,6 +2,7 @@
 
 #include "AuthService.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
@@ -66,6 +67,31 @@ private:
     QSet<QString> m_batchIds;
     QSet<QString> m_existing;
     QSet<QString> m_soldLots, m_arrivedLots, m_creditBuyers;
+
+    // What a back-office document refers to, looked up in this shop (RLS: another shop's rows
+    // are invisible) and in what this batch has staged but not written yet.
+    struct SaleLineRef {
+        QString lotId, productId, farmerId;
+    };
+    struct SaleRef {
+        QString buyerId;  ///< empty for a walk-in
+        QString creditId; ///< empty without credit
+        QHash<QString, SaleLineRef> lines;
+        QSet<QString> creditDetails;
+    };
+    struct SessionRef {
+        QString terminalId;
+        bool closed = false;
+    };
+    SaleRef* findSale(const QString& id);
+    SessionRef* findSession(const QString& id);
+    bool lotKnown(const QString& id);
+    bool farmerKnown(const QString& id);
+    QHash<QString, SaleRef> m_saleRefs;       ///< cache: staged sales and sales read from the server
+    QHash<QString, SessionRef> m_sessionRefs; ///< cache: staged sessions and sessions read
+    QJsonArray m_farmerPayments, m_expenses, m_adjustments, m_cashSessions, m_cashMovements, m_cashClosings,
+        m_returns, m_returnLines, m_returnAllocations;
+    QSet<QString> m_adjustedLots, m_returnedLots, m_returnedLines;
 };
 
 } // namespace market::server

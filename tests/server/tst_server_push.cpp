@@ -132,7 +132,7 @@ private slots:
         foreignShop.insert(QStringLiteral("shopId"), newId());
         const std::vector ops{
             m_t.op(core::op::kLotReceived, l.toJson()), m_t.op(core::op::kSaleRecorded, bad.toJson()),
-            m_t.op(QStringLiteral("expense.recorded"), QJsonObject{{QStringLiteral("id"), newId()}}),
+            m_t.op(QStringLiteral("gift.recorded"), QJsonObject{{QStringLiteral("id"), newId()}}),
             m_t.op(core::op::kSaleRecorded, nonInteger), m_t.op(core::op::kSaleRecorded, foreignShop)};
         const qint64 salesBefore = count("SELECT count(*) FROM sales");
         const auto r = m_t.push(*m_server, ops);
@@ -146,8 +146,7 @@ private slots:
             reasons << q.toObject().value(QStringLiteral("reason")).toString();
         const QString all = reasons.join(QLatin1Char('|'));
         QVERIFY2(all.contains(QStringLiteral("line 1: amount is not qty x price")), qPrintable(all));
-        QVERIFY2(all.contains(QStringLiteral("unknown operation type \"expense.recorded\"")),
-                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("unknown operation type \"gift.recorded\"")), qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("lines[0].qty")), qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("is not this terminal's shop")), qPrintable(all));
     }

@@ -1,0 +1,605 @@
+// Back-office operations against a real market-server and PostgreSQL: farmer payments, expenses,
+// stock adjustments, cash sessions (opened, movement, closed), sale returns and shop settings.
+// For each: accepted into its table and the feed another counter pulls, a retried push that does
+// not double, and malformed / cross-shop documents quarantined with nothing written.
+#include "ServerHarness.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+#include <domain/BooksDocuments.h>
+#include <pqxx/pqxx>
+
+using namespace market;
+using namespace market::server::test;
+using protocol::OutboxOp;
+
+namespace {
+const QString kUser = QStringLiteral("01900000-0000-7000-8000-000000000001");
+const QString kSettingUpsert = QStringLiteral("setting.upsert");
+
+core::Uuid uuid(const QString& s) {
+    return *core::Uuid::parse(s);
+}
+qint64 nowMs() {
+    return QDateTime::currentMSecsSinceEpoch();
+}
+std::string sq(const QString& s) {
+    return "'" + s.toStdString() + "'";
+}
+
+// Documents made the way the counter's services make them (FarmerPaymentService, ExpenseService, …).
+core::FarmerPaymentDoc farmerPayment(const TerminalClient& t, const core::Uuid& farmer, qint64 amount,
+                                     core::FarmerPaymentKind kind = core::FarmerPaymentKind::Advance) {
+    return {uuid(newId()),
+            uuid(t.shopId),
+            uuid(t.id),
+            farmer,
+            kind,
+            core::Money::fromMinor(amount),
+            core::PaymentMethod::Cash,
+            QStringLiteral("slip 12"),
+            uuid(kUser),
+            nowMs()};
+}
+core::ExpenseDoc expense(const TerminalClient& t, qint64 amount) {
+    return {uuid(newId()),
+            uuid(t.shopId),
+            uuid(t.id),
+            core::ExpenseCategory::Wage,
+            core::Money::fromMinor(amount),
+            core::PaymentMethod::Upi,
+            QStringLiteral("hamali"),
+            uuid(kUser),
+            nowMs()};
+}
+core::StockAdjustmentDoc adjustment(const TerminalClient& t, const core::Uuid& lot, qint64 qty) {
+    return {uuid(newId()),
+            uuid(t.shopId),
+            uuid(t.id),
+            lot,
+            core::Quantity::fromThousandths(qty),
+            core::AdjustmentReason::Damage,
+            QStringLiteral("crushed crates"),
+            core::Money::fromMinor(std::abs(qty) * 4), // magnitude × last price
+            uuid(kUser),
+            uuid(kUser),
+            nowMs()};
+}
+core::CashSessionOpenedDoc opened(const TerminalClient& t, qint64 openingFloat) {
+    return {uuid(newId()), uuid(t.shopId), uuid(t.id), uuid(kUser), core::Money::fromMinor(openingFloat),
+            nowMs()};
+}
+core::CashMovementDoc movement(const core::Uuid& session, bool cashIn, qint64 amount) {
+    return {
+        uuid(newId()), session, cashIn, core::Money::fromMinor(amount), QStringLiteral("change from bank"),
+        uuid(kUser),   nowMs()};
+}
+core::CashSessionClosedDoc closed(const core::Uuid& session, qint64 expected,
+                                  std::vector<core::Denomination> notes) {
+    qint64 counted = 0;
+    for (const auto& n : notes)
+        counted += n.faceMinor * n.count;
+    return {session,
+            uuid(kUser),
+            core::Money::fromMinor(expected),
+            core::Money::fromMinor(counted),
+            core::Money::fromMinor(counted - expected),
+            std::move(notes),
+            nowMs()};
+}
+/// Returns `qty` of the sale's first line (a quantity that divides the line exactly); the sale's
+/// open credit absorbs up to `creditReduction`, the rest is refunded in cash.
+core::SaleReturnDoc saleReturn(const TerminalClient& t, const core::SaleDoc& s, qint64 qty,
+                               qint64 creditReduction = 0) {
+    const auto& line = s.lines.front();
+    core::SaleReturnDoc r;
+    r.id = uuid(newId());
+    r.shopId = uuid(t.shopId);
+    r.terminalId = uuid(t.id);
+    r.saleId = s.id;
+    r.buyerId = s.buyerId;
+    core::ReturnLineDoc l;
+    l.id = uuid(newId());
+    l.saleLineId = line.id;
+    l.lotId = line.lotId;
+    l.productId = line.productId;
+    l.farmerId = line.farmerId;
+    l.qty = core::Quantity::fromThousandths(qty);
+    l.amount = core::Money::fromMinor(line.amount.minor() * qty / line.qty.thousandths());
+    l.commission = core::Money::fromMinor(line.commission.minor() * qty / line.qty.thousandths());
+    l.farmerNet = l.amount - l.commission;
+    r.lines.push_back(l);
+    r.total = l.amount;
+    r.creditReduction = core::Money::fromMinor(creditReduction);
+    if (creditReduction > 0)
+        r.allocations.push_back({uuid(newId()), *s.creditId, s.creditDetails.front().id,
+                                 s.creditDetails.front().farmerId, r.creditReduction});
+    r.refund = r.total - r.creditReduction;
+    r.refundMethod = core::PaymentMethod::Cash;
+    r.reason = QStringLiteral("spoilt");
+    r.by = uuid(kUser);
+    r.atMs = nowMs();
+    return r;
+}
+/// What SettingsService::setInteger puts in the outbox.
+QJsonObject setting(const QString& shopId, const QString& key, const QString& value, qint64 version) {
+    return {{QStringLiteral("key"), key},
+            {QStringLiteral("value"), value},
+            {QStringLiteral("shopId"), shopId},
+            {QStringLiteral("version"), version}};
+}
+QString settingId(const QString& shopId, const QString& key) {
+    return QUuid::createUuidV5(QUuid::fromString(shopId), key).toString(QUuid::WithoutBraces);
+}
+} // namespace
+
+class TestServerBooks : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir{QStringLiteral("/tmp/mbooks-XXXXXX")};
+    std::unique_ptr<ServerProcess> m_server;
+    ShopFixture m_shop, m_other;
+    TerminalClient m_t, m_peer, m_o; ///< two counters of HYD01, one of BLR01
+    core::PartyDoc m_farmer, m_buyer, m_otherFarmer;
+    core::ProductDoc m_product, m_otherProduct;
+    core::LotDoc m_lot, m_otherLot;
+    core::SaleDoc m_creditSale, m_otherSale;
+
+    qint64 count(const std::string& sql) { return countRows(*m_server, sql); }
+    qint64 rows(const char* table, const QString& idColumnValue, const char* column = "id") {
+        return count(std::string("SELECT count(*) FROM ") + table + " WHERE " + column + " = " +
+                     sq(idColumnValue));
+    }
+    qint64 feedRows(const QString& type, const QString& id) {
+        return count("SELECT count(*) FROM feed WHERE type = " + sq(type) + " AND entity_id = " + sq(id));
+    }
+    /// The shop's feed as another counter of the shop pulls it: the change with this type and id.
+    QJsonObject pulled(const QString& type, const QString& id) {
+        QString cursor;
+        for (int page = 0; page < 50; ++page) {
+            const auto r = m_server->get(QStringLiteral("/api/v1/sync/pull?cursor=%1&limit=1000").arg(cursor),
+                                         m_peer.authorization());
+            if (r.status != 200)
+                return {};
+            for (const auto& c : r.json.value(QStringLiteral("changes")).toArray()) {
+                const QJsonObject change = c.toObject();
+                if (change.value(QStringLiteral("type")).toString() == type &&
+                    change.value(QStringLiteral("id")).toString() == id)
+                    return change;
+            }
+            if (!r.json.value(QStringLiteral("hasMore")).toBool())
+                return {};
+            cursor = r.json.value(QStringLiteral("cursor")).toString();
+        }
+        return {};
+    }
+
+    /// Pushes `ops`, expects all applied; then the same batch again (a lost reply), expects all
+    /// skipped and no new row in `table` nor in the feed.
+    void acceptedOnceOnly(TerminalClient& t, const std::vector<OutboxOp>& ops, const char* table,
+                          const char* column, const QString& id, qint64 expectedRows = 1) {
+        const auto r = t.push(*m_server, ops);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("applied")).toInt(), int(ops.size()));
+        QCOMPARE(r.json.value(QStringLiteral("quarantined")).toInt(), 0);
+        QCOMPARE(rows(table, id, column), expectedRows);
+        const qint64 feed = count("SELECT count(*) FROM feed");
+        const auto again = t.push(*m_server, ops);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json.value(QStringLiteral("applied")).toInt(), 0);
+        QCOMPARE(again.json.value(QStringLiteral("skipped")).toInt(), int(ops.size()));
+        QCOMPARE(again.json.value(QStringLiteral("highestSeq")).toInteger(), t.seq);
+        QCOMPARE(rows(table, id, column), expectedRows);
+        QCOMPARE(count("SELECT count(*) FROM feed"), feed);
+    }
+
+    /// Pushes one operation that must be quarantined (acknowledged) with `reasonPart` in its reason,
+    /// leaving `table` and the feed as they were.
+    void quarantined(TerminalClient& t, const QString& type, const QJsonObject& payload, const char* table,
+                     const QString& reasonPart) {
+        const qint64 before = count(std::string("SELECT count(*) FROM ") + table);
+        const qint64 feed = count("SELECT count(*) FROM feed");
+        const OutboxOp op = t.op(type, payload);
+        const auto r = t.push(*m_server, {op});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("applied")).toInt(), 0);
+        QCOMPARE(r.json.value(QStringLiteral("quarantined")).toInt(), 1);
+        QCOMPARE(r.json.value(QStringLiteral("highestSeq")).toInteger(), op.seq);
+        QCOMPARE(count(std::string("SELECT count(*) FROM ") + table), before);
+        QCOMPARE(count("SELECT count(*) FROM feed"), feed);
+        const QString reason =
+            queryText(*m_server, "SELECT reason FROM quarantine WHERE terminal_id = " + sq(t.id) +
+                                     " AND seq = " + std::to_string(op.seq));
+        QVERIFY2(reason.contains(reasonPart), qPrintable(reason));
+        QVERIFY2(!reason.contains(QStringLiteral("unknown operation type")), qPrintable(reason));
+    }
+
+    static QJsonObject with(QJsonObject o, const QString& key, const QJsonValue& v) {
+        o.insert(key, v);
+        return o;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_server = std::make_unique<ServerProcess>(m_dir.path());
+        QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+        m_shop = createShop(*m_server, QStringLiteral("HYD01"), QStringLiteral("owner1"));
+        m_other = createShop(*m_server, QStringLiteral("BLR01"), QStringLiteral("owner1"));
+        QVERIFY(!m_shop.id.isEmpty() && !m_other.id.isEmpty());
+        auto t = enrol(*m_server, m_shop.code);
+        auto peer = enrol(*m_server, m_shop.code);
+        auto o = enrol(*m_server, m_other.code);
+        QVERIFY(t && peer && o);
+        m_t = *t;
+        m_peer = *peer;
+        m_o = *o;
+
+        m_farmer = party(m_t.shopId, core::PartyKind::Farmer);
+        m_buyer = party(m_t.shopId, core::PartyKind::Buyer, 10'000'000);
+        m_product = product(m_t.shopId);
+        m_lot = lot(m_t, m_farmer.id, m_product.id, 100'000); // 100 kg
+        std::vector<OutboxOp> ops{m_t.op(core::op::kPartyUpsert, m_farmer.toJson()),
+                                  m_t.op(core::op::kPartyUpsert, m_buyer.toJson()),
+                                  m_t.op(core::op::kProductUpsert, m_product.toJson()),
+                                  m_t.op(core::op::kLotReceived, m_lot.toJson())};
+        // 10 kg at ₹40.00 = ₹400.00 on credit of ₹300.00.
+        m_creditSale = sale(m_t, {{m_lot, 10'000}}, 4000, m_buyer.id, 30000);
+        ops.push_back(m_t.op(core::op::kSaleRecorded, m_creditSale.toJson()));
+        auto r = m_t.push(*m_server, ops);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("applied")).toInt(), 5);
+
+        m_otherFarmer = party(m_o.shopId, core::PartyKind::Farmer);
+        m_otherProduct = product(m_o.shopId);
+        m_otherLot = lot(m_o, m_otherFarmer.id, m_otherProduct.id, 50'000);
+        ops = {m_o.op(core::op::kPartyUpsert, m_otherFarmer.toJson()),
+               m_o.op(core::op::kProductUpsert, m_otherProduct.toJson()),
+               m_o.op(core::op::kLotReceived, m_otherLot.toJson())};
+        m_otherSale = sale(m_o, {{m_otherLot, 5'000}}, 2000);
+        ops.push_back(m_o.op(core::op::kSaleRecorded, m_otherSale.toJson()));
+        r = m_o.push(*m_server, ops);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("applied")).toInt(), 4);
+    }
+
+    void cleanupTestCase() {
+        if (m_server)
+            QCOMPARE(m_server->stop(), 0);
+    }
+
+    void farmerPaymentRecorded() {
+        const auto d = farmerPayment(m_t, m_farmer.id, 12'345);
+        const QString id = d.id.toString();
+        acceptedOnceOnly(m_t, {m_t.op(core::op::kFarmerPaymentRecorded, d.toJson())}, "farmer_payments", "id",
+                         id);
+        QCOMPARE(count("SELECT amount FROM farmer_payments WHERE id = " + sq(id)), qint64(12'345));
+        QCOMPARE(queryText(*m_server, "SELECT kind || '/' || method || '/' || shop_id FROM farmer_payments "
+                                      "WHERE id = " +
+                                          sq(id)),
+                 QStringLiteral("advance/cash/") + m_shop.id);
+        const QJsonObject change = pulled(core::op::kFarmerPaymentRecorded, id);
+        QCOMPARE(change.value(QStringLiteral("terminalId")).toString(), m_t.id);
+        QCOMPARE(change.value(QStringLiteral("doc")).toObject(), d.toJson());
+        const auto back = core::FarmerPaymentDoc::fromJson(change.value(QStringLiteral("doc")).toObject());
+        QVERIFY(back.ok());
+
+        // The same document again under a new sequence number.
+        quarantined(m_t, core::op::kFarmerPaymentRecorded, d.toJson(), "farmer_payments",
+                    QStringLiteral("is already recorded"));
+        const auto fresh = farmerPayment(m_t, m_farmer.id, 500);
+        quarantined(m_t, core::op::kFarmerPaymentRecorded,
+                    with(fresh.toJson(), QStringLiteral("amount"), 12.5), "farmer_payments",
+                    QStringLiteral("amount"));
+        quarantined(m_t, core::op::kFarmerPaymentRecorded, with(fresh.toJson(), QStringLiteral("amount"), 0),
+                    "farmer_payments", QStringLiteral("amount: must be positive"));
+        quarantined(m_t, core::op::kFarmerPaymentRecorded,
+                    with(fresh.toJson(), QStringLiteral("kind"), QStringLiteral("gift")), "farmer_payments",
+                    QStringLiteral("kind"));
+        // Tenancy: the credential's shop decides, not the document.
+        quarantined(m_t, core::op::kFarmerPaymentRecorded,
+                    with(fresh.toJson(), QStringLiteral("shopId"), m_other.id), "farmer_payments",
+                    QStringLiteral("is not this terminal's shop"));
+        quarantined(m_t, core::op::kFarmerPaymentRecorded, farmerPayment(m_t, m_otherFarmer.id, 500).toJson(),
+                    "farmer_payments", QStringLiteral("does not exist in this shop"));
+        quarantined(m_t, core::op::kFarmerPaymentRecorded, farmerPayment(m_t, m_buyer.id, 500).toJson(),
+                    "farmer_payments", QStringLiteral("does not exist in this shop"));
+        QCOMPARE(rows("farmer_payments", fresh.id.toString()), qint64(0));
+    }
+
+    void expenseRecorded() {
+        const auto d = expense(m_t, 75'000);
+        const QString id = d.id.toString();
+        acceptedOnceOnly(m_t, {m_t.op(core::op::kExpenseRecorded, d.toJson())}, "expenses", "id", id);
+        QCOMPARE(queryText(*m_server, "SELECT category || '/' || method || '/' || amount FROM expenses WHERE "
+                                      "id = " +
+                                          sq(id)),
+                 QStringLiteral("wage/upi/75000"));
+        QCOMPARE(pulled(core::op::kExpenseRecorded, id).value(QStringLiteral("doc")).toObject(), d.toJson());
+
+        const auto fresh = expense(m_t, 100);
+        quarantined(m_t, core::op::kExpenseRecorded, with(fresh.toJson(), QStringLiteral("amount"), -100),
+                    "expenses", QStringLiteral("amount"));
+        quarantined(m_t, core::op::kExpenseRecorded,
+                    with(fresh.toJson(), QStringLiteral("category"), QStringLiteral("bribe")), "expenses",
+                    QStringLiteral("category: unknown value \"bribe\""));
+        QJsonObject missing = fresh.toJson();
+        missing.remove(QStringLiteral("recordedBy"));
+        quarantined(m_t, core::op::kExpenseRecorded, missing, "expenses", QStringLiteral("recordedBy"));
+        quarantined(m_t, core::op::kExpenseRecorded,
+                    with(fresh.toJson(), QStringLiteral("terminalId"), m_peer.id), "expenses",
+                    QStringLiteral("is not the pushing terminal"));
+        quarantined(m_t, core::op::kExpenseRecorded,
+                    with(fresh.toJson(), QStringLiteral("shopId"), m_other.id), "expenses",
+                    QStringLiteral("is not this terminal's shop"));
+        // A counter of another shop cannot book into this one either.
+        quarantined(m_o, core::op::kExpenseRecorded, expense(m_t, 100).toJson(), "expenses",
+                    QStringLiteral("is not this terminal's shop"));
+    }
+
+    void stockAdjusted() {
+        // A lot received and adjusted in the same batch: the adjustment finds the staged lot.
+        const auto l = lot(m_t, m_farmer.id, m_product.id, 20'000);
+        const auto d = adjustment(m_t, l.id, 2'500);
+        const QString id = d.id.toString();
+        acceptedOnceOnly(
+            m_t, {m_t.op(core::op::kLotReceived, l.toJson()), m_t.op(core::op::kStockAdjusted, d.toJson())},
+            "stock_adjustments", "id", id);
+        QCOMPARE(count("SELECT qty FROM stock_adjustments WHERE id = " + sq(id)), qint64(2'500));
+        QCOMPARE(queryText(*m_server,
+                           "SELECT reason || '/' || approved_by FROM stock_adjustments WHERE id = " + sq(id)),
+                 QStringLiteral("damage/") + kUser);
+        QCOMPARE(pulled(core::op::kStockAdjusted, id).value(QStringLiteral("doc")).toObject(), d.toJson());
+        // A correction upwards (negative) against an earlier lot.
+        const auto up = adjustment(m_t, m_lot.id, -1'000);
+        acceptedOnceOnly(m_t, {m_t.op(core::op::kStockAdjusted, up.toJson())}, "stock_adjustments", "id",
+                         up.id.toString());
+
+        // Taking out more than is left across counters is applied and raised as oversold.
+        const auto tooMuch = adjustment(m_peer, l.id, 18'000); // 20 − 2.5 − 18 < 0
+        const auto r = m_peer.push(*m_server, {m_peer.op(core::op::kStockAdjusted, tooMuch.toJson())});
+        QCOMPARE(r.json.value(QStringLiteral("applied")).toInt(), 1);
+        QCOMPARE(r.json.value(QStringLiteral("anomalies")).toInt(), 1);
+        QCOMPARE(count("SELECT count(*) FROM anomalies WHERE kind = 'oversold' AND resolved_at IS NULL AND "
+                       "entity_id = " +
+                       sq(l.id.toString())),
+                 qint64(1));
+
+        const auto fresh = adjustment(m_t, l.id, 100);
+        quarantined(m_t, core::op::kStockAdjusted, with(fresh.toJson(), QStringLiteral("qty"), 0),
+                    "stock_adjustments", QStringLiteral("qty: must not be zero"));
+        quarantined(m_t, core::op::kStockAdjusted, with(fresh.toJson(), QStringLiteral("qty"), 0.5),
+                    "stock_adjustments", QStringLiteral("qty"));
+        quarantined(m_t, core::op::kStockAdjusted,
+                    with(fresh.toJson(), QStringLiteral("lotId"), QStringLiteral("not-a-uuid")),
+                    "stock_adjustments", QStringLiteral("lotId"));
+        quarantined(m_t, core::op::kStockAdjusted, adjustment(m_t, m_otherLot.id, 100).toJson(),
+                    "stock_adjustments",
+                    QStringLiteral("lot %1 does not exist in this shop").arg(m_otherLot.id.toString()));
+        quarantined(m_t, core::op::kStockAdjusted, adjustment(m_t, uuid(newId()), 100).toJson(),
+                    "stock_adjustments", QStringLiteral("does not exist in this shop"));
+        quarantined(m_o, core::op::kStockAdjusted, adjustment(m_o, m_lot.id, 100).toJson(),
+                    "stock_adjustments", QStringLiteral("does not exist in this shop"));
+    }
+
+    void cashSession() {
+        const auto open = opened(m_t, 200'000);
+        const QString sid = open.id.toString();
+        const auto in = movement(open.id, true, 50'000);
+        const auto out = movement(open.id, false, 20'000);
+        // Opened and one movement in one batch, the second movement in the next.
+        acceptedOnceOnly(m_t,
+                         {m_t.op(core::op::kCashSessionOpened, open.toJson()),
+                          m_t.op(core::op::kCashMovement, in.toJson())},
+                         "cash_sessions", "id", sid);
+        acceptedOnceOnly(m_t, {m_t.op(core::op::kCashMovement, out.toJson())}, "cash_movements", "id",
+                         out.id.toString());
+        QCOMPARE(rows("cash_movements", sid, "session_id"), qint64(2));
+        QCOMPARE(count("SELECT opening_float FROM cash_sessions WHERE id = " + sq(sid)), qint64(200'000));
+        QCOMPARE(queryText(*m_server, "SELECT string_agg(direction || amount, ',' ORDER BY amount) FROM "
+                                      "cash_movements WHERE session_id = " +
+                                          sq(sid)),
+                 QStringLiteral("out20000,in50000"));
+        QCOMPARE(pulled(core::op::kCashSessionOpened, sid).value(QStringLiteral("doc")).toObject(),
+                 open.toJson());
+        QCOMPARE(pulled(core::op::kCashMovement, in.id.toString()).value(QStringLiteral("doc")).toObject(),
+                 in.toJson());
+
+        // Movement: malformed, unknown session, a session of another terminal or shop.
+        const auto fresh = movement(open.id, true, 100);
+        quarantined(m_t, core::op::kCashMovement,
+                    with(fresh.toJson(), QStringLiteral("direction"), QStringLiteral("sideways")),
+                    "cash_movements", QStringLiteral("direction"));
+        quarantined(m_t, core::op::kCashMovement, movement(uuid(newId()), true, 100).toJson(),
+                    "cash_movements", QStringLiteral("does not exist in this shop"));
+        quarantined(m_peer, core::op::kCashMovement, movement(open.id, true, 100).toJson(), "cash_movements",
+                    QStringLiteral("belongs to another terminal"));
+        quarantined(m_o, core::op::kCashMovement, movement(open.id, true, 100).toJson(), "cash_movements",
+                    QStringLiteral("does not exist in this shop"));
+        quarantined(m_t, core::op::kCashSessionOpened,
+                    with(opened(m_t, 100).toJson(), QStringLiteral("shopId"), m_other.id), "cash_sessions",
+                    QStringLiteral("is not this terminal's shop"));
+        quarantined(m_t, core::op::kCashSessionOpened,
+                    with(opened(m_t, 100).toJson(), QStringLiteral("openingFloat"), -1), "cash_sessions",
+                    QStringLiteral("openingFloat"));
+
+        // Close: expected ₹2,300.00; counted 4 × ₹500 + 2 × ₹100 + ₹50 + 4 × ₹10: ₹10.00 short.
+        const auto close = closed(open.id, 230'000, {{50'000, 4}, {10'000, 2}, {5'000, 1}, {1'000, 4}});
+        QCOMPARE(close.variance.minor(), -1'000);
+        // Malformed closes first: variance not counted − expected; notes that do not add up.
+        quarantined(m_t, core::op::kCashSessionClosed, with(close.toJson(), QStringLiteral("variance"), 0),
+                    "cash_session_closings", QStringLiteral("variance"));
+        quarantined(
+            m_t, core::op::kCashSessionClosed,
+            with(with(close.toJson(), QStringLiteral("counted"), 229'500), QStringLiteral("variance"), -500),
+            "cash_session_closings", QStringLiteral("denominations add up to 229000"));
+        quarantined(m_o, core::op::kCashSessionClosed, close.toJson(), "cash_session_closings",
+                    QStringLiteral("does not exist in this shop"));
+        acceptedOnceOnly(m_t, {m_t.op(core::op::kCashSessionClosed, close.toJson())}, "cash_session_closings",
+                         "session_id", sid);
+        QCOMPARE(queryText(*m_server, "SELECT expected || '/' || counted || '/' || variance || '/' || "
+                                      "jsonb_array_length(denominations) FROM cash_session_closings WHERE "
+                                      "session_id = " +
+                                          sq(sid)),
+                 QStringLiteral("230000/229000/-1000/4"));
+        QCOMPARE(pulled(core::op::kCashSessionClosed, sid).value(QStringLiteral("doc")).toObject(),
+                 close.toJson());
+        // A closed session is final: neither a second close nor a movement is taken.
+        quarantined(m_t, core::op::kCashSessionClosed, closed(open.id, 0, {}).toJson(),
+                    "cash_session_closings", QStringLiteral("is already closed"));
+        quarantined(m_t, core::op::kCashMovement, movement(open.id, true, 100).toJson(), "cash_movements",
+                    QStringLiteral("is already closed"));
+    }
+
+    void saleReturned() {
+        // ₹100.00 of goods back (2.5 kg of 10 kg): credit was ₹300.00, so all of it reduces credit.
+        const auto d = saleReturn(m_t, m_creditSale, 2'500, 10'000);
+        const QString id = d.id.toString();
+        acceptedOnceOnly(m_t, {m_t.op(core::op::kSaleReturned, d.toJson())}, "sale_returns", "id", id);
+        QCOMPARE(rows("return_lines", id, "return_id"), qint64(1));
+        QCOMPARE(rows("return_allocations", id, "return_id"), qint64(1));
+        QCOMPARE(queryText(*m_server, "SELECT total || '/' || credit_reduction || '/' || refund FROM "
+                                      "sale_returns WHERE id = " +
+                                          sq(id)),
+                 QStringLiteral("10000/10000/0"));
+        QCOMPARE(
+            queryText(*m_server, "SELECT qty || '/' || amount || '/' || commission || '/' || farmer_net FROM "
+                                 "return_lines WHERE return_id = " +
+                                     sq(id)),
+            QStringLiteral("2500/10000/500/9500"));
+        QCOMPARE(pulled(core::op::kSaleReturned, id).value(QStringLiteral("doc")).toObject(), d.toJson());
+
+        // A sale and its return in one batch, refunded in cash.
+        const auto s = sale(m_t, {{m_lot, 4'000}}, 4000);
+        const auto cashBack = saleReturn(m_t, s, 1'000);
+        acceptedOnceOnly(
+            m_t,
+            {m_t.op(core::op::kSaleRecorded, s.toJson()), m_t.op(core::op::kSaleReturned, cashBack.toJson())},
+            "sale_returns", "id", cashBack.id.toString());
+        QCOMPARE(count("SELECT refund FROM sale_returns WHERE id = " + sq(cashBack.id.toString())),
+                 qint64(4'000));
+
+        // Arithmetic and references.
+        auto badTotal = saleReturn(m_t, m_creditSale, 1'000);
+        badTotal.total = badTotal.total + core::Money::fromMinor(1);
+        badTotal.refund = badTotal.refund + core::Money::fromMinor(1);
+        quarantined(m_t, core::op::kSaleReturned, badTotal.toJson(), "sale_returns",
+                    QStringLiteral("total is not the sum of returned amounts"));
+        auto badSplit = saleReturn(m_t, m_creditSale, 1'000);
+        badSplit.refund = badSplit.refund - core::Money::fromMinor(1);
+        quarantined(m_t, core::op::kSaleReturned, badSplit.toJson(), "sale_returns",
+                    QStringLiteral("credit reduction + refund != total"));
+        auto badLine = saleReturn(m_t, m_creditSale, 1'000);
+        badLine.lines[0].farmerNet = badLine.lines[0].farmerNet + core::Money::fromMinor(1);
+        quarantined(m_t, core::op::kSaleReturned, badLine.toJson(), "sale_returns",
+                    QStringLiteral("farmer net + commission != amount"));
+        auto badAlloc = saleReturn(m_t, m_creditSale, 1'000, 4'000);
+        badAlloc.allocations[0].amount = core::Money::fromMinor(3'000);
+        quarantined(m_t, core::op::kSaleReturned, badAlloc.toJson(), "sale_returns",
+                    QStringLiteral("allocations do not add up to the credit reduction"));
+        auto foreignDetail = saleReturn(m_t, m_creditSale, 1'000, 4'000);
+        foreignDetail.allocations[0].creditDetailId = uuid(newId());
+        quarantined(m_t, core::op::kSaleReturned, foreignDetail.toJson(), "sale_returns",
+                    QStringLiteral("allocations[0]: credit detail"));
+        auto wrongLine = saleReturn(m_t, m_creditSale, 1'000);
+        wrongLine.lines[0].saleLineId = s.lines[0].id; // a line of another sale
+        quarantined(m_t, core::op::kSaleReturned, wrongLine.toJson(), "sale_returns",
+                    QStringLiteral("lines[0]: %1 is not a line of sale").arg(s.lines[0].id.toString()));
+        auto wrongLot = saleReturn(m_t, m_creditSale, 1'000);
+        wrongLot.lines[0].lotId = m_otherLot.id;
+        quarantined(m_t, core::op::kSaleReturned, wrongLot.toJson(), "sale_returns",
+                    QStringLiteral("lot, product or farmer is not the sale line's"));
+        auto wrongBuyer = saleReturn(m_t, m_creditSale, 1'000);
+        wrongBuyer.buyerId = std::nullopt;
+        quarantined(m_t, core::op::kSaleReturned, wrongBuyer.toJson(), "sale_returns",
+                    QStringLiteral("buyerId is not the buyer of sale"));
+        quarantined(
+            m_t, core::op::kSaleReturned,
+            with(saleReturn(m_t, m_creditSale, 1'000).toJson(), QStringLiteral("lines"), QJsonArray{}),
+            "sale_returns", QStringLiteral("a return needs at least one line"));
+        // Cross-shop: this shop's terminal naming another shop's sale, and the other way round.
+        quarantined(m_t, core::op::kSaleReturned, saleReturn(m_t, m_otherSale, 1'000).toJson(),
+                    "sale_returns",
+                    QStringLiteral("sale %1 does not exist in this shop").arg(m_otherSale.id.toString()));
+        quarantined(m_o, core::op::kSaleReturned, saleReturn(m_o, m_creditSale, 1'000).toJson(),
+                    "sale_returns", QStringLiteral("does not exist in this shop"));
+        QCOMPARE(count("SELECT count(*) FROM return_lines"), qint64(2));
+        QCOMPARE(count("SELECT count(*) FROM return_allocations"), qint64(1));
+    }
+
+    void overReturnAcrossCountersIsAnAnomaly() {
+        // Both counters return the last 9 kg of the same 10 kg line while offline.
+        const auto s = sale(m_t, {{m_lot, 10'000}}, 1000);
+        QCOMPARE(m_t.push(*m_server, {m_t.op(core::op::kSaleRecorded, s.toJson())}).status, 200);
+        QCOMPARE(m_t.push(*m_server, {m_t.op(core::op::kSaleReturned, saleReturn(m_t, s, 9'000).toJson())})
+                     .json.value(QStringLiteral("applied"))
+                     .toInt(),
+                 1);
+        const auto r = m_peer.push(
+            *m_server, {m_peer.op(core::op::kSaleReturned, saleReturn(m_peer, s, 9'000).toJson())});
+        QCOMPARE(r.json.value(QStringLiteral("applied")).toInt(), 1);
+        QCOMPARE(r.json.value(QStringLiteral("anomalies")).toInt(), 1);
+        QCOMPARE(count("SELECT count(*) FROM anomalies WHERE kind = 'over_returned' AND entity_id = " +
+                       sq(s.lines[0].id.toString())),
+                 qint64(1));
+    }
+
+    void settingUpsert() {
+        const QString key = QStringLiteral("adjustment_approval_qty");
+        const QString id = settingId(m_shop.id, key);
+        const QJsonObject v1 = setting(m_shop.id, key, QStringLiteral("25000"), 1);
+        acceptedOnceOnly(m_t, {m_t.op(kSettingUpsert, v1)}, "settings", "id", id);
+        QCOMPARE(queryText(*m_server, "SELECT value || '/' || version || '/' || server_version FROM settings "
+                                      "WHERE shop_id = " +
+                                          sq(m_shop.id) + " AND key = " + sq(key)),
+                 QStringLiteral("25000/1/1"));
+        QJsonObject fed = pulled(kSettingUpsert, id).value(QStringLiteral("doc")).toObject();
+        QCOMPARE(fed.value(QStringLiteral("serverVersion")).toInteger(), 1);
+        fed.remove(QStringLiteral("serverVersion"));
+        QCOMPARE(fed, v1);
+        // Another counter changes it later: last write in server order wins, one row per key.
+        const QJsonObject v2 = setting(m_shop.id, key, QStringLiteral("0"), 2);
+        QCOMPARE(m_peer.push(*m_server, {m_peer.op(kSettingUpsert, v2)})
+                     .json.value(QStringLiteral("applied"))
+                     .toInt(),
+                 1);
+        QCOMPARE(
+            queryText(*m_server, "SELECT value || '/' || server_version FROM settings WHERE id = " + sq(id)),
+            QStringLiteral("0/2"));
+        QCOMPARE(feedRows(kSettingUpsert, id), qint64(2));
+
+        quarantined(m_t, kSettingUpsert,
+                    setting(m_shop.id, QStringLiteral("discount_pct"), QStringLiteral("5"), 1), "settings",
+                    QStringLiteral("key: unknown setting \"discount_pct\""));
+        quarantined(m_t, kSettingUpsert,
+                    setting(m_shop.id, QStringLiteral("cash_session_required"), QStringLiteral("2"), 1),
+                    "settings", QStringLiteral("value: must be an integer from 0 to 1"));
+        quarantined(m_t, kSettingUpsert, setting(m_shop.id, key, QStringLiteral("1.5"), 1), "settings",
+                    QStringLiteral("value"));
+        quarantined(m_t, kSettingUpsert, with(v1, QStringLiteral("version"), QStringLiteral("3")), "settings",
+                    QStringLiteral("version"));
+        quarantined(m_t, kSettingUpsert, setting(m_other.id, key, QStringLiteral("1"), 1), "settings",
+                    QStringLiteral("is not this terminal's shop"));
+        QCOMPARE(count("SELECT count(*) FROM settings WHERE shop_id = " + sq(m_other.id)), qint64(0));
+    }
+
+    void tenantRoleSeesOnlyItsShop() {
+        // The new tables carry the same policy as the old ones: as market_app in BLR01 nothing of
+        // HYD01 is visible.
+        pqxx::connection c(m_server->dbUrl());
+        pqxx::work tx(c);
+        tx.exec("SET LOCAL ROLE market_app");
+        tx.exec("SELECT set_config('market.shop_id', " + sq(m_other.id) + ", true)");
+        for (const char* table :
+             {"farmer_payments", "expenses", "stock_adjustments", "cash_sessions", "cash_movements",
+              "cash_session_closings", "sale_returns", "return_lines", "return_allocations", "settings"})
+            QCOMPARE(tx.exec(std::string("SELECT count(*) FROM ") + table)[0][0].as<qint64>(), qint64(0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerBooks)
+#include "tst_server_books.moc"
