@@ -1,4 +1,4 @@
-// sell, sale show, sale confirm-commission.
+// sell, sale show, sale return, sale confirm-commission.
 #include "Args.h"
 #include "Command.h"
 #include "Context.h"
@@ -6,10 +6,12 @@
 #include "services/ArrivalService.h"
 #include "services/AuthService.h"
 #include "services/PartyService.h"
+#include "services/ReturnService.h"
 #include "services/SaleService.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <algorithm>
 
 namespace market::cli {
 
@@ -135,6 +137,59 @@ int runShow(Context& ctx) {
     return kExitOk;
 }
 
+/// --line N:QTY, the line number as printed by `sale show` and the quantity to take back.
+Result<std::pair<qint64, Quantity>> returnLine(const QString& text) {
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return Error{ErrorCode::InvalidInput, tr("--line takes LINE:QTY, e.g. 1:2.5, not \"%1\"").arg(text)};
+    auto number = args::integer(QStringLiteral("line"), text.left(colon), 1, 10'000);
+    if (!number.ok())
+        return number.error();
+    auto qty = args::quantity(QStringLiteral("line"), text.mid(colon + 1));
+    if (!qty.ok())
+        return qty.error();
+    return std::pair{*number, *qty};
+}
+
+int runReturn(Context& ctx) {
+    const QStringList lineTexts = ctx.values(QStringLiteral("line"));
+    if (lineTexts.isEmpty())
+        return ctx.fail(Context::usage(tr("a return needs at least one --line LINE:QTY")));
+    std::vector<std::pair<qint64, Quantity>> lines;
+    for (const QString& text : lineTexts) {
+        MARKETCTL_ASSIGN(auto line, returnLine(text));
+        lines.push_back(line);
+    }
+    PaymentMethod refund = PaymentMethod::Cash;
+    if (ctx.isSet(QStringLiteral("refund"))) {
+        MARKETCTL_ASSIGN(refund, args::paymentMethod(ctx.value(QStringLiteral("refund"))));
+    }
+    MARKETCTL_ASSIGN(const QString reason, ctx.required(QStringLiteral("reason")));
+    MARKETCTL_ASSIGN(const SaleDoc sale, saleFromReceipt(ctx));
+    ReturnRequest request;
+    request.saleId = sale.id;
+    request.refundMethod = refund;
+    request.reason = reason;
+    for (const auto& [number, qty] : lines) {
+        const auto it = std::find_if(sale.lines.begin(), sale.lines.end(),
+                                     [n = number](const SaleLineDoc& l) { return l.lineNo == n; });
+        if (it == sale.lines.end())
+            return ctx.fail(
+                Error{ErrorCode::NotFound, tr("receipt %1 has no line %2").arg(sale.receiptNo).arg(number)});
+        request.lines.push_back(ReturnLineRequest{it->id, qty});
+    }
+    MARKETCTL_ASSIGN(const Session actor, ctx.login());
+    MARKETCTL_ASSIGN(const SaleReturnDoc done, ReturnService(ctx.store()).returnGoods(actor, request));
+    if (ctx.json()) {
+        printJson(done.toJson());
+        return kExitOk;
+    }
+    printLine(tr("returned %1 against %2").arg(ctx.money(done.total), sale.receiptNo));
+    printLine(tr("credit reduced %1").arg(ctx.money(done.creditReduction)));
+    printLine(tr("refund  %1 %2").arg(ctx.money(done.refund), paymentMethodName(done.refundMethod)));
+    return kExitOk;
+}
+
 int runConfirmCommission(Context& ctx) {
     MARKETCTL_ASSIGN(const SaleDoc sale, saleFromReceipt(ctx));
     MARKETCTL_ASSIGN(const Session actor, ctx.login());
@@ -176,6 +231,17 @@ std::vector<Command> saleCommands() {
          {makeOption("receipt", "The receipt number, e.g. HYD01-1-000001.", "receipt")},
          runShow,
          tr("JSON: amounts in minor units, quantities in thousandths.")},
+        {QStringLiteral("sale return"),
+         tr("Take goods back against a sale: to their lots, credit reduced first, the rest refunded"),
+         {makeOption("receipt", "The receipt number.", "receipt"),
+          makeOption("line", "LINE:QTY, the line number from `sale show` and the quantity; repeatable.",
+                     "line"),
+          makeOption("refund", "How the refund is paid: cash (default), upi, card, bank, cheque, wallet.",
+                     "method"),
+          makeOption("reason", "Why the goods come back.", "text")},
+         runReturn,
+         tr("A line never takes back more than was sold less earlier returns. A cash refund needs the\n"
+            "open drawer. JSON: amounts in minor units, quantities in thousandths.")},
         {QStringLiteral("sale confirm-commission"),
          tr("Confirm a sale's commission (managers)"),
          {makeOption("receipt", "The receipt number.", "receipt")},

@@ -464,6 +464,23 @@ Result<SaleDoc> SaleService::saleByReceipt(const QString& receiptNo) {
     return loadSale(m_store.db(), s, tr("No sale has the receipt number %1.").arg(receiptNo.trimmed()));
 }
 
+Result<std::optional<QString>> SaleService::lastReceiptNo() {
+    const auto identity = m_store.identity();
+    if (!identity)
+        return std::optional<QString>{};
+    Statement& s = m_store.db().prepare("SELECT receipt_no FROM sale WHERE terminal_id = ?1 ORDER BY "
+                                        "created_at_ms DESC, receipt_no DESC LIMIT 1");
+    s.bind(1, identity->terminalId);
+    std::optional<QString> out;
+    if (s.next())
+        out = s.text(0);
+    Status st = s.status("finding the last sale");
+    s.reset();
+    if (!st.ok())
+        return st.error();
+    return out;
+}
+
 Status SaleService::confirmCommission(const Session& actor, const Uuid& saleId) {
     MARKET_TRY(require(actor, Permission::ConfirmCommission));
     StoreTransaction tx(m_store.db());

@@ -68,6 +68,8 @@ public:
 
     Result<SaleDoc> sale(const Uuid& id);
     Result<SaleDoc> saleByReceipt(const QString& receiptNo);
+    /// The receipt number of this counter's newest sale, if it has made one.
+    Result<std::optional<QString>> lastReceiptNo();
     /// A manager confirms the commission of a sale (third leg of three-party completion).
     Status confirmCommission(const Session& actor, const Uuid& saleId);
 

@@ -39,6 +39,7 @@ private slots:
     void saleShowAndConfirm();
     void badInputChangesNothing_data();
     void badInputChangesNothing();
+    void saleReturn();
     void closeTheDrawer();
     void noDrawerChangesNothing_data();
     void noDrawerChangesNothing();
@@ -591,6 +592,51 @@ void TestMarketctl::saleShowAndConfirm() {
     QCOMPARE(confirmed.value(QStringLiteral("receiptNo")).toString(), m_receipt);
     QVERIFY(confirmed.value(QStringLiteral("commission")).toInteger() > 0);
     refused(confirm, QStringLiteral("manager"), kManagerPassword, 1); // once per sale
+}
+
+void TestMarketctl::saleReturn() {
+    // 2 kg of the 20 kg tomato line (₹25.50/kg) come back; the bill was paid in full, so all of
+    // it is refunded (by UPI: the drawer's figures are checked later).
+    const QString cashier = QStringLiteral("cashier");
+    const QStringList base{QStringLiteral("sale"), QStringLiteral("return"), QStringLiteral("--receipt"),
+                           m_receipt};
+    const QJsonObject sale =
+        json({QStringLiteral("sale"), QStringLiteral("show"), QStringLiteral("--receipt"), m_receipt})
+            .object();
+    const QJsonObject line1 = sale.value(QStringLiteral("lines")).toArray().at(0).toObject();
+    QCOMPARE(line1.value(QStringLiteral("qty")).toInteger(), 20000);
+    const QJsonObject done =
+        ok(base + QStringList{QStringLiteral("--line"), QStringLiteral("1:2"), QStringLiteral("--refund"),
+                              QStringLiteral("upi"), QStringLiteral("--reason"), QStringLiteral("bruised")},
+           cashier, kCashierPassword);
+    QCOMPARE(done.value(QStringLiteral("total")).toInteger(), 5100);
+    QCOMPARE(done.value(QStringLiteral("refund")).toInteger(), 5100);
+    QCOMPARE(done.value(QStringLiteral("creditReduction")).toInteger(), 0);
+    const QJsonObject back = done.value(QStringLiteral("lines")).toArray().at(0).toObject();
+    // Commission and farmer net reversed in proportion: 2/20 of the line's, adding up to the amount.
+    QCOMPARE(back.value(QStringLiteral("commission")).toInteger() +
+                 back.value(QStringLiteral("farmerNet")).toInteger(),
+             5100);
+    QCOMPARE(back.value(QStringLiteral("commission")).toInteger(),
+             (line1.value(QStringLiteral("commission")).toInteger() * 2 + 10) / 20);
+
+    // More than is left (18 kg), an unknown line, a malformed line, no reason: refused, nothing written.
+    refused(base + QStringList{QStringLiteral("--line"), QStringLiteral("1:18.001"),
+                               QStringLiteral("--refund"), QStringLiteral("upi"), QStringLiteral("--reason"),
+                               QStringLiteral("x")},
+            cashier, kCashierPassword, -1);
+    refused(base + QStringList{QStringLiteral("--line"), QStringLiteral("9:1"), QStringLiteral("--reason"),
+                               QStringLiteral("x")},
+            cashier, kCashierPassword, -1);
+    refused(base + QStringList{QStringLiteral("--line"), QStringLiteral("one:1"), QStringLiteral("--reason"),
+                               QStringLiteral("x")},
+            cashier, kCashierPassword, -1);
+    refused(base + QStringList{QStringLiteral("--line"), QStringLiteral("1:1")}, cashier, kCashierPassword,
+            -1);
+    refused({QStringLiteral("sale"), QStringLiteral("return"), QStringLiteral("--receipt"),
+             QStringLiteral("HYD01-9-999999"), QStringLiteral("--line"), QStringLiteral("1:1"),
+             QStringLiteral("--reason"), QStringLiteral("x")},
+            cashier, kCashierPassword, -1);
 }
 
 void TestMarketctl::badInputChangesNothing_data() {
