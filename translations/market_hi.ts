@@ -292,6 +292,41 @@
     </message>
 </context>
 <context>
+    <name>ReturnService</name>
+    <message>
+        <source>No such sale line.</source>
+        <translation>बिक्री की ऐसी कोई पंक्ति नहीं।</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>कारण</translation>
+    </message>
+    <message>
+        <source>Choose at least one line to return.</source>
+        <translation>वापसी के लिए कम से कम एक पंक्ति चुनें।</translation>
+    </message>
+    <message>
+        <source>That line is not on receipt %1.</source>
+        <translation>वह पंक्ति रसीद %1 पर नहीं है।</translation>
+    </message>
+    <message>
+        <source>The quantity to return must be more than zero.</source>
+        <translation>वापसी की मात्रा शून्य से अधिक होनी चाहिए।</translation>
+    </message>
+    <message>
+        <source>Line %1 is counted in whole units.</source>
+        <translation>पंक्ति %1 पूरी इकाइयों में गिनी जाती है।</translation>
+    </message>
+    <message>
+        <source>Line %1 sold %2; only %3 can still be returned.</source>
+        <translation>पंक्ति %1 में %2 बिका; अब केवल %3 वापस हो सकता है।</translation>
+    </message>
+    <message>
+        <source>The return comes to nothing; check the quantities.</source>
+        <translation>वापसी का मूल्य शून्य है; मात्रा जाँचें।</translation>
+    </message>
+</context>
+<context>
     <name>SaleService</name>
     <message>
         <source>This counter has no shop yet.</source>
@@ -739,7 +774,10 @@
     </message>
     <message numerus="yes">
         <source>X: so far (%n sale(s))</source>
-        <translation><numerusform>X: अब तक (%n बिक्री)</numerusform><numerusform>X: अब तक (%n बिक्री)</numerusform></translation>
+        <translation>
+            <numerusform>X: अब तक (%n बिक्री)</numerusform>
+            <numerusform>X: अब तक (%n बिक्री)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cash sales</source>
@@ -912,6 +950,10 @@
     <message>
         <source>&amp;Drawer</source>
         <translation>ड्रॉअर (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Returns</source>
+        <translation>वापसी (&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1122,6 +1164,119 @@
     <message>
         <source>Printer %1: %2</source>
         <translation>प्रिंटर %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>market::ui::ReturnController</name>
+    <message>
+        <source>Type or scan the receipt number.</source>
+        <translation>रसीद नंबर लिखें या स्कैन करें।</translation>
+    </message>
+    <message>
+        <source>This counter has made no sale yet.</source>
+        <translation>इस काउंटर पर अभी तक कोई बिक्री नहीं हुई।</translation>
+    </message>
+    <message>
+        <source>No such line.</source>
+        <translation>ऐसी कोई पंक्ति नहीं।</translation>
+    </message>
+    <message>
+        <source>Type a quantity such as 2 or 1.5.</source>
+        <translation>2 या 1.5 जैसी मात्रा लिखें।</translation>
+    </message>
+    <message>
+        <source>Line %1: only %2 can still be returned.</source>
+        <translation>पंक्ति %1: अब केवल %2 वापस हो सकता है।</translation>
+    </message>
+    <message>
+        <source>The counter is locked.</source>
+        <translation>काउंटर लॉक है।</translation>
+    </message>
+    <message>
+        <source>Find the sale by its receipt number first.</source>
+        <translation>पहले रसीद नंबर से बिक्री खोजें।</translation>
+    </message>
+    <message>
+        <source>Type the quantity coming back on at least one line.</source>
+        <translation>कम से कम एक पंक्ति पर वापस आने वाली मात्रा लिखें।</translation>
+    </message>
+</context>
+<context>
+    <name>market::ui::ReturnLinesModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>लॉट</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>उत्पाद</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>बिका</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>भाव</translation>
+    </message>
+    <message>
+        <source>Can return</source>
+        <translation>वापस हो सकता है</translation>
+    </message>
+    <message>
+        <source>Return now</source>
+        <translation>अभी वापसी</translation>
+    </message>
+</context>
+<context>
+    <name>market::ui::ReturnWidget</name>
+    <message>
+        <source>Receipt number, e.g. HYD01-1-000042 (scan or type, Enter)</source>
+        <translation>रसीद नंबर, जैसे HYD01-1-000042 (स्कैन करें या लिखें, Enter)</translation>
+    </message>
+    <message>
+        <source>Reason (bruised, wrong grade, …)</source>
+        <translation>कारण (दबा हुआ, गलत ग्रेड, …)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>खोजें</translation>
+    </message>
+    <message>
+        <source>Last sale here</source>
+        <translation>यहाँ की पिछली बिक्री</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>बिक्री</translation>
+    </message>
+    <message>
+        <source>Refund by</source>
+        <translation>वापसी भुगतान</translation>
+    </message>
+    <message>
+        <source>Record return (Ctrl+S)</source>
+        <translation>वापसी दर्ज करें (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Returned %1: credit reduced by %2, refund %3 by %4.</source>
+        <translation>%1 वापस: उधार %2 कम, %4 से %3 लौटाए।</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · total %3 · on credit %4</source>
+        <translation>%1 · %2 · कुल %3 · उधार %4</translation>
+    </message>
+    <message>
+        <source>Find the sale by its receipt number.</source>
+        <translation>रसीद नंबर से बिक्री खोजें।</translation>
+    </message>
+    <message>
+        <source>Goods back: %1</source>
+        <translation>वापस माल: %1</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1727,10 @@
     <message>
         <source>Drawer: open, cash in/out, close</source>
         <translation>ड्रॉअर: खोलें, नकद जमा/निकासी, बंद करें</translation>
+    </message>
+    <message>
+        <source>Returns against a receipt</source>
+        <translation>रसीद पर वापसी</translation>
     </message>
 </context>
 <context>

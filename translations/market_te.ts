@@ -292,6 +292,41 @@
     </message>
 </context>
 <context>
+    <name>ReturnService</name>
+    <message>
+        <source>No such sale line.</source>
+        <translation>అమ్మకంలో అలాంటి లైన్ లేదు.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>కారణం</translation>
+    </message>
+    <message>
+        <source>Choose at least one line to return.</source>
+        <translation>వాపసుకు కనీసం ఒక లైన్ ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>That line is not on receipt %1.</source>
+        <translation>ఆ లైన్ రసీదు %1 లో లేదు.</translation>
+    </message>
+    <message>
+        <source>The quantity to return must be more than zero.</source>
+        <translation>వాపసు పరిమాణం సున్నా కంటే ఎక్కువ ఉండాలి.</translation>
+    </message>
+    <message>
+        <source>Line %1 is counted in whole units.</source>
+        <translation>లైన్ %1 పూర్తి యూనిట్లలో లెక్కించబడుతుంది.</translation>
+    </message>
+    <message>
+        <source>Line %1 sold %2; only %3 can still be returned.</source>
+        <translation>లైన్ %1 లో %2 అమ్మారు; ఇంకా %3 మాత్రమే వాపసు చేయవచ్చు.</translation>
+    </message>
+    <message>
+        <source>The return comes to nothing; check the quantities.</source>
+        <translation>వాపసు విలువ సున్నా; పరిమాణాలు తనిఖీ చేయండి.</translation>
+    </message>
+</context>
+<context>
     <name>SaleService</name>
     <message>
         <source>This counter has no shop yet.</source>
@@ -739,7 +774,10 @@
     </message>
     <message numerus="yes">
         <source>X: so far (%n sale(s))</source>
-        <translation><numerusform>X: ఇప్పటివరకు (%n అమ్మకం)</numerusform><numerusform>X: ఇప్పటివరకు (%n అమ్మకాలు)</numerusform></translation>
+        <translation>
+            <numerusform>X: ఇప్పటివరకు (%n అమ్మకం)</numerusform>
+            <numerusform>X: ఇప్పటివరకు (%n అమ్మకాలు)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cash sales</source>
@@ -912,6 +950,10 @@
     <message>
         <source>&amp;Drawer</source>
         <translation>డ్రాయర్ (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Returns</source>
+        <translation>వాపసు (&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1122,6 +1164,119 @@
     <message>
         <source>Printer %1: %2</source>
         <translation>ప్రింటర్ %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>market::ui::ReturnController</name>
+    <message>
+        <source>Type or scan the receipt number.</source>
+        <translation>రసీదు నంబర్ టైప్ చేయండి లేదా స్కాన్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>This counter has made no sale yet.</source>
+        <translation>ఈ కౌంటర్‌లో ఇంకా అమ్మకం జరగలేదు.</translation>
+    </message>
+    <message>
+        <source>No such line.</source>
+        <translation>అలాంటి లైన్ లేదు.</translation>
+    </message>
+    <message>
+        <source>Type a quantity such as 2 or 1.5.</source>
+        <translation>2 లేదా 1.5 వంటి పరిమాణం టైప్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>Line %1: only %2 can still be returned.</source>
+        <translation>లైన్ %1: ఇంకా %2 మాత్రమే వాపసు చేయవచ్చు.</translation>
+    </message>
+    <message>
+        <source>The counter is locked.</source>
+        <translation>కౌంటర్ లాక్ చేయబడింది.</translation>
+    </message>
+    <message>
+        <source>Find the sale by its receipt number first.</source>
+        <translation>ముందుగా రసీదు నంబర్‌తో అమ్మకాన్ని కనుగొనండి.</translation>
+    </message>
+    <message>
+        <source>Type the quantity coming back on at least one line.</source>
+        <translation>కనీసం ఒక లైన్‌లో వాపసు వచ్చే పరిమాణం టైప్ చేయండి.</translation>
+    </message>
+</context>
+<context>
+    <name>market::ui::ReturnLinesModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>లాట్</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>ఉత్పత్తి</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>అమ్మినది</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>ధర</translation>
+    </message>
+    <message>
+        <source>Can return</source>
+        <translation>వాపసు చేయవచ్చు</translation>
+    </message>
+    <message>
+        <source>Return now</source>
+        <translation>ఇప్పుడు వాపసు</translation>
+    </message>
+</context>
+<context>
+    <name>market::ui::ReturnWidget</name>
+    <message>
+        <source>Receipt number, e.g. HYD01-1-000042 (scan or type, Enter)</source>
+        <translation>రసీదు నంబర్, ఉదా. HYD01-1-000042 (స్కాన్ లేదా టైప్, Enter)</translation>
+    </message>
+    <message>
+        <source>Reason (bruised, wrong grade, …)</source>
+        <translation>కారణం (దెబ్బతిన్నది, తప్పు గ్రేడ్, …)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>వెతకండి</translation>
+    </message>
+    <message>
+        <source>Last sale here</source>
+        <translation>ఇక్కడ చివరి అమ్మకం</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>అమ్మకం</translation>
+    </message>
+    <message>
+        <source>Refund by</source>
+        <translation>వాపసు చెల్లింపు</translation>
+    </message>
+    <message>
+        <source>Record return (Ctrl+S)</source>
+        <translation>వాపసు నమోదు చేయండి (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Returned %1: credit reduced by %2, refund %3 by %4.</source>
+        <translation>%1 వాపసు: అప్పు %2 తగ్గింది, %4 ద్వారా %3 తిరిగి ఇచ్చారు.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · total %3 · on credit %4</source>
+        <translation>%1 · %2 · మొత్తం %3 · అప్పు %4</translation>
+    </message>
+    <message>
+        <source>Find the sale by its receipt number.</source>
+        <translation>రసీదు నంబర్‌తో అమ్మకాన్ని కనుగొనండి.</translation>
+    </message>
+    <message>
+        <source>Goods back: %1</source>
+        <translation>వాపసు సరుకు: %1</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1727,10 @@
     <message>
         <source>Drawer: open, cash in/out, close</source>
         <translation>డ్రాయర్: తెరవడం, నగదు జమ/తీసివేత, మూసివేయడం</translation>
+    </message>
+    <message>
+        <source>Returns against a receipt</source>
+        <translation>రసీదుపై వాపసు</translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,7 @@ core::Status DemoShop::createIfEmpty(AppContext& ctx) {
                         {"Hotel Annapurna", "9000022222", 20000},
                         {"गुप्ता सब्ज़ी भंडार", "9000033333", 10000},
                         {"Cash Only Stores", "", 0}};
+    std::vector<PartyDoc> buyerDocs;
     for (const auto& b : buyers) {
         auto doc = ctx.parties.create(o, NewPartyRequest{PartyKind::Buyer,
                                                          {},
@@ -86,6 +87,7 @@ core::Status DemoShop::createIfEmpty(AppContext& ctx) {
                                                          Money::fromMinor(b.limitRupees * 100)});
         if (!doc.ok())
             return doc.error();
+        buyerDocs.push_back(*doc);
     }
 
     struct L {
@@ -98,6 +100,7 @@ core::Status DemoShop::createIfEmpty(AppContext& ctx) {
     };
     const L lots[] = {{0, 0, 520, 20, 20, "A"}, {1, 0, 310, 10, 12, "B"}, {2, 1, 1050, 50, 20, "A"},
                       {3, 2, 205, 5, 10, "A"},  {1, 3, 40, 0, 0, ""},     {2, 4, 60, 0, 0, ""}};
+    std::vector<LotDoc> lotDocs;
     for (const auto& l : lots) {
         ArrivalRequest r;
         r.farmerId = farmerDocs[static_cast<size_t>(l.farmer)].id;
@@ -110,12 +113,28 @@ core::Status DemoShop::createIfEmpty(AppContext& ctx) {
         }
         r.packages = l.packages;
         r.grade = QString::fromUtf8(l.grade);
-        if (auto lot = ctx.arrivals.recordArrival(o, r); !lot.ok())
+        auto lot = ctx.arrivals.recordArrival(o, r);
+        if (!lot.ok())
             return lot.error();
+        lotDocs.push_back(*lot);
     }
     // The day starts with ₹2,000 in the drawer, so cash sales work at once.
     if (auto drawer = ctx.cash.open(o, Money::fromMinor(200'000)); !drawer.ok())
         return drawer.error();
+    // The morning's first bills: a trader on part credit, a walk-in paying cash.
+    SaleRequest credit;
+    credit.buyerId = buyerDocs[0].id;
+    credit.lines = {{lotDocs[0].id, Quantity::fromUnits(25), Money::fromMinor(4'000)},
+                    {lotDocs[2].id, Quantity::fromUnits(10), Money::fromMinor(3'000)}};
+    credit.payments = {{PaymentMethod::Upi, Money::fromMinor(50'000), QStringLiteral("UTR20251124")}};
+    if (auto sale = ctx.sales.sell(o, credit); !sale.ok())
+        return sale.error();
+    SaleRequest walkin;
+    walkin.walkinName = QStringLiteral("Walk-in");
+    walkin.lines = {{lotDocs[1].id, Quantity::fromUnits(5), Money::fromMinor(4'200)}};
+    walkin.payments = {{PaymentMethod::Cash, Money::fromMinor(21'000), {}}};
+    if (auto sale = ctx.sales.sell(o, walkin); !sale.ok())
+        return sale.error();
     return okStatus();
 }
 

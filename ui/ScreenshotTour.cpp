@@ -2,6 +2,7 @@
 
 #include "controllers/ArrivalController.h"
 #include "controllers/CollectController.h"
+#include "controllers/ReturnController.h"
 #include "controllers/SaleSession.h"
 #include "controllers/SessionController.h"
 #include "services/PartyService.h"
@@ -68,6 +69,12 @@ QStringList ScreenshotTour::run(MainWindow& window, const QString& dir, const QS
         keep(save(&window, dir, QStringLiteral("collect-") + lang));
         window.showScreen(MainWindow::Screen::Drawer);
         keep(save(&window, dir, QStringLiteral("drawer-") + lang));
+        // The returns screen on the newest sale, with a quantity typed on its first line.
+        if (window.returnController().findLatest().ok())
+            (void)window.returnController().setQuantity(0, QStringLiteral("1"));
+        window.showScreen(MainWindow::Screen::Returns);
+        keep(save(&window, dir, QStringLiteral("returns-") + lang));
+        window.returnController().clear();
         auto* shortcuts = new ShortcutsDialog(&window);
         shortcuts->show();
         keep(save(shortcuts, dir, QStringLiteral("shortcuts-") + lang));

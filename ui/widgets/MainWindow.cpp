@@ -6,6 +6,7 @@
 #include "DrawerWidget.h"
 #include "Language.h"
 #include "LoginWidget.h"
+#include "ReturnWidget.h"
 #include "SellWidget.h"
 #include "SettingsDialog.h"
 #include "SetupWizard.h"
@@ -15,6 +16,7 @@
 #include "controllers/CollectController.h"
 #include "controllers/DrawerController.h"
 #include "controllers/ReceiptBuilder.h"
+#include "controllers/ReturnController.h"
 #include "controllers/SaleSession.h"
 #include "controllers/SessionController.h"
 #include "controllers/SetupController.h"
@@ -42,6 +44,7 @@ MainWindow::MainWindow(AppContext& ctx, SyncStatusSource& sync, QWidget* parent)
     , m_arrivals(new ArrivalController(ctx, this))
     , m_collect(new CollectController(ctx, this))
     , m_drawer(new DrawerController(ctx, this))
+    , m_returns(new ReturnController(ctx, this))
     , m_setup(new SetupController(ctx, this))
     , m_output(new ReceiptOutput(ctx.prefs, this))
     , m_receipts(new ReceiptBuilder(ctx)) {
@@ -60,6 +63,11 @@ MainWindow::MainWindow(AppContext& ctx, SyncStatusSource& sync, QWidget* parent)
     connect(m_collect, &CollectController::collected, this, [this](const core::CollectionDoc& c) {
         m_output->print(m_receipts->collection(c, false));
         m_drawer->refresh();
+    });
+    connect(m_returns, &ReturnController::returned, this, [this] {
+        m_drawer->refresh(); // a cash refund leaves the drawer
+        if (m_sell)
+            m_sell->refreshLots(); // the goods are back on their lots
     });
     connect(m_output, &ReceiptOutput::done, this, [this](bool ok, const QString& message) {
         if (m_printLabel)
@@ -91,7 +99,9 @@ void MainWindow::build() {
     m_tabs->addTab(m_sell, tr("&Sell"));
     m_tabs->addTab(m_arrival, tr("&Arrivals"));
     m_tabs->addTab(m_collectWidget, tr("&Collect"));
+    m_returnWidget = new ReturnWidget(m_ctx, *m_returns, m_tabs);
     m_tabs->addTab(m_drawerWidget, tr("&Drawer"));
+    m_tabs->addTab(m_returnWidget, tr("&Returns"));
     m_tabs->setCurrentIndex(tab);
     m_stack->addWidget(m_login);
     m_stack->addWidget(m_tabs);
@@ -145,6 +155,8 @@ void MainWindow::buildMenus() {
                   [this] { showScreen(Screen::Collect); });
     go->addAction(tr("&Drawer"), QKeySequence(Qt::ALT | Qt::Key_4), this,
                   [this] { showScreen(Screen::Drawer); });
+    go->addAction(tr("&Returns"), QKeySequence(Qt::ALT | Qt::Key_5), this,
+                  [this] { showScreen(Screen::Returns); });
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1), this, &MainWindow::openShortcuts);
 }
@@ -179,6 +191,7 @@ void MainWindow::onLoggedIn() {
     m_arrivals->setActor(s);
     m_collect->setActor(s);
     m_drawer->setActor(s);
+    m_returns->setActor(s);
     m_stack->setCurrentWidget(m_tabs);
     if (s)
         m_userLabel->setText(tr("%1 (%2)").arg(s->displayName, core::roleName(s->role)));
@@ -191,6 +204,7 @@ void MainWindow::onLocked() {
     m_arrivals->setActor(std::nullopt);
     m_collect->setActor(std::nullopt);
     m_drawer->setActor(std::nullopt);
+    m_returns->setActor(std::nullopt);
     m_userLabel->setText(tr("Locked"));
     m_login->reset();
     m_stack->setCurrentWidget(m_login);

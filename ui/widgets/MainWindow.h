@@ -15,6 +15,8 @@ class CollectController;
 class CollectWidget;
 class DrawerController;
 class DrawerWidget;
+class ReturnController;
+class ReturnWidget;
 class LoginWidget;
 class ReceiptBuilder;
 class ReceiptOutput;
@@ -25,12 +27,12 @@ class SetupController;
 class SyncStatusSource;
 
 /// The counter's window: setup wizard on first run, then login, then the screens (Sell,
-/// Arrivals, Collect, Drawer) under one menu and status bar. Owns the controllers; the screens are
+/// Arrivals, Collect, Drawer, Returns) under one menu and status bar. Owns the controllers; the screens are
 /// rebuilt when the language changes (the cart lives in SaleSession and survives).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Screen { Sell, Arrivals, Collect, Drawer };
+    enum class Screen { Sell, Arrivals, Collect, Drawer, Returns };
 
     MainWindow(AppContext& ctx, SyncStatusSource& sync, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -46,12 +48,14 @@ public:
     ArrivalController& arrivalController() { return *m_arrivals; }
     CollectController& collectController() { return *m_collect; }
     DrawerController& drawerController() { return *m_drawer; }
+    ReturnController& returnController() { return *m_returns; }
     ReceiptOutput& receiptOutput() { return *m_output; }
     LoginWidget* loginWidget() const { return m_login; }
     SellWidget* sellWidget() const { return m_sell; }
     ArrivalWidget* arrivalWidget() const { return m_arrival; }
     CollectWidget* collectWidget() const { return m_collectWidget; }
     DrawerWidget* drawerWidget() const { return m_drawerWidget; }
+    ReturnWidget* returnWidget() const { return m_returnWidget; }
     QString statusMessage() const;
 
 protected:
@@ -75,6 +79,7 @@ private:
     ArrivalController* m_arrivals;
     CollectController* m_collect;
     DrawerController* m_drawer;
+    ReturnController* m_returns;
     SetupController* m_setup;
     ReceiptOutput* m_output;
     ReceiptBuilder* m_receipts;
@@ -85,6 +90,7 @@ private:
     ArrivalWidget* m_arrival = nullptr;
     CollectWidget* m_collectWidget = nullptr;
     DrawerWidget* m_drawerWidget = nullptr;
+    ReturnWidget* m_returnWidget = nullptr;
     QLabel* m_userLabel = nullptr;
     QLabel* m_printLabel = nullptr;
     bool m_rebuilding = false;

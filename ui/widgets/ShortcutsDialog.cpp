@@ -16,6 +16,7 @@ std::vector<std::pair<QString, QString>> ShortcutsDialog::globalShortcuts() {
         {QStringLiteral("Alt+2"), tr("Arrivals screen")},
         {QStringLiteral("Alt+3"), tr("Collect screen")},
         {QStringLiteral("Alt+4"), tr("Drawer: open, cash in/out, close")},
+        {QStringLiteral("Alt+5"), tr("Returns against a receipt")},
         {QStringLiteral("Ctrl+L"), tr("Lock the counter")},
         {QStringLiteral("Ctrl+Shift+L"), tr("Switch cashier")},
         {QStringLiteral("Ctrl+,"), tr("Settings (language, printer)")},
