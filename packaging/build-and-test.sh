@@ -32,3 +32,10 @@ if [ -z "${MARKET_SKIP_ASAN:-}" ]; then
   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run_tests --preset asan -j "$jobs" -LE slow
 fi
+
+if [ -z "${MARKET_SKIP_FUZZ:-}" ]; then
+  echo "== libFuzzer: the push decoder and document codecs for a minute (clang)"
+  cmake --preset fuzz "${extra[@]}"
+  cmake --build --preset fuzz -j "$jobs"
+  ctest --test-dir build/fuzz -L fuzz --output-on-failure
+fi

@@ -21,6 +21,7 @@ if [ "$(id -u)" -eq 0 ]; then
   status=0
   runuser -u "$user" -- env HOME="$(getent passwd "$user" | cut -d: -f6)" \
     MARKET_CMAKE_ARGS="${MARKET_CMAKE_ARGS:-}" MARKET_SKIP_ASAN="${MARKET_SKIP_ASAN:-}" \
+    MARKET_SKIP_FUZZ="${MARKET_SKIP_FUZZ:-}" \
     bash "$work/packaging/build-and-test.sh" || status=$?
   if [ "$status" -eq 0 ] && [ -z "${MARKET_KEEP_CI_TREE:-}" ]; then rm -rf "$work"; fi
   exit "$status"
