@@ -811,6 +811,10 @@
         <source>Variance</source>
         <translation>अंतर</translation>
     </message>
+    <message>
+        <source>Notes and coins</source>
+        <translation>नोट और सिक्के</translation>
+    </message>
 </context>
 <context>
     <name>market::ui::LoginWidget</name>

@@ -811,6 +811,10 @@
         <source>Variance</source>
         <translation>తేడా</translation>
     </message>
+    <message>
+        <source>Notes and coins</source>
+        <translation>నోట్లు మరియు నాణేలు</translation>
+    </message>
 </context>
 <context>
     <name>market::ui::LoginWidget</name>

@@ -6,6 +6,7 @@
 
 #include <QLabel>
 #include <QPushButton>
+#include <QSpinBox>
 
 using namespace market;
 using namespace market::ui;
@@ -88,9 +89,18 @@ private slots:
     }
 
     void closeWithVariance() {
+        // Counted by notes: 5 × ₹500 + 1 × ₹200 + 1 × ₹50 + 2 × ₹10 = ₹2,770; the total fills in.
+        for (const auto& [face, n] :
+             {std::pair{50000, 5}, std::pair{20000, 1}, std::pair{5000, 1}, std::pair{1000, 2}}) {
+            auto* count = window->findChild<QSpinBox*>(QStringLiteral("drawerNote%1").arg(face));
+            QVERIFY(count);
+            count->setFocus();
+            count->selectAll(); // as a cashier overtypes the 0
+            QTest::keyClicks(count, QString::number(n));
+        }
         auto* counted = child<QLineEdit>("drawerCounted");
+        QCOMPARE(counted->text(), QStringLiteral("2770.00"));
         counted->setFocus();
-        QTest::keyClicks(counted, QStringLiteral("2,770"));
         QTest::keyClick(counted, Qt::Key_Return);
         QVERIFY(!window->drawerController().isOpen());
         QCOMPARE(figure("drawerFigureCounted"), QStringLiteral("₹2,770.00"));
@@ -98,6 +108,7 @@ private slots:
         QVERIFY(window->drawerWidget()->message().contains(QStringLiteral("₹10.00")));
         auto open = f.ctx->cash.openSession();
         QVERIFY(open.ok() && !open->has_value());
+        QCOMPARE(window->drawerController().figures()->denominations.size(), size_t(4));
     }
 };
 

@@ -57,13 +57,22 @@ core::Result<core::CashMovementDoc> DrawerController::move(bool cashIn, const QS
     return moved;
 }
 
-core::Result<core::CashSessionReport> DrawerController::close(const QString& countedText) {
+core::Result<core::CashSessionReport> DrawerController::close(const QString& countedText,
+                                                              const std::vector<core::Denomination>& notes) {
     if (!m_actor)
         return Error{ErrorCode::Forbidden, tr("The counter is locked.")};
-    auto counted = parseAmount(countedText, true);
-    if (!counted.ok())
-        return Error{ErrorCode::InvalidInput, tr("Count the cash in the drawer and type the total.")};
-    auto closed = m_ctx.cash.close(*m_actor, *counted);
+    std::vector<core::Denomination> counted;
+    for (const auto& n : notes)
+        if (n.count != 0)
+            counted.push_back(n);
+    std::optional<core::Money> typed;
+    if (!countedText.trimmed().isEmpty() || counted.empty()) {
+        auto amount = parseAmount(countedText, true);
+        if (!amount.ok())
+            return Error{ErrorCode::InvalidInput, tr("Count the cash in the drawer and type the total.")};
+        typed = *amount;
+    }
+    auto closed = m_ctx.cash.close(*m_actor, typed, counted);
     if (closed.ok()) {
         m_figures = *closed;
         refresh();

@@ -22,7 +22,10 @@ public:
 
     core::Result<core::CashSessionOpenedDoc> open(const QString& floatText);
     core::Result<core::CashMovementDoc> move(bool cashIn, const QString& amountText, const QString& reason);
-    core::Result<core::CashSessionReport> close(const QString& countedText);
+    /// Closes with the counted cash as typed, or as the notes and coins counted (or both, which
+    /// must agree). Notes with a zero count are left out.
+    core::Result<core::CashSessionReport> close(const QString& countedText,
+                                                const std::vector<core::Denomination>& notes = {});
     /// Re-reads the open session's figures (after sales, collections or payouts).
     void refresh();
 

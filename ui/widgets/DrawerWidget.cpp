@@ -5,11 +5,14 @@
 #include "controllers/DrawerController.h"
 
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace market::ui {
@@ -70,6 +73,25 @@ DrawerWidget::DrawerWidget(AppContext& ctx, DrawerController& controller, QWidge
     figuresBox->setMinimumWidth(420);
     figuresBox->setMaximumWidth(560); // label and amount stay close enough to read across
 
+    // Count by notes and coins: the total fills the counted amount as the cashier counts.
+    auto* notesBox = new QGroupBox(tr("Notes and coins"), this);
+    auto* notesLayout = new QGridLayout(notesBox);
+    const auto faces = core::CashSessionService::inrDenominations();
+    for (size_t i = 0; i < faces.size(); ++i) {
+        auto* count = new QSpinBox(notesBox);
+        count->setObjectName(QStringLiteral("drawerNote%1").arg(faces[i]));
+        count->setRange(0, 100'000);
+        count->setAccelerated(true);
+        const int row = static_cast<int>(i % 5);
+        const int column = static_cast<int>(i / 5) * 2;
+        notesLayout->addWidget(
+            new QLabel(m_ctx.money(core::Money::fromMinor(faces[i])) + QStringLiteral(" ×"), notesBox), row,
+            column, Qt::AlignRight);
+        notesLayout->addWidget(count, row, column + 1);
+        connect(count, &QSpinBox::valueChanged, this, &DrawerWidget::notesChanged);
+        m_notes.emplace_back(faces[i], count);
+    }
+
     auto* closeBox = new QGroupBox(tr("End of day"), this);
     auto* closeLayout = new QHBoxLayout(closeBox);
     closeLayout->addWidget(m_counted, 1);
@@ -79,7 +101,11 @@ DrawerWidget::DrawerWidget(AppContext& ctx, DrawerController& controller, QWidge
     layout->addWidget(m_state);
     layout->addWidget(openBox);
     layout->addWidget(moveBox);
-    layout->addWidget(figuresBox, 1, Qt::AlignLeft);
+    auto* middle = new QHBoxLayout;
+    middle->addWidget(figuresBox, 0, Qt::AlignLeft);
+    middle->addWidget(notesBox, 0, Qt::AlignLeft | Qt::AlignTop);
+    middle->addStretch(1);
+    layout->addLayout(middle, 1);
     layout->addWidget(closeBox);
     layout->addWidget(m_message);
 
@@ -125,13 +151,28 @@ void DrawerWidget::moveCash(bool cashIn) {
                 false);
 }
 
+void DrawerWidget::notesChanged() {
+    qint64 total = 0;
+    for (const auto& [face, count] : m_notes)
+        total += face * count->value();
+    // Plain digits, so the amount field's validator and Money::parse read it back exactly.
+    m_counted->setText(core::Money::fromMinor(total).toPlainString());
+}
+
 void DrawerWidget::closeDrawer() {
-    auto closed = m_controller.close(m_counted->text());
+    std::vector<core::Denomination> notes;
+    for (const auto& [face, count] : m_notes)
+        notes.push_back({face, count->value()});
+    auto closed = m_controller.close(m_counted->text(), notes);
     if (!closed.ok()) {
         showMessage(closed.error().message, true);
         return;
     }
     m_counted->clear();
+    for (const auto& [face, count] : m_notes) {
+        const QSignalBlocker quiet(count);
+        count->setValue(0);
+    }
     const core::Money variance = closed->variance.value_or(core::Money{});
     showMessage(variance.isZero()       ? tr("Drawer closed. The cash matches.")
                 : variance.isNegative() ? tr("Drawer closed. %1 short.").arg(m_ctx.money(-variance))
@@ -152,6 +193,8 @@ void DrawerWidget::updateView() {
                        static_cast<QWidget*>(m_cashIn), static_cast<QWidget*>(m_cashOut),
                        static_cast<QWidget*>(m_counted), static_cast<QWidget*>(m_close)})
         w->setEnabled(open);
+    for (const auto& [face, count] : m_notes)
+        count->setEnabled(open);
 
     while (m_figures->rowCount() > 0)
         m_figures->removeRow(0);

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <QWidget>
+#include <vector>
 
 class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSpinBox;
 
 namespace market::ui {
 
@@ -25,6 +27,7 @@ private:
     void moveCash(bool cashIn);
     void closeDrawer();
     void updateView();
+    void notesChanged();
     void showMessage(const QString& text, bool error);
 
     AppContext& m_ctx;
@@ -39,6 +42,7 @@ private:
     QLineEdit* m_counted;
     QPushButton* m_close;
     QFormLayout* m_figures;
+    std::vector<std::pair<qint64, QSpinBox*>> m_notes; ///< face value (minor units), count
     QLabel* m_message;
 };
 
