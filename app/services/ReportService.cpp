@@ -94,14 +94,11 @@ Result<std::vector<BuyerBalance>> ReportService::buyerBalances() {
 }
 
 Result<std::vector<FarmerBalance>> ReportService::farmerBalances() {
+    // farmer_balance holds each farmer's running totals (schema v5, kept by triggers).
     Statement& s = m_store.db().prepare(
-        "SELECT p.id, p.code, p.name, coalesce(l.amount, 0) - coalesce(r.amount, 0), "
-        "coalesce(l.commission, 0) - coalesce(r.commission, 0), coalesce(l.net, 0) - coalesce(r.net, 0), "
-        "coalesce((SELECT sum(amount) FROM farmer_payment f WHERE f.farmer_id = p.id), 0) "
-        "FROM party p LEFT JOIN (SELECT farmer_id, sum(amount) AS amount, sum(commission) AS commission, "
-        "sum(farmer_net) AS net FROM sale_line GROUP BY farmer_id) l ON l.farmer_id = p.id "
-        "LEFT JOIN (SELECT farmer_id, sum(amount) AS amount, sum(commission) AS commission, "
-        "sum(farmer_net) AS net FROM return_line GROUP BY farmer_id) r ON r.farmer_id = p.id "
+        "SELECT p.id, p.code, p.name, coalesce(b.sold_amount - b.returned_amount, 0), "
+        "coalesce(b.sold_commission - b.returned_commission, 0), coalesce(b.sold_net - b.returned_net, 0), "
+        "coalesce(b.paid, 0) FROM party p LEFT JOIN farmer_balance b ON b.farmer_id = p.id "
         "WHERE p.kind = 'farmer' ORDER BY p.name_fold");
     return collect<FarmerBalance>(s, "listing farmer balances", [](const Statement& r) {
         FarmerBalance b{r.uuid(0), r.text(1), r.text(2), r.money(3), r.money(4), r.money(5), r.money(6), {}};
@@ -112,30 +109,30 @@ Result<std::vector<FarmerBalance>> ReportService::farmerBalances() {
 
 Result<std::vector<CompletionRow>> ReportService::completion(qint64 fromMs, qint64 toMs) {
     // Farmer side, FIFO: a sale's farmers are paid when each farmer's payments to date cover
-    // their farmer net of all sales up to and including this one.
+    // their farmer net of all sales up to and including this one. That running sum is the
+    // farmer's total (farmer_balance) less the nets of the sales after this one, so only the
+    // sales since the period's start are read, never the farmer's whole history.
     Statement& s = m_store.db().prepare(
-        "WITH per_sale AS (SELECT l.farmer_id, s.id AS sale_id, s.created_at_ms, sum(l.farmer_net) - "
+        "WITH per_sale AS (SELECT l.farmer_id, l.sale_id, p.created_at_ms, sum(l.farmer_net) - "
         "  coalesce((SELECT sum(r.farmer_net) FROM return_line r JOIN sale_line rl ON rl.id = r.sale_line_id "
-        "            WHERE rl.sale_id = s.id AND r.farmer_id = l.farmer_id), 0) AS net "
-        "  FROM sale_line l JOIN sale s ON s.id = l.sale_id "
-        "  WHERE l.farmer_id IN (SELECT l2.farmer_id FROM sale s2 JOIN sale_line l2 ON l2.sale_id = s2.id "
-        "                        WHERE s2.created_at_ms >= ?1 AND s2.created_at_ms < ?2) "
-        "  GROUP BY l.farmer_id, s.id), "
-        "cumulative AS (SELECT farmer_id, sale_id, sum(net) OVER (PARTITION BY farmer_id ORDER BY "
-        "created_at_ms, "
-        "  sale_id) AS through FROM per_sale), "
-        "paid AS (SELECT farmer_id, sum(amount) AS amount FROM farmer_payment GROUP BY farmer_id) "
+        "            WHERE rl.sale_id = l.sale_id AND r.farmer_id = l.farmer_id), 0) AS net "
+        "  FROM sale p CROSS JOIN sale_line l ON l.sale_id = p.id WHERE p.created_at_ms >= ?1 "
+        "  GROUP BY l.farmer_id, l.sale_id), "
+        "later AS (SELECT farmer_id, sale_id, created_at_ms, coalesce(sum(net) OVER (PARTITION BY farmer_id "
+        "  ORDER BY created_at_ms DESC, sale_id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) "
+        "  AS after FROM per_sale), "
+        "farmer_side AS (SELECT k.sale_id, max(b.sold_net - b.returned_net - k.after > b.paid) AS unpaid "
+        "  FROM later k JOIN farmer_balance b ON b.farmer_id = k.farmer_id WHERE k.created_at_ms < ?2 "
+        "  GROUP BY k.sale_id) "
         "SELECT s.id, s.receipt_no, s.created_at_ms, "
         "  s.credit <= coalesce((SELECT sum(a.amount) FROM credit c JOIN collection_allocation a ON "
-        "a.credit_id = c.id "
-        "                        WHERE c.sale_id = s.id), 0) + "
+        "a.credit_id = c.id WHERE c.sale_id = s.id), 0) + "
         "              coalesce((SELECT sum(a.amount) FROM credit c JOIN return_allocation a ON a.credit_id "
-        "= c.id "
-        "                        WHERE c.sale_id = s.id), 0), "
-        "  NOT EXISTS (SELECT 1 FROM cumulative k LEFT JOIN paid p ON p.farmer_id = k.farmer_id "
-        "              WHERE k.sale_id = s.id AND k.through > coalesce(p.amount, 0)), "
+        "= c.id WHERE c.sale_id = s.id), 0), "
+        "  coalesce(f.unpaid, 0) = 0, "
         "  EXISTS (SELECT 1 FROM commission_confirmation cc WHERE cc.sale_id = s.id) "
-        "FROM sale s WHERE s.created_at_ms >= ?1 AND s.created_at_ms < ?2 ORDER BY s.created_at_ms, s.id");
+        "FROM sale s LEFT JOIN farmer_side f ON f.sale_id = s.id "
+        "WHERE s.created_at_ms >= ?1 AND s.created_at_ms < ?2 ORDER BY s.created_at_ms, s.id");
     s.bind(1, fromMs).bind(2, toMs);
     return collect<CompletionRow>(s, "computing three-party completion", [](const Statement& r) {
         CompletionRow row{r.uuid(0),       r.text(1),       r.int64(2), r.int64(3) != 0,

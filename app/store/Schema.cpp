@@ -238,7 +238,71 @@ CREATE INDEX return_allocation_credit ON return_allocation (credit_id);
 CREATE INDEX return_allocation_detail ON return_allocation (credit_detail_id);
 )SQL";
 
-constexpr std::array<const char*, 3> kMigrations{kV1, kV2, kV3};
+// Version 4: the sync engine. Operations the server acknowledged as quarantined (or that the
+// counter's own pre-check found unusable) stay visible here after they left the outbox; they never
+// block the queue. A "server" row may stand for several operations of one pushed range.
+constexpr const char* kV4 = R"SQL(
+CREATE TABLE sync_quarantine (
+  id INTEGER PRIMARY KEY, first_seq INTEGER NOT NULL, last_seq INTEGER NOT NULL,
+  count INTEGER NOT NULL CHECK (count > 0), op_id TEXT, type TEXT, reason TEXT NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('counter', 'server')), envelope TEXT, at_ms INTEGER NOT NULL,
+  CHECK (last_seq >= first_seq));
+CREATE INDEX sync_quarantine_seq ON sync_quarantine (first_seq);
+)SQL";
+
+// Version 5: running totals per farmer, kept by triggers so that every writer (the services
+// today, the sync engine's pull next) keeps them exact in the same transaction. The whole-shop
+// payables and the completion report read them instead of summing every line ever sold.
+// Sold lines, returned lines and farmer payments are append-only, which the triggers enforce.
+constexpr const char* kV5 = R"SQL(
+CREATE TABLE farmer_balance (
+  farmer_id TEXT PRIMARY KEY REFERENCES party(id),
+  sold_amount INTEGER NOT NULL DEFAULT 0, sold_commission INTEGER NOT NULL DEFAULT 0,
+  sold_net INTEGER NOT NULL DEFAULT 0, returned_amount INTEGER NOT NULL DEFAULT 0,
+  returned_commission INTEGER NOT NULL DEFAULT 0, returned_net INTEGER NOT NULL DEFAULT 0,
+  paid INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+INSERT INTO farmer_balance (farmer_id, sold_amount, sold_commission, sold_net)
+  SELECT farmer_id, sum(amount), sum(commission), sum(farmer_net) FROM sale_line GROUP BY farmer_id;
+INSERT INTO farmer_balance (farmer_id, returned_amount, returned_commission, returned_net)
+  SELECT farmer_id, sum(amount), sum(commission), sum(farmer_net) FROM return_line WHERE true GROUP BY farmer_id
+  ON CONFLICT (farmer_id) DO UPDATE SET returned_amount = excluded.returned_amount,
+    returned_commission = excluded.returned_commission, returned_net = excluded.returned_net;
+INSERT INTO farmer_balance (farmer_id, paid)
+  SELECT farmer_id, sum(amount) FROM farmer_payment WHERE true GROUP BY farmer_id
+  ON CONFLICT (farmer_id) DO UPDATE SET paid = excluded.paid;
+
+CREATE TRIGGER farmer_balance_sold AFTER INSERT ON sale_line BEGIN
+  INSERT INTO farmer_balance (farmer_id, sold_amount, sold_commission, sold_net)
+    VALUES (NEW.farmer_id, NEW.amount, NEW.commission, NEW.farmer_net)
+    ON CONFLICT (farmer_id) DO UPDATE SET sold_amount = sold_amount + excluded.sold_amount,
+      sold_commission = sold_commission + excluded.sold_commission, sold_net = sold_net + excluded.sold_net;
+END;
+CREATE TRIGGER farmer_balance_returned AFTER INSERT ON return_line BEGIN
+  INSERT INTO farmer_balance (farmer_id, returned_amount, returned_commission, returned_net)
+    VALUES (NEW.farmer_id, NEW.amount, NEW.commission, NEW.farmer_net)
+    ON CONFLICT (farmer_id) DO UPDATE SET returned_amount = returned_amount + excluded.returned_amount,
+      returned_commission = returned_commission + excluded.returned_commission,
+      returned_net = returned_net + excluded.returned_net;
+END;
+CREATE TRIGGER farmer_balance_paid AFTER INSERT ON farmer_payment BEGIN
+  INSERT INTO farmer_balance (farmer_id, paid) VALUES (NEW.farmer_id, NEW.amount)
+    ON CONFLICT (farmer_id) DO UPDATE SET paid = paid + excluded.paid;
+END;
+CREATE TRIGGER sale_line_no_update BEFORE UPDATE ON sale_line
+  BEGIN SELECT RAISE(ABORT, 'sold lines are append-only'); END;
+CREATE TRIGGER sale_line_no_delete BEFORE DELETE ON sale_line
+  BEGIN SELECT RAISE(ABORT, 'sold lines are append-only'); END;
+CREATE TRIGGER return_line_no_update BEFORE UPDATE ON return_line
+  BEGIN SELECT RAISE(ABORT, 'returned lines are append-only'); END;
+CREATE TRIGGER return_line_no_delete BEFORE DELETE ON return_line
+  BEGIN SELECT RAISE(ABORT, 'returned lines are append-only'); END;
+CREATE TRIGGER farmer_payment_no_update BEFORE UPDATE ON farmer_payment
+  BEGIN SELECT RAISE(ABORT, 'farmer payments are append-only'); END;
+CREATE TRIGGER farmer_payment_no_delete BEFORE DELETE ON farmer_payment
+  BEGIN SELECT RAISE(ABORT, 'farmer payments are append-only'); END;
+)SQL";
+
+constexpr std::array<const char*, 5> kMigrations{kV1, kV2, kV3, kV4, kV5};
 } // namespace
 
 int latestSchemaVersion() {

@@ -93,16 +93,10 @@ Result<std::vector<FarmerBalance>> CreditReports::farmerPayables(const ReportFil
     if (!filter.farmerId)
         return ReportService(m_store).farmerBalances();
     Statement& s = m_store.db().prepare(
-        "SELECT p.id, p.code, p.name, "
-        // Returned lines reverse their share, as in ReportService::farmerBalances.
-        "coalesce((SELECT sum(amount) FROM sale_line l WHERE l.farmer_id = p.id), 0) - "
-        "coalesce((SELECT sum(amount) FROM return_line r WHERE r.farmer_id = p.id), 0), "
-        "coalesce((SELECT sum(commission) FROM sale_line l WHERE l.farmer_id = p.id), 0) - "
-        "coalesce((SELECT sum(commission) FROM return_line r WHERE r.farmer_id = p.id), 0), "
-        "coalesce((SELECT sum(farmer_net) FROM sale_line l WHERE l.farmer_id = p.id), 0) - "
-        "coalesce((SELECT sum(farmer_net) FROM return_line r WHERE r.farmer_id = p.id), 0), "
-        "coalesce((SELECT sum(amount) FROM farmer_payment f WHERE f.farmer_id = p.id), 0) "
-        "FROM party p WHERE p.kind = 'farmer' AND p.id = ?1");
+        "SELECT p.id, p.code, p.name, coalesce(b.sold_amount - b.returned_amount, 0), "
+        "coalesce(b.sold_commission - b.returned_commission, 0), coalesce(b.sold_net - b.returned_net, 0), "
+        "coalesce(b.paid, 0) FROM party p LEFT JOIN farmer_balance b ON b.farmer_id = p.id "
+        "WHERE p.kind = 'farmer' AND p.id = ?1");
     s.bind(1, *filter.farmerId);
     std::vector<FarmerBalance> out;
     while (s.next()) {
