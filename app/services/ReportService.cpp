@@ -2,6 +2,11 @@
 
 #include "store/Store.h"
 
+#include <QDate>
+#include <QDateTime>
+#include <QTimeZone>
+#include <algorithm>
+
 namespace market::core {
 
 namespace {
@@ -109,21 +114,38 @@ Result<std::vector<FarmerBalance>> ReportService::farmerBalances() {
 
 Result<std::vector<CompletionRow>> ReportService::completion(qint64 fromMs, qint64 toMs) {
     // Farmer side, FIFO: a sale's farmers are paid when each farmer's payments to date cover
-    // their farmer net of all sales up to and including this one. That running sum is the
-    // farmer's total (farmer_balance) less the nets of the sales after this one, so only the
-    // sales since the period's start are read, never the farmer's whole history.
+    // their farmer net of all sales up to and including this one. That running net is the
+    // farmer's net before the period (month buckets before this month + day buckets of this
+    // month before this day + the lines of this day before `fromMs`, schema v6) plus the running
+    // sum inside the period: the cost follows the period, not the farmer's history.
+    constexpr qint64 kDayMs = 86'400'000;
+    const qint64 from = std::max<qint64>(fromMs, 0);
+    const QDate fromDate = QDateTime::fromMSecsSinceEpoch(from, QTimeZone::utc()).date();
+    const qint64 fromMonth = fromDate.year() * 100 + fromDate.month();
+    const qint64 firstDayOfMonth = QDate(1970, 1, 1).daysTo(QDate(fromDate.year(), fromDate.month(), 1));
+    const qint64 fromDay = from / kDayMs;
     Statement& s = m_store.db().prepare(
-        "WITH per_sale AS (SELECT l.farmer_id, l.sale_id, p.created_at_ms, sum(l.farmer_net) - "
+        "WITH period AS (SELECT l.farmer_id, l.sale_id, p.created_at_ms, sum(l.farmer_net) - "
         "  coalesce((SELECT sum(r.farmer_net) FROM return_line r JOIN sale_line rl ON rl.id = r.sale_line_id "
         "            WHERE rl.sale_id = l.sale_id AND r.farmer_id = l.farmer_id), 0) AS net "
-        "  FROM sale p CROSS JOIN sale_line l ON l.sale_id = p.id WHERE p.created_at_ms >= ?1 "
-        "  GROUP BY l.farmer_id, l.sale_id), "
-        "later AS (SELECT farmer_id, sale_id, created_at_ms, coalesce(sum(net) OVER (PARTITION BY farmer_id "
-        "  ORDER BY created_at_ms DESC, sale_id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) "
-        "  AS after FROM per_sale), "
-        "farmer_side AS (SELECT k.sale_id, max(b.sold_net - b.returned_net - k.after > b.paid) AS unpaid "
-        "  FROM later k JOIN farmer_balance b ON b.farmer_id = k.farmer_id WHERE k.created_at_ms < ?2 "
-        "  GROUP BY k.sale_id) "
+        "  FROM sale p CROSS JOIN sale_line l ON l.sale_id = p.id "
+        "  WHERE p.created_at_ms >= ?1 AND p.created_at_ms < ?2 GROUP BY l.farmer_id, l.sale_id), "
+        "involved AS (SELECT DISTINCT farmer_id FROM period), "
+        "partial AS (SELECT l.farmer_id, sum(l.farmer_net - coalesce((SELECT sum(r.farmer_net) FROM "
+        "  return_line r WHERE r.sale_line_id = l.id), 0)) AS net "
+        "  FROM sale p CROSS JOIN sale_line l ON l.sale_id = p.id "
+        "  WHERE p.created_at_ms >= ?6 AND p.created_at_ms < ?1 GROUP BY l.farmer_id), "
+        "before AS (SELECT i.farmer_id, "
+        "  coalesce((SELECT sum(net) FROM farmer_bucket b WHERE b.farmer_id = i.farmer_id AND b.grain = 0 "
+        "            AND b.bucket < ?3), 0) + "
+        "  coalesce((SELECT sum(net) FROM farmer_bucket b WHERE b.farmer_id = i.farmer_id AND b.grain = 1 "
+        "            AND b.bucket >= ?4 AND b.bucket < ?5), 0) + "
+        "  coalesce((SELECT net FROM partial x WHERE x.farmer_id = i.farmer_id), 0) AS net FROM involved i), "
+        "through AS (SELECT k.farmer_id, k.sale_id, b.net + sum(k.net) OVER (PARTITION BY k.farmer_id "
+        "  ORDER BY k.created_at_ms, k.sale_id) AS cumulative FROM period k JOIN before b ON b.farmer_id = "
+        "k.farmer_id), "
+        "farmer_side AS (SELECT t.sale_id, max(t.cumulative > fb.paid) AS unpaid "
+        "  FROM through t JOIN farmer_balance fb ON fb.farmer_id = t.farmer_id GROUP BY t.sale_id) "
         "SELECT s.id, s.receipt_no, s.created_at_ms, "
         "  s.credit <= coalesce((SELECT sum(a.amount) FROM credit c JOIN collection_allocation a ON "
         "a.credit_id = c.id WHERE c.sale_id = s.id), 0) + "
@@ -133,7 +155,12 @@ Result<std::vector<CompletionRow>> ReportService::completion(qint64 fromMs, qint
         "  EXISTS (SELECT 1 FROM commission_confirmation cc WHERE cc.sale_id = s.id) "
         "FROM sale s LEFT JOIN farmer_side f ON f.sale_id = s.id "
         "WHERE s.created_at_ms >= ?1 AND s.created_at_ms < ?2 ORDER BY s.created_at_ms, s.id");
-    s.bind(1, fromMs).bind(2, toMs);
+    s.bind(1, from)
+        .bind(2, toMs)
+        .bind(3, fromMonth)
+        .bind(4, firstDayOfMonth)
+        .bind(5, fromDay)
+        .bind(6, fromDay * kDayMs);
     return collect<CompletionRow>(s, "computing three-party completion", [](const Statement& r) {
         CompletionRow row{r.uuid(0),       r.text(1),       r.int64(2), r.int64(3) != 0,
                           r.int64(4) != 0, r.int64(5) != 0, {}};

@@ -302,7 +302,51 @@ CREATE TRIGGER farmer_payment_no_delete BEFORE DELETE ON farmer_payment
   BEGIN SELECT RAISE(ABORT, 'farmer payments are append-only'); END;
 )SQL";
 
-constexpr std::array<const char*, 5> kMigrations{kV1, kV2, kV3, kV4, kV5};
+// Version 6: each farmer's net (sold less returned) per calendar month and per day of the sale,
+// kept by triggers like farmer_balance. A farmer's running net before any instant is then at
+// most ~24 month rows + ~30 day rows + the lines of one partial day, whatever the history.
+// grain 0 = month (YYYYMM, UTC), grain 1 = day (days since 1970-01-01, UTC).
+constexpr const char* kV6 = R"SQL(
+CREATE TABLE farmer_bucket (
+  farmer_id TEXT NOT NULL REFERENCES party(id), grain INTEGER NOT NULL CHECK (grain IN (0, 1)),
+  bucket INTEGER NOT NULL, net INTEGER NOT NULL, PRIMARY KEY (farmer_id, grain, bucket)) WITHOUT ROWID;
+INSERT INTO farmer_bucket (farmer_id, grain, bucket, net)
+  SELECT l.farmer_id, 0, CAST(strftime('%Y%m', s.created_at_ms / 1000, 'unixepoch') AS INTEGER), sum(l.farmer_net)
+  FROM sale_line l JOIN sale s ON s.id = l.sale_id GROUP BY 1, 3;
+INSERT INTO farmer_bucket (farmer_id, grain, bucket, net)
+  SELECT l.farmer_id, 1, s.created_at_ms / 86400000, sum(l.farmer_net)
+  FROM sale_line l JOIN sale s ON s.id = l.sale_id GROUP BY 1, 3;
+INSERT INTO farmer_bucket (farmer_id, grain, bucket, net)
+  SELECT r.farmer_id, 0, CAST(strftime('%Y%m', s.created_at_ms / 1000, 'unixepoch') AS INTEGER), -sum(r.farmer_net)
+  FROM return_line r JOIN sale_line l ON l.id = r.sale_line_id JOIN sale s ON s.id = l.sale_id WHERE true GROUP BY 1, 3
+  ON CONFLICT (farmer_id, grain, bucket) DO UPDATE SET net = net + excluded.net;
+INSERT INTO farmer_bucket (farmer_id, grain, bucket, net)
+  SELECT r.farmer_id, 1, s.created_at_ms / 86400000, -sum(r.farmer_net)
+  FROM return_line r JOIN sale_line l ON l.id = r.sale_line_id JOIN sale s ON s.id = l.sale_id WHERE true GROUP BY 1, 3
+  ON CONFLICT (farmer_id, grain, bucket) DO UPDATE SET net = net + excluded.net;
+
+CREATE TRIGGER farmer_bucket_sold AFTER INSERT ON sale_line BEGIN
+  INSERT INTO farmer_bucket (farmer_id, grain, bucket, net)
+    SELECT NEW.farmer_id, 0, CAST(strftime('%Y%m', s.created_at_ms / 1000, 'unixepoch') AS INTEGER), NEW.farmer_net
+    FROM sale s WHERE s.id = NEW.sale_id
+    ON CONFLICT (farmer_id, grain, bucket) DO UPDATE SET net = net + excluded.net;
+  INSERT INTO farmer_bucket (farmer_id, grain, bucket, net)
+    SELECT NEW.farmer_id, 1, s.created_at_ms / 86400000, NEW.farmer_net FROM sale s WHERE s.id = NEW.sale_id
+    ON CONFLICT (farmer_id, grain, bucket) DO UPDATE SET net = net + excluded.net;
+END;
+CREATE TRIGGER farmer_bucket_returned AFTER INSERT ON return_line BEGIN
+  INSERT INTO farmer_bucket (farmer_id, grain, bucket, net)
+    SELECT NEW.farmer_id, 0, CAST(strftime('%Y%m', s.created_at_ms / 1000, 'unixepoch') AS INTEGER), -NEW.farmer_net
+    FROM sale_line l JOIN sale s ON s.id = l.sale_id WHERE l.id = NEW.sale_line_id
+    ON CONFLICT (farmer_id, grain, bucket) DO UPDATE SET net = net + excluded.net;
+  INSERT INTO farmer_bucket (farmer_id, grain, bucket, net)
+    SELECT NEW.farmer_id, 1, s.created_at_ms / 86400000, -NEW.farmer_net
+    FROM sale_line l JOIN sale s ON s.id = l.sale_id WHERE l.id = NEW.sale_line_id
+    ON CONFLICT (farmer_id, grain, bucket) DO UPDATE SET net = net + excluded.net;
+END;
+)SQL";
+
+constexpr std::array<const char*, 6> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6};
 } // namespace
 
 int latestSchemaVersion() {
