@@ -14,11 +14,18 @@ cmake --preset ci "${extra[@]}"
 cmake --build --preset ci -j "$jobs"
 
 run_tests() {
-  # A private session bus with an unlocked Secret Service for the keychain tests.
+  # A private session bus with an unlocked Secret Service for the keychain tests. The daemon gets
+  # a throw-away data folder and a non-empty password: with an empty one gnome-keyring creates no
+  # "login" collection, so the default collection QtKeychain writes to would not exist.
   dbus-run-session -- bash -c '
     set -e
-    echo -n "" | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null 2>&1 || true
-    ctest "$@"
+    keyrings="$(mktemp -d)"
+    printf "market-ci" | XDG_DATA_HOME="$keyrings" \
+      gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null 2>&1 || true
+    status=0
+    ctest "$@" || status=$?
+    rm -rf "$keyrings"
+    exit "$status"
   ' ctest-session "$@"
 }
 

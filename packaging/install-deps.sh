@@ -10,7 +10,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-charts-dev libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n libgl-dev
   # storage, crypto, keychain, HTTP
-  libsqlite3-dev sqlite3 libssl-dev libpqxx-dev qtkeychain-qt6-dev libcpp-httplib-dev
+  libsqlite3-dev sqlite3 libssl-dev openssl libpqxx-dev qtkeychain-qt6-dev libcpp-httplib-dev
   # PostgreSQL server for the central store and its tests
   postgresql-15 postgresql-client-15
   # running the GUI headless, keychain in tests, Indic fonts, PDF checks

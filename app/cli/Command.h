@@ -52,6 +52,9 @@ std::vector<Command> settingCommands();
 std::vector<Command> auditCommands();
 std::vector<Command> reportCommands();
 std::vector<Command> demoCommands();
+#ifdef MARKET_HAVE_SYNC
+std::vector<Command> syncCommands(); ///< SyncCommands.cpp, only when market_sync is built
+#endif
 
 } // namespace market::cli
 

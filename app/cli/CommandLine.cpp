@@ -17,6 +17,10 @@ std::vector<Command> allCommands() {
         auto commands = group();
         std::move(commands.begin(), commands.end(), std::back_inserter(all));
     }
+#ifdef MARKET_HAVE_SYNC
+    auto sync = syncCommands();
+    std::move(sync.begin(), sync.end(), std::back_inserter(all));
+#endif
     return all;
 }
 

@@ -5,6 +5,7 @@
 #include "domain/Documents.h"
 #include "domain/PasswordHasher.h"
 #include "store/Journal.h"
+#include "store/Outbox.h"
 #include "store/Store.h"
 
 namespace market::core {
@@ -33,15 +34,25 @@ Result<Session> SetupService::createStandaloneShop(const StandaloneShopRequest& 
     if (!hash)
         return Error{ErrorCode::Internal, tr("Could not hash the password (out of memory?).")};
 
-    ShopDoc shop{m_store.newId(),
+    // An enrolled store (marketctl enrol before init) takes the shop and terminal ids the server
+    // assigned, so its documents and audit chain are this terminal's on the server too.
+    auto enrolment = Outbox::enrolment(m_store);
+    if (!enrolment.ok())
+        return enrolment.error();
+    if (*enrolment && code->toUpper() != (*enrolment)->shopCode.toUpper())
+        return Error{ErrorCode::InvalidInput,
+                     tr("This data file is enrolled for shop %1; the shop code must be %1.")
+                         .arg((*enrolment)->shopCode)};
+
+    ShopDoc shop{*enrolment ? (*enrolment)->shopId : m_store.newId(),
                  code->toUpper(),
                  *shopName,
                  r.currency,
                  r.timeZone.isEmpty() ? QStringLiteral("Asia/Kolkata") : r.timeZone,
                  1};
-    TerminalDoc terminal{m_store.newId(), shop.id, r.terminalNumber,
-                         r.terminalName.isEmpty() ? tr("Counter %1").arg(r.terminalNumber) : r.terminalName,
-                         1};
+    const qint64 terminalNumber = *enrolment ? (*enrolment)->terminalNumber : r.terminalNumber;
+    TerminalDoc terminal{*enrolment ? (*enrolment)->terminalId : m_store.newId(), shop.id, terminalNumber,
+                         r.terminalName.isEmpty() ? tr("Counter %1").arg(terminalNumber) : r.terminalName, 1};
     UserDoc owner{m_store.newId(), shop.id, *ownerUser, *ownerName, Role::Owner, *hash, {}, true, 1};
 
     Database& db = m_store.db();

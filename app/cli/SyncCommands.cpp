@@ -1,0 +1,211 @@
+// enrol, sync, sync status: the counter's link with market-server (push side of the sync engine).
+// Built into marketctl only when market_sync is (see sync/engine/CMakeLists.txt).
+#include "Args.h"
+#include "Command.h"
+#include "Context.h"
+#include "Output.h"
+
+#include <QDateTime>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <engine/SyncEngine.h>
+#include <store/Outbox.h>
+
+namespace market::cli {
+
+using namespace market::core;
+using market::sync::DeviceKeychain;
+using market::sync::PushOutcome;
+using market::sync::SyncEngine;
+using market::sync::SyncOptions;
+
+namespace {
+SyncOptions syncOptions(Context& ctx) {
+    SyncOptions o;
+    o.caFile = ctx.value(QStringLiteral("ca-file"));
+    o.serverUrl = ctx.value(QStringLiteral("server"));
+    return o;
+}
+
+int runEnrol(Context& ctx) {
+    MARKETCTL_ASSIGN(const QString server, ctx.required(QStringLiteral("server")));
+    MARKETCTL_ASSIGN(const QString code, ctx.required(QStringLiteral("code")));
+    MARKETCTL_ASSIGN(const QString shop, ctx.required(QStringLiteral("shop")));
+    MARKETCTL_CHECK(SyncEngine::checkServerUrl(QUrl(server)));
+    MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::NewShop));
+    const QString name =
+        ctx.isSet(QStringLiteral("name")) ? ctx.value(QStringLiteral("name")) : QStringLiteral("Counter");
+    SyncOptions options = syncOptions(ctx);
+    options.serverUrl.clear();
+    MARKETCTL_ASSIGN(const auto enrolled,
+                     SyncEngine::enrol(ctx.store(), DeviceKeychain(), server, shop, code, name, options));
+    const Enrolment& e = enrolled.enrolment;
+    if (ctx.json())
+        printJson(QJsonObject{{QStringLiteral("server"), e.serverUrl},
+                              {QStringLiteral("shopId"), e.shopId.toString()},
+                              {QStringLiteral("shopCode"), e.shopCode},
+                              {QStringLiteral("terminalId"), e.terminalId.toString()},
+                              {QStringLiteral("terminalNumber"), e.terminalNumber},
+                              {QStringLiteral("protocolVersion"), enrolled.protocolVersion}});
+    else
+        printLine(
+            tr("Enrolled as terminal %1 (%2) of shop %3 at %4; the device secret is in the OS keychain.\n"
+               "Next: \"marketctl init --shop-code %3 ...\" on this store, then \"marketctl sync\".")
+                .arg(e.terminalNumber)
+                .arg(e.terminalId.toString(), e.shopCode, e.serverUrl));
+    return kExitOk;
+}
+
+QJsonObject outcomeJson(const PushOutcome& o) {
+    const char* kinds[] = {"done", "retry", "failed"};
+    return QJsonObject{{QStringLiteral("result"), QLatin1String(kinds[int(o.kind)])},
+                       {QStringLiteral("batches"), o.batches},
+                       {QStringLiteral("acknowledged"), o.acknowledged},
+                       {QStringLiteral("applied"), o.applied},
+                       {QStringLiteral("skipped"), o.skipped},
+                       {QStringLiteral("quarantined"), o.quarantined},
+                       {QStringLiteral("httpStatus"), o.httpStatus},
+                       {QStringLiteral("error"), o.errorCode},
+                       {QStringLiteral("message"), o.message}};
+}
+
+void printOutcome(Context& ctx, const PushOutcome& o, qint64 pending) {
+    if (ctx.json()) {
+        QJsonObject j = outcomeJson(o);
+        j.insert(QStringLiteral("pending"), pending);
+        printJson(j);
+        return;
+    }
+    printLine(tr("pushed %1 operation(s) in %2 batch(es): %3 applied, %4 repeats skipped, %5 quarantined; %6 "
+                 "pending")
+                  .arg(o.acknowledged)
+                  .arg(o.batches)
+                  .arg(o.applied)
+                  .arg(o.skipped)
+                  .arg(o.quarantined)
+                  .arg(pending));
+}
+
+int runSync(Context& ctx) {
+    MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
+    SyncOptions options = syncOptions(ctx);
+    if (ctx.isSet(QStringLiteral("batch"))) {
+        MARKETCTL_ASSIGN(const qint64 batch,
+                         args::integer(QStringLiteral("batch"), ctx.value(QStringLiteral("batch")), 1, 500));
+        options.batchSize = int(batch);
+    }
+    SyncEngine engine(ctx.store(), DeviceKeychain(), options);
+    if (ctx.isSet(QStringLiteral("once"))) {
+        const PushOutcome o = engine.pushAll();
+        printOutcome(ctx, o, engine.status().pendingCount());
+        if (o.kind == PushOutcome::Kind::Done)
+            return kExitOk;
+        printError(o.message);
+        return kExitRefused;
+    }
+    // Until stopped (Ctrl-C) or a failure a person must fix; network failures are retried.
+    QEventLoop loop;
+    int exitCode = kExitOk;
+    QObject::connect(&engine, &SyncEngine::cycleFinished, &loop, [&](const PushOutcome& o) {
+        if (o.batches > 0 || o.kind != PushOutcome::Kind::Done)
+            printOutcome(ctx, o, engine.status().pendingCount());
+        if (o.kind == PushOutcome::Kind::Transient)
+            printError(o.message);
+        if (o.kind == PushOutcome::Kind::Fatal) {
+            printError(o.message);
+            exitCode = kExitRefused;
+            loop.quit();
+        }
+    });
+    engine.start();
+    loop.exec();
+    return exitCode;
+}
+
+int runStatus(Context& ctx) {
+    MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
+    MARKETCTL_ASSIGN(const auto enrolment, Outbox::enrolment(ctx.store()));
+    SyncEngine engine(ctx.store(), DeviceKeychain(), syncOptions(ctx));
+    MARKETCTL_CHECK(engine.refreshStatus());
+    MARKETCTL_ASSIGN(const auto quarantine, Outbox::quarantine(ctx.store()));
+    const auto& s = engine.status();
+    const qint64 now = ctx.store().nowMs();
+    if (ctx.json()) {
+        QJsonArray q;
+        for (const auto& e : quarantine)
+            q.append(QJsonObject{{QStringLiteral("firstSeq"), e.firstSeq},
+                                 {QStringLiteral("lastSeq"), e.lastSeq},
+                                 {QStringLiteral("count"), e.count},
+                                 {QStringLiteral("opId"), e.opId},
+                                 {QStringLiteral("type"), e.type},
+                                 {QStringLiteral("reason"), e.reason},
+                                 {QStringLiteral("source"), e.source},
+                                 {QStringLiteral("atMs"), e.atMs}});
+        QJsonObject j{{QStringLiteral("enrolled"), enrolment.has_value()},
+                      {QStringLiteral("pending"), s.pendingCount()},
+                      {QStringLiteral("oldestPendingAgeMs"), s.oldestPendingAgeMs(now)},
+                      {QStringLiteral("lastSuccessMs"), s.lastSuccessMs()},
+                      {QStringLiteral("quarantinedCount"), s.quarantinedCount()},
+                      {QStringLiteral("serverProtocolVersion"), s.serverProtocolVersion()},
+                      {QStringLiteral("quarantine"), q}};
+        if (enrolment) {
+            j.insert(QStringLiteral("server"), enrolment->serverUrl);
+            j.insert(QStringLiteral("terminalId"), enrolment->terminalId.toString());
+            j.insert(QStringLiteral("terminalNumber"), enrolment->terminalNumber);
+        }
+        printJson(j);
+        return kExitOk;
+    }
+    if (!enrolment)
+        printLine(tr("not enrolled with a server (standalone counter)"));
+    else
+        printLine(tr("enrolled as terminal %1 (%2) at %3, protocol %4")
+                      .arg(enrolment->terminalNumber)
+                      .arg(enrolment->terminalId.toString(), enrolment->serverUrl)
+                      .arg(s.serverProtocolVersion()));
+    printLine(tr("pending: %1 operation(s), oldest %2 s old")
+                  .arg(s.pendingCount())
+                  .arg(s.oldestPendingAgeMs(now) / 1000));
+    printLine(tr("last successful push: %1")
+                  .arg(s.lastSuccessMs() > 0 ? ctx.dateTime(s.lastSuccessMs()) : tr("never")));
+    printLine(tr("quarantined: %1").arg(s.quarantinedCount()));
+    for (const auto& e : quarantine)
+        printLine(QStringLiteral("  seq %1%2 [%3] %4 %5")
+                      .arg(e.firstSeq)
+                      .arg(e.lastSeq != e.firstSeq ? QStringLiteral("–%1").arg(e.lastSeq) : QString())
+                      .arg(e.source, e.type, e.reason));
+    return kExitOk;
+}
+} // namespace
+
+std::vector<Command> syncCommands() {
+    const auto caFile = makeOption("ca-file", "PEM file of CA certificates to trust for the server.", "FILE");
+    return {
+        {QStringLiteral("enrol"),
+         tr("Enrol this (new) store as a terminal of a shop on market-server."),
+         {makeOption("server", "The server's address, e.g. https://market.example:8443.", "URL"),
+          makeOption("shop", "The shop's code on the server, e.g. HYD01.", "CODE"),
+          makeOption("code", "The one-time enrolment code (market-server enrol-code).", "CODE"),
+          makeOption("name", "A name for this counter.", "NAME"), caFile},
+         runEnrol,
+         tr("Enrol first, on a new --db file, then run \"marketctl init\" with the same shop code: the "
+            "shop and terminal ids come from the server. The device secret goes to the OS keychain "
+            "(Secret Service) only; without a keychain nothing is stored.")},
+        {QStringLiteral("sync"),
+         tr("Push the outbox to the server (until stopped, or once with --once)."),
+         {makeOption("once", "Push until the outbox is empty or an error, then exit."),
+          makeOption("server", "Use this address instead of the enrolled one.", "URL"),
+          makeOption("batch", "Operations per push (1-500, default 200).", "N"), caFile},
+         runSync,
+         tr("Network failures and server errors 5xx are retried with back-off; a revoked terminal, an "
+            "untrusted certificate or a sequence gap stop with exit code 1 and keep the outbox.")},
+        {QStringLiteral("sync status"),
+         tr("Pending, quarantined and last successful push (no network)."),
+         {},
+         runStatus,
+         {}},
+    };
+}
+
+} // namespace market::cli

@@ -1,0 +1,166 @@
+#pragma once
+
+#include "DeviceKeychain.h"
+#include "SyncStatus.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QRandomGenerator>
+#include <QSslConfiguration>
+#include <QTimer>
+#include <QUrl>
+#include <domain/Clock.h>
+#include <domain/Result.h>
+#include <memory>
+#include <store/Outbox.h>
+
+namespace market::core {
+class Store;
+}
+
+namespace market::sync {
+
+struct SyncOptions {
+    QString caFile;      ///< PEM file of CA certificates trusted for the server (self-signed, tests)
+    QString serverUrl;   ///< overrides the enrolled address (the server moved); empty: the enrolled one
+    int batchSize = 200; ///< operations per push (the server's limit is 500); halved on 413
+    int timeoutMs = 30000;
+    int backoffBaseMs = 1000;   ///< first retry after a failure
+    int backoffMaxMs = 300000;  ///< retries never wait longer than this
+    int idleIntervalMs = 30000; ///< background mode: push this often when nothing else triggers it
+};
+
+/// Exponential back-off with "equal jitter": the n-th consecutive failure waits a random time in
+/// [d/2, d] with d = min(max, base × 2^(n−1)), so counters that lost the server together do not
+/// come back together.
+class Backoff {
+public:
+    Backoff(int baseMs, int maxMs)
+        : m_base(baseMs)
+        , m_max(maxMs) {}
+    int nextDelayMs();
+    void reset() { m_failures = 0; }
+    int failures() const { return m_failures; }
+
+private:
+    int m_base;
+    int m_max;
+    int m_failures = 0;
+};
+
+/// Result of pushing the outbox.
+struct PushOutcome {
+    enum class Kind {
+        Done,      ///< the outbox is empty (everything acknowledged)
+        Transient, ///< network down, 5xx, 429, timeout: retried later, never quarantined
+        Fatal,     ///< needs a person: revoked, not enrolled, certificate not trusted, sequence gap
+    };
+    Kind kind = Kind::Done;
+    int batches = 0;
+    qint64 acknowledged = 0; ///< outbox entries forgotten after the server's replies
+    qint64 applied = 0;
+    qint64 skipped = 0;
+    qint64 quarantined = 0;
+    int httpStatus = 0; ///< of the failing request (0: no HTTP answer)
+    QString errorCode;  ///< the server's error code, or a local one (network, tls, keychain...)
+    QString message;    ///< one line for the person at the counter
+};
+
+/// What `enrol` stored (the secret is in the keychain only).
+struct EnrolResult {
+    core::Enrolment enrolment;
+    int protocolVersion = 0;
+};
+
+/// The counter's sync engine (PUSH side). Reads the outbox in sequence order and sends it in
+/// batches to POST /api/v1/sync/push with the device credential; forgets entries only after the
+/// server's reply names them acknowledged; records quarantined operations; retries after failures
+/// with back-off and jitter. Never used by the selling path: selling only writes the outbox.
+///
+/// Threading: an engine, its Store connection and its QNetworkAccessManager belong to one thread.
+/// For the GUI, create it with `open()` inside a worker QThread (it opens its own Store connection
+/// to the same file; SQLite WAL lets the selling connection go on), call `start()` there, and
+/// connect to `status()` with queued connections. The CLI uses `pushAll()` synchronously.
+///
+/// Not yet: pull (applying other counters' changes), epochs / stale cursors. The engine keeps the
+/// transport (`post`/`get`), the credential and the status in one place so pull can be added as
+/// a second step of `cycle()`.
+class SyncEngine : public QObject {
+    Q_OBJECT
+public:
+    SyncEngine(core::Store& store, DeviceKeychain keychain, SyncOptions options, QObject* parent = nullptr);
+    ~SyncEngine() override;
+
+    /// An engine with its own Store connection to `path` (for a worker thread: call it there).
+    static core::Result<std::unique_ptr<SyncEngine>> open(const QString& path, DeviceKeychain keychain,
+                                                          SyncOptions options);
+
+    /// POST /devices/enrol with a one-time code, then the secret into the keychain and the
+    /// enrolment into the store's meta. The store must not hold a shop yet (see docs/ARCHITECTURE.md,
+    /// "Sync engine"): run `marketctl init` after enrolling. The keychain is probed first, so a
+    /// missing keychain never spends the code.
+    static core::Result<EnrolResult> enrol(core::Store& store, const DeviceKeychain& keychain,
+                                           const QString& serverUrl, const QString& shopCode,
+                                           const QString& code, const QString& terminalName,
+                                           const SyncOptions& options);
+
+    /// https always; plain http only to a loopback host (development and tests).
+    static core::Status checkServerUrl(const QUrl& url);
+
+    /// Pushes batch after batch until the outbox is empty or an error (synchronous).
+    PushOutcome pushAll();
+
+    /// Background mode on this engine's thread: push now, then again on `pushSoon()`, on a timer,
+    /// and after failures with back-off. Stops after a fatal error until `start()` again.
+    void start();
+    void stop();
+
+    SyncStatus& status() { return m_status; }
+    /// Re-reads pending / quarantined counts and the last success from the store into status().
+    core::Status refreshStatus();
+    int currentBatchSize() const { return m_batchSize; }
+
+public slots:
+    /// A sale was committed: push shortly (coalesced).
+    void pushSoon();
+
+signals:
+    /// After each cycle in background mode.
+    void cycleFinished(const market::sync::PushOutcome& outcome);
+
+private:
+    struct HttpReply {
+        int status = 0; ///< 0: no HTTP answer
+        QByteArray body;
+        QJsonObject json;
+        bool tlsFailure = false;
+        QString networkError;
+        QString errorCode() const;
+        QString errorMessage() const;
+    };
+    static HttpReply send(QNetworkAccessManager& nam, const QSslConfiguration& ssl, const QUrl& url,
+                          const QByteArray& body, const QByteArray& authorization, int timeoutMs);
+    static core::Result<QSslConfiguration> sslConfiguration(const SyncOptions& options);
+
+    void cycle();
+    PushOutcome pushBatch(bool& more);
+    PushOutcome fail(PushOutcome::Kind kind, int status, const QString& code, const QString& message);
+
+    std::unique_ptr<core::SystemClock> m_ownClock;
+    std::unique_ptr<core::Store> m_ownStore;
+    core::Store& m_store;
+    DeviceKeychain m_keychain;
+    SyncOptions m_options;
+    int m_batchSize;
+    QNetworkAccessManager m_nam;
+    SyncStatus m_status;
+    Backoff m_backoff;
+    QTimer m_timer;
+    bool m_running = false;
+    QString m_authorization; ///< cached after the first keychain read
+};
+
+} // namespace market::sync
+
+Q_DECLARE_METATYPE(market::sync::PushOutcome)

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+namespace market::sync {
+
+/// What the counter shows about its sync: the engine updates it, the UI (on any thread, through
+/// queued connections) and `marketctl sync status` read it. Every setter emits only on change.
+class SyncStatus : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(bool online READ online NOTIFY onlineChanged)
+    Q_PROPERTY(qint64 pendingCount READ pendingCount NOTIFY pendingCountChanged)
+    Q_PROPERTY(qint64 oldestPendingAtMs READ oldestPendingAtMs NOTIFY oldestPendingChanged)
+    Q_PROPERTY(qint64 lastSuccessMs READ lastSuccessMs NOTIFY lastSuccessChanged)
+    Q_PROPERTY(qint64 quarantinedCount READ quarantinedCount NOTIFY quarantinedCountChanged)
+    Q_PROPERTY(int serverProtocolVersion READ serverProtocolVersion NOTIFY serverProtocolVersionChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+public:
+    using QObject::QObject;
+
+    bool online() const { return m_online; }
+    qint64 pendingCount() const { return m_pending; }
+    /// Counter-clock time of the oldest unacknowledged operation; 0 when the outbox is empty.
+    qint64 oldestPendingAtMs() const { return m_oldestPendingAtMs; }
+    /// Age of the oldest pending operation at `nowMs` (0 when none).
+    qint64 oldestPendingAgeMs(qint64 nowMs) const {
+        return m_oldestPendingAtMs > 0 ? std::max<qint64>(0, nowMs - m_oldestPendingAtMs) : 0;
+    }
+    qint64 lastSuccessMs() const { return m_lastSuccessMs; }
+    qint64 quarantinedCount() const { return m_quarantined; }
+    int serverProtocolVersion() const { return m_protocolVersion; }
+    QString lastError() const { return m_lastError; }
+
+    void setOnline(bool v);
+    void setPending(qint64 count, qint64 oldestAtMs);
+    void setLastSuccessMs(qint64 v);
+    void setQuarantinedCount(qint64 v);
+    void setServerProtocolVersion(int v);
+    void setLastError(const QString& v);
+
+signals:
+    void onlineChanged(bool online);
+    void pendingCountChanged(qint64 count);
+    void oldestPendingChanged(qint64 atMs);
+    void lastSuccessChanged(qint64 atMs);
+    void quarantinedCountChanged(qint64 count);
+    void serverProtocolVersionChanged(int version);
+    void lastErrorChanged(const QString& message);
+
+private:
+    bool m_online = false;
+    qint64 m_pending = 0;
+    qint64 m_oldestPendingAtMs = 0;
+    qint64 m_lastSuccessMs = 0;
+    qint64 m_quarantined = 0;
+    int m_protocolVersion = 0;
+    QString m_lastError;
+};
+
+} // namespace market::sync
