@@ -4,6 +4,10 @@
 #include "Language.h"
 #include "ScreenshotTour.h"
 #include "controllers/SyncStatusSource.h"
+#ifdef MARKET_HAVE_SYNC
+#include "controllers/EngineSyncStatus.h"
+#include "store/Outbox.h"
+#endif
 #include "widgets/MainWindow.h"
 
 #include <QApplication>
@@ -14,6 +18,7 @@
 #include <QStandardPaths>
 #include <cstdio>
 #include <exception>
+#include <memory>
 
 using namespace market;
 
@@ -55,7 +60,8 @@ int run(QApplication& app) {
         return 2;
     }
     static core::SystemClock clock;
-    auto store = core::Store::open(QDir(dir).filePath(QStringLiteral("market.sqlite")), clock);
+    const QString storePath = QDir(dir).filePath(QStringLiteral("market.sqlite"));
+    auto store = core::Store::open(storePath, clock);
     if (!store.ok()) {
         QMessageBox::critical(nullptr, QStringLiteral("market-pos"), store.error().message);
         return 2;
@@ -67,8 +73,14 @@ int run(QApplication& app) {
             return 2;
         }
     }
-    ui::StandaloneSyncStatus sync; // the sync engine (issue 5) plugs in here
-    ui::MainWindow window(ctx, sync);
+    // An enrolled counter syncs on a worker thread; a standalone shop has nothing to send.
+    std::unique_ptr<ui::SyncStatusSource> sync = std::make_unique<ui::StandaloneSyncStatus>();
+#ifdef MARKET_HAVE_SYNC
+    if (auto enrolment = core::Outbox::enrolment(**store);
+        enrolment.ok() && enrolment->has_value() && !parser.isSet(screenshots))
+        sync = std::make_unique<ui::EngineSyncStatus>(storePath, (*enrolment)->serverUrl);
+#endif
+    ui::MainWindow window(ctx, *sync);
     if (parser.isSet(screenshots)) {
         const QStringList saved =
             ui::ScreenshotTour::run(window, parser.value(screenshots), ui::Language::codes(),

@@ -24,6 +24,9 @@
 #include <services/SetupService.h>
 #include <store/Outbox.h>
 #include <store/Store.h>
+#ifdef MARKET_HAVE_UI_SYNC
+#include "controllers/EngineSyncStatus.h"
+#endif
 
 #ifndef MARKETCTL_BINARY
 #error "MARKETCTL_BINARY must point at marketctl"
@@ -595,6 +598,39 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!pendingSeen.isEmpty() && pendingSeen.last() == 0, 30000);
         QVERIFY(*std::max_element(pendingSeen.begin(), pendingSeen.end()) > 0); // shown before the push
         QCOMPARE(fedSales(*c), sold);
+    }
+
+    /// The counter's status bar source runs the engine on a worker thread and follows it.
+    void theCounterStatusBarFollowsTheEngine() {
+#ifdef MARKET_HAVE_UI_SYNC
+        auto c = newCounter();
+        QVERIFY(c);
+        for (int i = 0; i < 3; ++i)
+            REQUIRE_OK(sell(*c));
+        ui::EngineSyncStatus status(c->path(), serverUrl(*m_server), m_keychain.service());
+        QTRY_VERIFY_WITH_TIMEOUT(status.status().state == ui::SyncStatus::State::Online, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(c->outboxCount(), 0, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(status.status().pending, 0, 30000);
+
+        // The server goes away: the next sale waits in the outbox and the status says so.
+        QCOMPARE(m_server->stop(), 0);
+        REQUIRE_OK(sell(*c));
+        status.nudge();
+        QTRY_VERIFY_WITH_TIMEOUT(status.status().state != ui::SyncStatus::State::Online, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(status.status().pending > 0, 30000);
+        QVERIFY(!status.status().problem.isEmpty());
+        QCOMPARE(c->outboxCount(), 1);
+
+        // Back (on a new port): the engine drains it and the status is online again.
+        QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+        REQUIRE_OK(Outbox::setServerUrl(*c->store, serverUrl(*m_server)));
+        status.nudge();
+        QTRY_COMPARE_WITH_TIMEOUT(c->outboxCount(), 0, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(status.status().state == ui::SyncStatus::State::Online, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(status.status().pending, 0, 30000);
+#else
+        QSKIP("market-pos (market_ui) is not built");
+#endif
     }
 
     void backoffGrowsWithJitterAndIsCapped() {

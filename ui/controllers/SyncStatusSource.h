@@ -5,8 +5,8 @@
 
 namespace market::ui {
 
-/// What the status bar shows about synchronisation. Filled by the sync engine (issue 5) when it
-/// exists; until then StandaloneSyncStatus says the shop runs on its own.
+/// What the status bar shows about synchronisation: EngineSyncStatus for a counter enrolled with
+/// a market-server, StandaloneSyncStatus for a shop that runs on its own.
 struct SyncStatus {
     enum class State { Standalone, Online, Offline, Problem };
     State state = State::Standalone;
@@ -23,6 +23,8 @@ class SyncStatusSource : public QObject {
 public:
     using QObject::QObject;
     virtual SyncStatus status() const = 0;
+    /// The counter committed something: push it soon. Never blocks.
+    virtual void nudge() {}
 
 signals:
     void changed();

@@ -54,18 +54,22 @@ MainWindow::MainWindow(AppContext& ctx, SyncStatusSource& sync, QWidget* parent)
     connect(m_sale, &SaleSession::saleCompleted, this, [this](const core::SaleDoc& sale) {
         m_output->print(m_receipts->sale(sale, false));
         m_drawer->refresh();
+        m_sync.nudge();
     });
     connect(m_arrivals, &ArrivalController::recorded, this, [this](const core::LotDoc& lot) {
         m_output->print(m_receipts->arrival(lot, false));
+        m_sync.nudge();
         if (m_sell)
             m_sell->refreshLots();
     });
     connect(m_collect, &CollectController::collected, this, [this](const core::CollectionDoc& c) {
         m_output->print(m_receipts->collection(c, false));
         m_drawer->refresh();
+        m_sync.nudge();
     });
     connect(m_returns, &ReturnController::returned, this, [this] {
         m_drawer->refresh(); // a cash refund leaves the drawer
+        m_sync.nudge();
         if (m_sell)
             m_sell->refreshLots(); // the goods are back on their lots
     });

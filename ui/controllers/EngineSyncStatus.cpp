@@ -1,0 +1,89 @@
+#include "EngineSyncStatus.h"
+
+#include "engine/SyncEngine.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace market::ui {
+
+EngineSyncStatus::EngineSyncStatus(const QString& path, QString serverUrl, const QString& keychainService,
+                                   QObject* parent)
+    : SyncStatusSource(parent) {
+    m_cache.state = SyncStatus::State::Offline;
+    m_cache.server = std::move(serverUrl);
+    m_worker.setObjectName(QStringLiteral("sync"));
+    m_worker.start();
+    m_home = new QObject;
+    m_home->moveToThread(&m_worker);
+    QMetaObject::invokeMethod(m_home, [this, path, keychainService] {
+        auto engine =
+            sync::SyncEngine::open(path, sync::DeviceKeychain{keychainService}, sync::SyncOptions{});
+        if (!engine.ok()) {
+            const QString why = engine.error().message;
+            QMetaObject::invokeMethod(this, [this, why] {
+                update([&](SyncStatus& s) {
+                    s.state = SyncStatus::State::Problem;
+                    s.problem = why;
+                });
+            });
+            return;
+        }
+        m_engine = std::move(engine).value();
+        sync::SyncStatus& st = m_engine->status();
+        // Queued into the GUI thread (this object lives there).
+        connect(&st, &sync::SyncStatus::onlineChanged, this, [this](bool online) {
+            update([&](SyncStatus& s) {
+                if (s.state != SyncStatus::State::Problem || online)
+                    s.state = online ? SyncStatus::State::Online : SyncStatus::State::Offline;
+            });
+        });
+        connect(&st, &sync::SyncStatus::pendingCountChanged, this,
+                [this](qint64 n) { update([&](SyncStatus& s) { s.pending = n; }); });
+        connect(&st, &sync::SyncStatus::oldestPendingChanged, this, [this](qint64 atMs) {
+            m_oldestPendingAtMs = atMs;
+            update([](SyncStatus&) {});
+        });
+        connect(&st, &sync::SyncStatus::lastErrorChanged, this, [this](const QString& message) {
+            update([&](SyncStatus& s) {
+                s.problem = message;
+                if (!message.isEmpty() && s.state != SyncStatus::State::Online)
+                    s.state = SyncStatus::State::Problem;
+            });
+        });
+        m_engine->start();
+    });
+}
+
+EngineSyncStatus::~EngineSyncStatus() {
+    // The engine and its connection go on the thread that made them. The worker may be waiting
+    // for a keychain job that runs on this (the main) thread, so keep this thread's events going
+    // while it finishes instead of blocking on it.
+    QMetaObject::invokeMethod(m_home, [this] {
+        m_engine.reset();
+        delete m_home;
+        QThread::currentThread()->quit();
+    });
+    while (!m_worker.wait(20))
+        QCoreApplication::processEvents();
+}
+
+void EngineSyncStatus::nudge() {
+    if (!m_worker.isRunning())
+        return;
+    QMetaObject::invokeMethod(m_home, [this] {
+        if (m_engine)
+            m_engine->pushSoon();
+    });
+}
+
+void EngineSyncStatus::update(const std::function<void(SyncStatus&)>& change) {
+    change(m_cache);
+    m_cache.oldestPendingAgeMs =
+        m_oldestPendingAtMs > 0
+            ? std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - m_oldestPendingAtMs)
+            : 0;
+    emit changed();
+}
+
+} // namespace market::ui
