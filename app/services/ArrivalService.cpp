@@ -193,31 +193,35 @@ Status ArrivalService::changeStatus(const Session& actor, const Uuid& lotId, Lot
         return Error{ErrorCode::InvalidState,
                      tr("Lot %1 is %2 and cannot become %3.")
                          .arg(current->lot.code, lotStatusName(current->status), lotStatusName(to))};
-    LotStatusDoc ev{m_store.newId(), lotId, current->status, to, *why, m_store.nowMs(), actor.userId};
+    MARKET_TRY(recordTransition(
+        LotStatusDoc{m_store.newId(), lotId, current->status, to, *why, m_store.nowMs(), actor.userId}));
+    return tx.commit();
+}
+
+Status ArrivalService::recordTransition(const LotStatusDoc& ev) {
     MARKET_TRY(m_store.db()
                    .prepare("UPDATE lot SET status = ?2 WHERE id = ?1")
-                   .bind(1, lotId)
-                   .bind(2, lotStatusName(to))
+                   .bind(1, ev.lotId)
+                   .bind(2, lotStatusName(ev.to))
                    .exec("changing the lot status"));
     MARKET_TRY(
         m_store.db()
             .prepare("INSERT INTO lot_status_event (id, lot_id, from_status, to_status, reason, at_ms, "
                      "by_user) VALUES (?1,?2,?3,?4,?5,?6,?7)")
             .bind(1, ev.id)
-            .bind(2, lotId)
+            .bind(2, ev.lotId)
             .bind(3, lotStatusName(ev.from))
             .bind(4, lotStatusName(ev.to))
             .bind(5, ev.reason)
             .bind(6, ev.atMs)
             .bind(7, ev.by)
             .exec("recording the lot status change"));
-    MARKET_TRY(Journal::record(
-        m_store, JournalEntry{actor.userId, QStringLiteral("lot.status"), QStringLiteral("lot"), lotId,
-                              QJsonObject{{QStringLiteral("status"), lotStatusName(ev.from)}},
-                              QJsonObject{{QStringLiteral("status"), lotStatusName(ev.to)},
-                                          {QStringLiteral("reason"), ev.reason}},
-                              op::kLotStatusChanged, ev.toJson()}));
-    return tx.commit();
+    return Journal::record(m_store,
+                           JournalEntry{ev.by, QStringLiteral("lot.status"), QStringLiteral("lot"), ev.lotId,
+                                        QJsonObject{{QStringLiteral("status"), lotStatusName(ev.from)}},
+                                        QJsonObject{{QStringLiteral("status"), lotStatusName(ev.to)},
+                                                    {QStringLiteral("reason"), ev.reason}},
+                                        op::kLotStatusChanged, ev.toJson()});
 }
 
 Result<LotSummary> ArrivalService::lot(const Uuid& id) {

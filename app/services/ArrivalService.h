@@ -54,6 +54,10 @@ public:
     Result<LotDoc> recordArrival(const Session& actor, const ArrivalRequest& request);
     /// Discard or return to the farmer (final), or close; a manager's action.
     Status changeStatus(const Session& actor, const Uuid& lotId, LotStatus to, const QString& reason);
+    /// Writes a lot's status change (the new status, its event row, its audit and outbox entry)
+    /// inside the caller's transaction, without checks: changeStatus checks a person's request;
+    /// a sale closing a sold-out lot and a return reopening it call this directly.
+    Status recordTransition(const LotStatusDoc& event);
 
     Result<LotSummary> lot(const Uuid& id);
     Result<LotSummary> lotByCode(const QString& code);

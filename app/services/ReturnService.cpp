@@ -1,5 +1,6 @@
 #include "ReturnService.h"
 
+#include "ArrivalService.h"
 #include "CashSessionService.h"
 #include "SaleService.h"
 #include "Validation.h"
@@ -237,25 +238,7 @@ Result<SaleReturnDoc> ReturnService::returnGoods(const Session& actor, const Ret
                         QStringLiteral("reopened by a return on %1").arg(sale->receiptNo),
                         ret.atMs,
                         actor.userId};
-        MARKET_TRY(db.prepare("UPDATE lot SET status = 'active' WHERE id = ?1")
-                       .bind(1, lotId)
-                       .exec("reopening a lot"));
-        MARKET_TRY(
-            db.prepare(
-                  "INSERT INTO lot_status_event (id, lot_id, from_status, to_status, reason, at_ms, by_user) "
-                  "VALUES (?1,?2,'closed','active',?3,?4,?5)")
-                .bind(1, ev.id)
-                .bind(2, lotId)
-                .bind(3, ev.reason)
-                .bind(4, ev.atMs)
-                .bind(5, ev.by)
-                .exec("recording the lot status change"));
-        MARKET_TRY(Journal::record(
-            m_store, JournalEntry{actor.userId, QStringLiteral("lot.status"), QStringLiteral("lot"), lotId,
-                                  QJsonObject{{QStringLiteral("status"), QStringLiteral("closed")}},
-                                  QJsonObject{{QStringLiteral("status"), QStringLiteral("active")},
-                                              {QStringLiteral("reason"), ev.reason}},
-                                  op::kLotStatusChanged, ev.toJson()}));
+        MARKET_TRY(ArrivalService(m_store).recordTransition(ev));
     }
     MARKET_TRY(tx.commit());
     return ret;

@@ -363,24 +363,7 @@ Result<SaleDoc> SaleService::sell(const Session& actor, const SaleRequest& r) {
                         QStringLiteral("sold out by %1").arg(sale.receiptNo),
                         sale.createdAtMs,
                         actor.userId};
-        MARKET_TRY(db.prepare("UPDATE lot SET status = 'closed' WHERE id = ?1")
-                       .bind(1, lotId)
-                       .exec("closing a lot"));
-        MARKET_TRY(
-            db.prepare("INSERT INTO lot_status_event (id, lot_id, from_status, to_status, reason, at_ms, "
-                       "by_user) VALUES (?1,?2,'active','closed',?3,?4,?5)")
-                .bind(1, ev.id)
-                .bind(2, lotId)
-                .bind(3, ev.reason)
-                .bind(4, ev.atMs)
-                .bind(5, ev.by)
-                .exec("recording the lot status change"));
-        MARKET_TRY(Journal::record(
-            m_store, JournalEntry{actor.userId, QStringLiteral("lot.status"), QStringLiteral("lot"), lotId,
-                                  QJsonObject{{QStringLiteral("status"), QStringLiteral("active")}},
-                                  QJsonObject{{QStringLiteral("status"), QStringLiteral("closed")},
-                                              {QStringLiteral("reason"), ev.reason}},
-                                  op::kLotStatusChanged, ev.toJson()}));
+        MARKET_TRY(arrivals.recordTransition(ev));
     }
     MARKET_TRY(tx.commit());
     return sale;
