@@ -21,11 +21,14 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   exec "$pos" --demo --data-dir "$data/counter"
 fi
 
+# A fresh demo each time, so its last day is the one summarised. The demo ends today once the
+# shop's day (Asia/Kolkata) is past 13:00, else yesterday: summarise that day.
 db="$data/market.db"
-if [ ! -f "$db" ]; then
-  "$ctl" demo --db "$db"
-fi
-"$ctl" report day --db "$db"
+rm -f "$db" "$db-wal" "$db-shm"
+"$ctl" demo --db "$db"
+day="$(TZ=Asia/Kolkata date +%F)"
+[ "$(TZ=Asia/Kolkata date +%-H)" -ge 13 ] || day="$(TZ=Asia/Kolkata date -d yesterday +%F)"
+"$ctl" report day --db "$db" --date "$day"
 echo
 echo "Demo shop: $db  (try: $ctl --db $db lot list, balance buyers, --help)"
 shots="$data/screenshots"
