@@ -187,8 +187,9 @@ Result<CommissionRule> slabs(const QString& text) {
 Result<LineSpec> saleLine(const QString& text) {
     // The code may not contain ':', so split from the right: CODE:QTY:PRICE.
     const QStringList parts = text.split(QLatin1Char(':'));
-    if (parts.size() != 3)
-        return bad(tr("--line: \"%1\" is not LOTCODE:QTY:PRICE (e.g. L000012:25.5:32.00)").arg(text));
+    if (parts.size() != 3 && parts.size() != 4)
+        return bad(
+            tr("--line: \"%1\" is not LOTCODE:QTY:PRICE[:PACKAGES] (e.g. L000012:25.5:32.00)").arg(text));
     LineSpec line;
     auto lot = code(QStringLiteral("line"), parts[0]);
     if (!lot.ok())
@@ -202,6 +203,12 @@ Result<LineSpec> saleLine(const QString& text) {
     if (!price.ok())
         return price.error();
     line.price = price.value();
+    if (parts.size() == 4) {
+        auto packages = integer(QStringLiteral("line"), parts[3], 0, 1'000'000);
+        if (!packages.ok())
+            return packages.error();
+        line.packages = packages.value();
+    }
     return line;
 }
 

@@ -54,6 +54,7 @@ struct LineSpec {
     QString lotCode;
     core::Quantity qty;
     core::Money price;
+    std::optional<qint64> packages; ///< the optional 4th field
 };
 core::Result<LineSpec> saleLine(const QString& text);
 

@@ -42,6 +42,7 @@ struct Command {
 std::vector<Command> setupCommands();
 std::vector<Command> partyCommands();
 std::vector<Command> catalogCommands();
+std::vector<Command> chargeCommands();
 std::vector<Command> lotCommands();
 std::vector<Command> saleCommands();
 std::vector<Command> collectionCommands();

@@ -77,7 +77,13 @@ QJsonObject statementJson(const SettlementStatement& st) {
                                  {QStringLiteral("amount"), l.amount.minor()},
                                  {QStringLiteral("commissionBp"), l.commissionBp},
                                  {QStringLiteral("commission"), l.commission.minor()},
+                                 {QStringLiteral("farmerCharges"), l.farmerCharges.minor()},
                                  {QStringLiteral("farmerNet"), l.farmerNet.minor()}});
+    QJsonArray charges;
+    for (const auto& c : st.charges)
+        charges.append(QJsonObject{{QStringLiteral("code"), c.code},
+                                   {QStringLiteral("name"), c.name},
+                                   {QStringLiteral("amount"), c.amount.minor()}});
     QJsonArray payments;
     for (const auto& p : st.payments)
         payments.append(p.toJson());
@@ -90,7 +96,11 @@ QJsonObject statementJson(const SettlementStatement& st) {
                        {QStringLiteral("lines"), lines},
                        {QStringLiteral("soldAmount"), st.soldAmount.minor()},
                        {QStringLiteral("commission"), st.commission.minor()},
+                       {QStringLiteral("farmerCharges"), st.farmerCharges.minor()},
+                       {QStringLiteral("charges"), charges},
                        {QStringLiteral("farmerNet"), st.farmerNet.minor()},
+                       {QStringLiteral("returnedAmount"), st.returnedAmount.minor()},
+                       {QStringLiteral("returnedNet"), st.returnedNet.minor()},
                        {QStringLiteral("payments"), payments},
                        {QStringLiteral("advances"), st.advances.minor()},
                        {QStringLiteral("settlements"), st.settlements.minor()},
@@ -115,12 +125,15 @@ void printStatement(Context& ctx, const SettlementStatement& st, QDate from, QDa
             rows.append({ctx.dateTime(l.atMs), l.receiptNo, l.lotCode, l.productName, l.qty.toString(),
                          ctx.money(l.price), ctx.money(l.amount),
                          formatBpAsPercent(l.commissionBp) + QLatin1Char('%'), ctx.money(l.commission),
-                         ctx.money(l.farmerNet)});
+                         ctx.money(l.farmerCharges), ctx.money(l.farmerNet)});
         rows.append({tr("Total"), QString(), QString(), QString(), QString(), QString(),
-                     ctx.money(st.soldAmount), QString(), ctx.money(st.commission), ctx.money(st.farmerNet)});
+                     ctx.money(st.soldAmount), QString(), ctx.money(st.commission),
+                     ctx.money(st.farmerCharges), ctx.money(st.farmerNet)});
         printTable({tr("DATE"), tr("RECEIPT"), tr("LOT"), tr("PRODUCT"), tr("QTY"), tr("PRICE"), tr("AMOUNT"),
-                    tr("RATE"), tr("COMMISSION"), tr("NET")},
-                   rows, {4, 5, 6, 7, 8, 9});
+                    tr("RATE"), tr("COMMISSION"), tr("CHARGES"), tr("NET")},
+                   rows, {4, 5, 6, 7, 8, 9, 10});
+        for (const auto& c : st.charges)
+            printLine(tr("  %1 (%2): %3").arg(c.name, c.code, ctx.money(c.amount)));
     }
     printLine(QString());
     if (st.payments.empty()) {
@@ -133,14 +146,16 @@ void printStatement(Context& ctx, const SettlementStatement& st, QDate from, QDa
         printTable({tr("PAID ON"), tr("KIND"), tr("METHOD"), tr("REFERENCE"), tr("AMOUNT")}, rows, {4});
     }
     printLine(QString());
-    printTable(
-        {QString(), QString()},
-        {{tr("Opening balance"), ctx.money(st.openingBalance)},
-         {tr("+ Net of sales (after %1 commission)").arg(ctx.money(st.commission)), ctx.money(st.farmerNet)},
-         {tr("− Advances"), ctx.money(st.advances)},
-         {tr("− Settlements"), ctx.money(st.settlements)},
-         {tr("Closing balance (payable)"), ctx.money(st.closingBalance)}},
-        {1});
+    printTable({QString(), QString()},
+               {{tr("Opening balance"), ctx.money(st.openingBalance)},
+                {tr("+ Net of sales (after %1 commission and %2 charges)")
+                     .arg(ctx.money(st.commission), ctx.money(st.farmerCharges)),
+                 ctx.money(st.farmerNet)},
+                {tr("− Net of goods returned by buyers"), ctx.money(st.returnedNet)},
+                {tr("− Advances"), ctx.money(st.advances)},
+                {tr("− Settlements"), ctx.money(st.settlements)},
+                {tr("Closing balance (payable)"), ctx.money(st.closingBalance)}},
+               {1});
 }
 
 int runStatement(Context& ctx) {

@@ -60,7 +60,7 @@ int runSell(Context& ctx) {
     ArrivalService arrivals(ctx.store());
     for (const auto& line : lines) {
         MARKETCTL_ASSIGN(const LotSummary lot, arrivals.lotByCode(line.lotCode));
-        request.lines.push_back(SaleLineRequest{lot.lot.id, line.qty, line.price});
+        request.lines.push_back(SaleLineRequest{lot.lot.id, line.qty, line.price, line.packages});
     }
     for (const auto& pay : payments)
         request.payments.push_back(PaymentRequest{pay.method, pay.amount, pay.reference});
@@ -81,6 +81,15 @@ int runSell(Context& ctx) {
         return kExitOk;
     }
     printLine(tr("receipt %1").arg(sale.receiptNo));
+    for (const auto& c : chargeTotals(sale.lines))
+        if (c.payer == ChargePayer::Buyer)
+            printLine(tr("  + %1 %2").arg(c.name, ctx.money(c.amount)));
+    if (sale.commissionByBuyer) {
+        Money commission;
+        for (const auto& l : sale.lines)
+            commission += l.commission;
+        printLine(tr("  + commission %1").arg(ctx.money(commission)));
+    }
     printLine(tr("total   %1").arg(ctx.money(sale.total)));
     printLine(tr("paid    %1").arg(ctx.money(sale.paid)));
     printLine(tr("change  %1").arg(ctx.money(sale.change)));
@@ -120,11 +129,17 @@ int runShow(Context& ctx) {
         rows.append({QString::number(line.lineNo), lot.ok() ? lot->lot.code : line.lotId.toString(),
                      lot.ok() ? lot->productName : QString(), farmer.ok() ? farmer->name : QString(),
                      line.qty.toString(), ctx.money(line.price), ctx.money(line.amount),
-                     ctx.money(line.commission), ctx.money(line.farmerNet)});
+                     ctx.money(line.commission), ctx.money(line.buyerCharges), ctx.money(line.farmerCharges),
+                     ctx.money(line.farmerNet)});
     }
     printTable({tr("#"), tr("LOT"), tr("PRODUCT"), tr("FARMER"), tr("QTY"), tr("PRICE"), tr("AMOUNT"),
-                tr("COMMISSION"), tr("FARMER NET")},
-               rows, {0, 4, 5, 6, 7, 8});
+                tr("COMMISSION"), tr("BUYER CHARGES"), tr("FARMER CHARGES"), tr("FARMER NET")},
+               rows, {0, 4, 5, 6, 7, 8, 9, 10});
+    for (const auto& c : chargeTotals(sale.lines))
+        printLine(tr("charge  %1 %2 (%3, paid by the %4)")
+                      .arg(c.code, ctx.money(c.amount), c.name, chargePayerName(c.payer)));
+    if (sale.commissionByBuyer)
+        printLine(tr("commission paid by the buyer"));
     for (const auto& p : sale.payments)
         printLine(tr("paid    %1 %2%3")
                       .arg(ctx.money(p.amount), paymentMethodName(p.method),

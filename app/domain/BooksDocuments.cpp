@@ -280,6 +280,8 @@ QJsonObject SaleReturnDoc::toJson() const {
                               {QStringLiteral("qty"), l.qty.thousandths()},
                               {QStringLiteral("amount"), l.amount.minor()},
                               {QStringLiteral("commission"), l.commission.minor()},
+                              {QStringLiteral("buyerCharges"), l.buyerCharges.minor()},
+                              {QStringLiteral("farmerCharges"), l.farmerCharges.minor()},
                               {QStringLiteral("farmerNet"), l.farmerNet.minor()}});
     QJsonArray ja;
     for (const auto& a : allocations)
@@ -295,6 +297,8 @@ QJsonObject SaleReturnDoc::toJson() const {
         {QStringLiteral("terminalId"), terminalId.toString()},
         {QStringLiteral("saleId"), saleId.toString()},
         {QStringLiteral("buyerId"), buyerId ? QJsonValue(buyerId->toString()) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("commissionPayer"),
+         commissionByBuyer ? QStringLiteral("buyer") : QStringLiteral("farmer")},
         {QStringLiteral("lines"), jl},
         {QStringLiteral("total"), total.minor()},
         {QStringLiteral("creditReduction"), creditReduction.minor()},
@@ -314,6 +318,12 @@ Result<SaleReturnDoc> SaleReturnDoc::fromJson(const QJsonObject& o) {
     d.terminalId = r.uuid(QStringLiteral("terminalId"));
     d.saleId = r.uuid(QStringLiteral("saleId"));
     d.buyerId = r.optionalUuid(QStringLiteral("buyerId"));
+    if (r.has(QStringLiteral("commissionPayer"))) {
+        const QString payer = r.string(QStringLiteral("commissionPayer"), 10);
+        if (payer != QLatin1String("buyer") && payer != QLatin1String("farmer"))
+            r.fail(QStringLiteral("commissionPayer"), QStringLiteral("unknown value \"%1\"").arg(payer));
+        d.commissionByBuyer = payer == QLatin1String("buyer");
+    }
     const QJsonArray lines = r.array(QStringLiteral("lines"), 500);
     for (qsizetype i = 0; i < lines.size() && r.ok(); ++i) {
         JsonReader l = r.item(lines, i, QStringLiteral("lines"));
@@ -326,6 +336,10 @@ Result<SaleReturnDoc> SaleReturnDoc::fromJson(const QJsonObject& o) {
         line.qty = l.quantity(QStringLiteral("qty"));
         line.amount = l.money(QStringLiteral("amount"));
         line.commission = l.money(QStringLiteral("commission"));
+        if (l.has(QStringLiteral("buyerCharges")))
+            line.buyerCharges = l.money(QStringLiteral("buyerCharges"));
+        if (l.has(QStringLiteral("farmerCharges")))
+            line.farmerCharges = l.money(QStringLiteral("farmerCharges"));
         line.farmerNet = l.money(QStringLiteral("farmerNet"), true);
         d.lines.push_back(line);
     }
@@ -356,12 +370,15 @@ Status SaleReturnDoc::verifyArithmetic() const {
         return bad(QStringLiteral("a return needs at least one line"));
     Money sum;
     for (const auto& l : lines) {
-        if (l.farmerNet + l.commission != l.amount)
-            return bad(QStringLiteral("return line: farmer net + commission != amount"));
-        sum += l.amount;
+        const Money deductions = l.farmerCharges + (commissionByBuyer ? Money{} : l.commission);
+        if (l.farmerNet + deductions != l.amount)
+            return bad(QStringLiteral("return line: farmer net + commission + farmer charges != amount"));
+        if (l.buyerCharges.isNegative() || l.farmerCharges.isNegative())
+            return bad(QStringLiteral("return line: charges cannot be negative"));
+        sum += l.billed(commissionByBuyer);
     }
     if (sum != total)
-        return bad(QStringLiteral("total is not the sum of returned amounts"));
+        return bad(QStringLiteral("total is not the sum of the returned lines and their buyer-side charges"));
     Money allocated;
     for (const auto& a : allocations) {
         if (!a.amount.isPositive())

@@ -138,9 +138,16 @@ struct ReturnLineDoc {
     Uuid productId;
     Uuid farmerId;
     Quantity qty;
-    Money amount;     ///< reversed line amount
-    Money commission; ///< reversed commission
-    Money farmerNet;  ///< reversed farmer net; farmerNet + commission = amount
+    Money amount;        ///< reversed line amount
+    Money commission;    ///< reversed commission
+    Money buyerCharges;  ///< reversed buyer-side charges (given back to the buyer)
+    Money farmerCharges; ///< reversed farmer-side charges
+    Money farmerNet; ///< reversed farmer net: amount − farmer charges − commission if the farmer pays it
+
+    /// What goes back to the buyer for this line.
+    Money billed(bool commissionByBuyer) const {
+        return amount + buyerCharges + (commissionByBuyer ? commission : Money{});
+    }
 };
 
 struct ReturnAllocationDoc {
@@ -159,8 +166,9 @@ struct SaleReturnDoc {
     Uuid terminalId;
     Uuid saleId;
     std::optional<Uuid> buyerId;
+    bool commissionByBuyer = false; ///< as on the original sale
     std::vector<ReturnLineDoc> lines;
-    Money total;
+    Money total; ///< Σ line billed amounts
     Money creditReduction;
     std::vector<ReturnAllocationDoc> allocations; ///< Σ = creditReduction
     Money refund;

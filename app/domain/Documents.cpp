@@ -12,6 +12,7 @@ constexpr qsizetype kCodeMax = 40;
 constexpr qsizetype kTextMax = 2000;
 constexpr qint64 kMaxMs = 32'503'680'000'000; // year 3000
 constexpr qint64 kMaxVersion = std::numeric_limits<qint64>::max() / 2;
+constexpr qint64 kMaxPackages = 1'000'000'000;
 
 QJsonValue idOrNull(const std::optional<Uuid>& id) {
     return id ? QJsonValue(id->toString()) : QJsonValue(QJsonValue::Null);
@@ -196,6 +197,51 @@ Result<CommissionRuleDoc> CommissionRuleDoc::fromJson(const QJsonObject& o) {
     return finish(r, d);
 }
 
+// ---- charges ----------------------------------------------------------------------------------
+
+namespace {
+QJsonObject chargeTermsJson(const Uuid& id, const QString& code, const QString& name, ChargeBasis basis,
+                            qint64 rate, ChargePayer payer) {
+    return {{QStringLiteral("id"), id.toString()}, {QStringLiteral("code"), code},
+            {QStringLiteral("name"), name},        {QStringLiteral("basis"), chargeBasisName(basis)},
+            {QStringLiteral("rate"), rate},        {QStringLiteral("payer"), chargePayerName(payer)}};
+}
+
+void readChargeTerms(JsonReader& r, Uuid& id, QString& code, QString& name, ChargeBasis& basis, qint64& rate,
+                     ChargePayer& payer) {
+    id = r.uuid(QStringLiteral("id"));
+    code = r.string(QStringLiteral("code"), kCodeMax);
+    name = r.string(QStringLiteral("name"), kNameMax);
+    basis = enumField<ChargeBasis>(r, QStringLiteral("basis"), &chargeBasisFromName);
+    rate = r.integer(QStringLiteral("rate"), 0, Money::kMaxInput);
+    payer = enumField<ChargePayer>(r, QStringLiteral("payer"), &chargePayerFromName);
+}
+} // namespace
+
+QJsonObject ChargeDoc::toJson() const {
+    QJsonObject o = chargeTermsJson(rule.id, rule.code, rule.name, rule.basis, rule.rate, rule.payer);
+    o.insert(QStringLiteral("shopId"), shopId.toString());
+    o.insert(QStringLiteral("productId"), idOrNull(rule.productId));
+    o.insert(QStringLiteral("active"), active);
+    o.insert(QStringLiteral("version"), version);
+    return o;
+}
+
+Result<ChargeDoc> ChargeDoc::fromJson(const QJsonObject& o) {
+    JsonReader r(o);
+    ChargeDoc d;
+    readChargeTerms(r, d.rule.id, d.rule.code, d.rule.name, d.rule.basis, d.rule.rate, d.rule.payer);
+    d.shopId = r.uuid(QStringLiteral("shopId"));
+    d.rule.productId = r.optionalUuid(QStringLiteral("productId"));
+    d.active = r.boolean(QStringLiteral("active"));
+    d.version = r.integer(QStringLiteral("version"), 1, kMaxVersion);
+    if (r.ok()) {
+        if (auto v = d.rule.validate(); !v.ok())
+            return v.error();
+    }
+    return finish(r, d);
+}
+
 // ---- lots -------------------------------------------------------------------------------------
 
 QJsonObject LotDoc::toJson() const {
@@ -266,7 +312,13 @@ Result<LotStatusDoc> LotStatusDoc::fromJson(const QJsonObject& o) {
 
 QJsonObject SaleDoc::toJson() const {
     QJsonArray jl;
-    for (const auto& l : lines)
+    for (const auto& l : lines) {
+        QJsonArray jc;
+        for (const auto& c : l.charges) {
+            QJsonObject cj = chargeTermsJson(c.chargeId, c.code, c.name, c.basis, c.rate, c.payer);
+            cj.insert(QStringLiteral("amount"), c.amount.minor());
+            jc.append(cj);
+        }
         jl.append(QJsonObject{{QStringLiteral("id"), l.id.toString()},
                               {QStringLiteral("lineNo"), l.lineNo},
                               {QStringLiteral("lotId"), l.lotId.toString()},
@@ -277,7 +329,12 @@ QJsonObject SaleDoc::toJson() const {
                               {QStringLiteral("amount"), l.amount.minor()},
                               {QStringLiteral("commissionBp"), l.commissionBp},
                               {QStringLiteral("commission"), l.commission.minor()},
-                              {QStringLiteral("farmerNet"), l.farmerNet.minor()}});
+                              {QStringLiteral("farmerNet"), l.farmerNet.minor()},
+                              {QStringLiteral("packages"), l.packages},
+                              {QStringLiteral("charges"), jc},
+                              {QStringLiteral("buyerCharges"), l.buyerCharges.minor()},
+                              {QStringLiteral("farmerCharges"), l.farmerCharges.minor()}});
+    }
     QJsonArray jp;
     for (const auto& p : payments)
         jp.append(QJsonObject{{QStringLiteral("id"), p.id.toString()},
@@ -299,6 +356,8 @@ QJsonObject SaleDoc::toJson() const {
             {QStringLiteral("walkinPhone"), walkinPhone},
             {QStringLiteral("cashierId"), cashierId.toString()},
             {QStringLiteral("createdAtMs"), createdAtMs},
+            {QStringLiteral("commissionPayer"),
+             commissionByBuyer ? QStringLiteral("buyer") : QStringLiteral("farmer")},
             {QStringLiteral("lines"), jl},
             {QStringLiteral("payments"), jp},
             {QStringLiteral("total"), total.minor()},
@@ -325,6 +384,9 @@ Result<SaleDoc> SaleDoc::fromJson(const QJsonObject& o) {
     d.walkinPhone = r.optionalString(QStringLiteral("walkinPhone"), 40);
     d.cashierId = r.uuid(QStringLiteral("cashierId"));
     d.createdAtMs = r.integer(QStringLiteral("createdAtMs"), 0, kMaxMs);
+    if (r.has(QStringLiteral("commissionPayer")))
+        d.commissionByBuyer = enumField<ChargePayer>(r, QStringLiteral("commissionPayer"),
+                                                     &chargePayerFromName) == ChargePayer::Buyer;
     const QJsonArray lines = r.array(QStringLiteral("lines"), 500);
     if (r.ok() && lines.isEmpty())
         r.fail(QStringLiteral("lines"), QStringLiteral("empty"));
@@ -342,6 +404,23 @@ Result<SaleDoc> SaleDoc::fromJson(const QJsonObject& o) {
         line.commissionBp = l.integer(QStringLiteral("commissionBp"), 0, kMaxRateBp);
         line.commission = l.money(QStringLiteral("commission"));
         line.farmerNet = l.money(QStringLiteral("farmerNet"), true);
+        // Charges came with protocol 1.1; a sale from an older counter has none.
+        if (l.has(QStringLiteral("packages")))
+            line.packages = l.integer(QStringLiteral("packages"), 0, kMaxPackages);
+        const QJsonArray charges =
+            l.has(QStringLiteral("charges")) ? l.array(QStringLiteral("charges"), 50) : QJsonArray{};
+        for (qsizetype k = 0; k < charges.size() && l.ok(); ++k) {
+            JsonReader c = l.item(charges, k, QStringLiteral("charges"));
+            AppliedCharge applied;
+            readChargeTerms(c, applied.chargeId, applied.code, applied.name, applied.basis, applied.rate,
+                            applied.payer);
+            applied.amount = c.money(QStringLiteral("amount"));
+            line.charges.push_back(applied);
+        }
+        if (l.has(QStringLiteral("buyerCharges")))
+            line.buyerCharges = l.money(QStringLiteral("buyerCharges"));
+        if (l.has(QStringLiteral("farmerCharges")))
+            line.farmerCharges = l.money(QStringLiteral("farmerCharges"));
         d.lines.push_back(line);
     }
     const QJsonArray payments = r.array(QStringLiteral("payments"), 20);
@@ -379,6 +458,8 @@ Status SaleDoc::verifyArithmetic() const {
     if (lines.empty())
         return bad(QStringLiteral("a sale needs at least one line"));
     Money sum;
+    std::vector<ChargeableLine> chargeable;
+    std::vector<std::vector<AppliedCharge>> applied;
     for (const auto& l : lines) {
         const auto amount = Money::lineAmount(l.qty, l.price);
         if (!amount || *amount != l.amount)
@@ -386,12 +467,22 @@ Status SaleDoc::verifyArithmetic() const {
         const auto commission = l.amount.percentBp(l.commissionBp);
         if (!commission || *commission != l.commission)
             return bad(QStringLiteral("line %1: commission does not match its rate").arg(l.lineNo));
-        if (l.amount - l.commission != l.farmerNet)
-            return bad(QStringLiteral("line %1: farmer net + commission != amount").arg(l.lineNo));
-        sum += l.amount;
+        if (l.packages < 0)
+            return bad(QStringLiteral("line %1: packages cannot be negative").arg(l.lineNo));
+        if (chargesPaidBy(l.charges, ChargePayer::Buyer) != l.buyerCharges ||
+            chargesPaidBy(l.charges, ChargePayer::Farmer) != l.farmerCharges)
+            return bad(QStringLiteral("line %1: charge totals are not the sum of its charges").arg(l.lineNo));
+        const Money deductions = l.farmerCharges + (commissionByBuyer ? Money{} : l.commission);
+        if (l.amount - deductions != l.farmerNet)
+            return bad(
+                QStringLiteral("line %1: farmer net + commission + farmer charges != amount").arg(l.lineNo));
+        chargeable.push_back(ChargeableLine{l.productId, l.qty, l.packages, l.amount});
+        applied.push_back(l.charges);
+        sum += l.billed(commissionByBuyer);
     }
+    MARKET_TRY(verifyAppliedCharges(chargeable, applied));
     if (sum != total)
-        return bad(QStringLiteral("total is not the sum of line amounts"));
+        return bad(QStringLiteral("total is not the sum of the lines and their buyer-side charges"));
     Money paidSum;
     for (const auto& p : payments) {
         if (!p.amount.isPositive())
@@ -414,6 +505,21 @@ Status SaleDoc::verifyArithmetic() const {
     if (detailSum != credit)
         return bad(QStringLiteral("credit details do not add up to the credit"));
     return okStatus();
+}
+
+std::vector<ChargeTotal> chargeTotals(const std::vector<SaleLineDoc>& lines) {
+    std::vector<ChargeTotal> out;
+    for (const auto& l : lines)
+        for (const auto& c : l.charges) {
+            auto it = std::find_if(out.begin(), out.end(), [&](const ChargeTotal& t) {
+                return t.code == c.code && t.payer == c.payer;
+            });
+            if (it == out.end())
+                out.push_back(ChargeTotal{c.code, c.name, c.payer, c.amount});
+            else
+                it->amount += c.amount;
+        }
+    return out;
 }
 
 // ---- collections ------------------------------------------------------------------------------

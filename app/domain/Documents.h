@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Charges.h"
 #include "Commission.h"
 #include "Money.h"
 #include "Quantity.h"
@@ -27,6 +28,7 @@ inline const QString kUserUpsert = QStringLiteral("user.upsert");
 inline const QString kPartyUpsert = QStringLiteral("party.upsert");
 inline const QString kProductUpsert = QStringLiteral("product.upsert");
 inline const QString kCommissionRuleUpsert = QStringLiteral("commission_rule.upsert");
+inline const QString kChargeUpsert = QStringLiteral("charge.upsert");
 inline const QString kLotReceived = QStringLiteral("lot.received");
 inline const QString kLotStatusChanged = QStringLiteral("lot.status_changed");
 inline const QString kSaleRecorded = QStringLiteral("sale.recorded");
@@ -107,6 +109,16 @@ struct CommissionRuleDoc {
     static Result<CommissionRuleDoc> fromJson(const QJsonObject& o);
 };
 
+/// One charge of the shop's stack (a new version of the same code retires the previous one).
+struct ChargeDoc {
+    Uuid shopId;
+    ChargeRule rule;
+    bool active = true;
+    qint64 version = 1;
+    QJsonObject toJson() const;
+    static Result<ChargeDoc> fromJson(const QJsonObject& o);
+};
+
 struct LotDoc {
     Uuid id;
     Uuid shopId;
@@ -150,7 +162,18 @@ struct SaleLineDoc {
     Money amount;
     qint64 commissionBp = 0;
     Money commission;
-    Money farmerNet;
+    Money farmerNet;     ///< amount − farmer charges − commission when the farmer pays it
+    qint64 packages = 0; ///< what per-package charges count
+    std::vector<AppliedCharge> charges;
+    Money buyerCharges;  ///< Σ charges the buyer pays (commission not included)
+    Money farmerCharges; ///< Σ charges deducted from the farmer (commission not included)
+
+    /// What the buyer pays for this line: amount + buyer charges (+ commission if the buyer pays it).
+    Money billed(bool commissionByBuyer) const {
+        return amount + buyerCharges + (commissionByBuyer ? commission : Money{});
+    }
+    /// What the shop keeps of this line for itself: commission and every charge.
+    Money shopShare() const { return commission + buyerCharges + farmerCharges; }
 };
 
 struct PaymentDoc {
@@ -177,13 +200,14 @@ struct SaleDoc {
     QString walkinPhone;
     Uuid cashierId;
     qint64 createdAtMs = 0;
+    bool commissionByBuyer = false; ///< the shop's setting when the sale was made
     std::vector<SaleLineDoc> lines;
     std::vector<PaymentDoc> payments; ///< as applied to the bill (cash net of change)
-    Money total;
-    Money tendered; ///< what the buyer handed over, all methods
-    Money change;   ///< cash handed back
-    Money paid;     ///< Σ payments
-    Money credit;   ///< total − paid
+    Money total;                      ///< Σ line billed amounts
+    Money tendered;                   ///< what the buyer handed over, all methods
+    Money change;                     ///< cash handed back
+    Money paid;                       ///< Σ payments
+    Money credit;                     ///< total − paid
     std::optional<Uuid> creditId;
     std::vector<CreditDetailDoc> creditDetails;
     std::optional<Uuid> overrideBy;
@@ -195,6 +219,16 @@ struct SaleDoc {
     /// farmer net, totals, payments, credit details, change). Never "fixes" anything.
     Status verifyArithmetic() const;
 };
+
+/// One charge (or the buyer-paid commission) summed over a bill, for totals and receipts.
+struct ChargeTotal {
+    QString code;
+    QString name;
+    ChargePayer payer = ChargePayer::Buyer;
+    Money amount;
+};
+/// The bill's charges by code in the order they first appear (commission not included).
+std::vector<ChargeTotal> chargeTotals(const std::vector<SaleLineDoc>& lines);
 
 struct AllocationDoc {
     Uuid id;

@@ -109,22 +109,36 @@ Result<SettlementStatement> FarmerPaymentService::statement(const Uuid& farmerId
 
     Statement& lines = m_store.db().prepare(
         "SELECT s.created_at_ms, s.receipt_no, lot.code, p.name, l.qty, l.price, l.amount, l.commission_bp, "
-        "l.commission, l.farmer_net FROM sale_line l JOIN sale s ON s.id = l.sale_id JOIN lot ON lot.id = "
+        "CASE l.commission_by_buyer WHEN 1 THEN 0 ELSE l.commission END, l.farmer_charges, l.farmer_net "
+        "FROM sale_line l JOIN sale s ON s.id = l.sale_id JOIN lot ON lot.id = "
         "l.lot_id "
         "JOIN product p ON p.id = l.product_id WHERE l.farmer_id = ?1 AND s.created_at_ms >= ?2 "
         "AND s.created_at_ms < ?3 ORDER BY s.created_at_ms, s.receipt_no, l.line_no");
     lines.bind(1, farmerId).bind(2, fromMs).bind(3, toMs);
     while (lines.next()) {
-        StatementLine l{lines.int64(0), lines.text(1),  lines.text(2),  lines.text(3),  lines.quantity(4),
-                        lines.money(5), lines.money(6), lines.int64(7), lines.money(8), lines.money(9)};
+        StatementLine l{lines.int64(0),    lines.text(1),  lines.text(2),  lines.text(3),
+                        lines.quantity(4), lines.money(5), lines.money(6), lines.int64(7),
+                        lines.money(8),    lines.money(9), lines.money(10)};
         st.soldAmount += l.amount;
         st.commission += l.commission;
+        st.farmerCharges += l.farmerCharges;
         st.farmerNet += l.farmerNet;
         st.lines.push_back(l);
     }
     Status s1 = lines.status("reading the farmer's sales");
     lines.reset();
     MARKET_TRY(s1);
+    Statement& charges = m_store.db().prepare(
+        "SELECT c.code, min(c.name), sum(c.amount) FROM sale_line l JOIN sale s ON s.id = l.sale_id "
+        "JOIN sale_line_charge c ON c.sale_line_id = l.id WHERE l.farmer_id = ?1 AND c.payer = 'farmer' "
+        "AND s.created_at_ms >= ?2 AND s.created_at_ms < ?3 GROUP BY c.code ORDER BY c.code");
+    charges.bind(1, farmerId).bind(2, fromMs).bind(3, toMs);
+    while (charges.next())
+        st.charges.push_back(
+            ChargeTotal{charges.text(0), charges.text(1), ChargePayer::Farmer, charges.money(2)});
+    Status s3 = charges.status("reading the farmer's charges");
+    charges.reset();
+    MARKET_TRY(s3);
 
     Statement& pays = m_store.db().prepare(
         "SELECT id, shop_id, terminal_id, farmer_id, kind, amount, method, reference, paid_by, at_ms "
@@ -148,8 +162,10 @@ Result<SettlementStatement> FarmerPaymentService::statement(const Uuid& farmerId
     pays.reset();
     MARKET_TRY(s2);
     Statement& returns = m_store.db().prepare(
-        "SELECT coalesce(sum(r.amount), 0), coalesce(sum(r.commission), 0), coalesce(sum(r.farmer_net), 0) "
-        "FROM return_line r JOIN sale_return t ON t.id = r.return_id WHERE r.farmer_id = ?1 AND t.at_ms >= "
+        "SELECT coalesce(sum(r.amount), 0), "
+        "coalesce(sum(CASE r.commission_by_buyer WHEN 1 THEN 0 ELSE r.commission END), 0), "
+        "coalesce(sum(r.farmer_net), 0), coalesce(sum(r.farmer_charges), 0) FROM return_line r JOIN "
+        "sale_return t ON t.id = r.return_id WHERE r.farmer_id = ?1 AND t.at_ms >= "
         "?2 "
         "AND t.at_ms < ?3");
     returns.bind(1, farmerId).bind(2, fromMs).bind(3, toMs);
@@ -157,6 +173,7 @@ Result<SettlementStatement> FarmerPaymentService::statement(const Uuid& farmerId
         st.returnedAmount = returns.money(0);
         st.returnedCommission = returns.money(1);
         st.returnedNet = returns.money(2);
+        st.returnedCharges = returns.money(3);
     }
     returns.reset();
     st.closingBalance = st.openingBalance + st.farmerNet - st.returnedNet - st.advances - st.settlements;

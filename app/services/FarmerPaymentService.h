@@ -20,7 +20,8 @@ struct StatementLine {
     Money price;
     Money amount;
     qint64 commissionBp = 0;
-    Money commission;
+    Money commission;    ///< deducted from the farmer (0 when the buyer paid it)
+    Money farmerCharges; ///< the farmer-side charges of the line
     Money farmerNet;
 };
 
@@ -34,10 +35,13 @@ struct SettlementStatement {
     std::vector<StatementLine> lines;
     Money soldAmount;
     Money commission;
+    Money farmerCharges;
+    std::vector<ChargeTotal> charges; ///< the farmer-side charges of the period's sales, by code
     Money farmerNet;
     Money returnedAmount; ///< goods returned by buyers in the period
     Money returnedCommission;
-    Money returnedNet; ///< reversed farmer net, deducted
+    Money returnedCharges; ///< farmer-side charges given back with the returns
+    Money returnedNet;     ///< reversed farmer net, deducted
     std::vector<FarmerPaymentDoc> payments;
     Money advances;
     Money settlements;

@@ -41,13 +41,16 @@ Result<DaySummary> ReportService::summary(qint64 fromMs, qint64 toMs) {
     MARKET_TRY(sales.status("summing sales"));
     sales.reset();
 
-    Statement& lines = db.prepare("SELECT coalesce(sum(l.commission), 0), coalesce(sum(l.farmer_net), 0) "
+    Statement& lines = db.prepare("SELECT coalesce(sum(l.commission), 0), coalesce(sum(l.farmer_net), 0), "
+                                  "coalesce(sum(l.buyer_charges), 0), coalesce(sum(l.farmer_charges), 0) "
                                   "FROM sale s JOIN sale_line l ON l.sale_id = s.id "
                                   "WHERE s.created_at_ms >= ?1 AND s.created_at_ms < ?2");
     lines.bind(1, fromMs).bind(2, toMs);
     if (lines.next()) {
         d.commission = lines.money(0);
         d.farmerNet = lines.money(1);
+        d.buyerCharges = lines.money(2);
+        d.farmerCharges = lines.money(3);
     }
     MARKET_TRY(lines.status("summing commission"));
     lines.reset();

@@ -14,8 +14,10 @@ struct DaySummary {
     qint64 fromMs = 0;
     qint64 toMs = 0; ///< exclusive
     qint64 salesCount = 0;
-    Money salesValue;
+    Money salesValue; ///< Σ bill totals: goods + buyer-side charges (+ commission the buyer pays)
     Money commission;
+    Money buyerCharges;  ///< charges on the bills, commission not included
+    Money farmerCharges; ///< charges deducted from the farmers
     Money farmerNet;
     Money creditGiven;
     std::map<QString, Money> salesPaidByMethod; ///< method name → amount applied to bills

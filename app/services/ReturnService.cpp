@@ -21,8 +21,6 @@ Money share(Money whole, Quantity part, Quantity of) {
 
 struct ReturnedSoFar {
     Quantity qty;
-    Money amount;
-    Money commission;
 };
 } // namespace
 
@@ -62,6 +60,7 @@ Result<SaleReturnDoc> ReturnService::returnGoods(const Session& actor, const Ret
     ret.terminalId = identity.terminalId;
     ret.saleId = sale->id;
     ret.buyerId = sale->buyerId;
+    ret.commissionByBuyer = sale->commissionByBuyer;
     ret.refundMethod = r.refundMethod;
     ret.reason = *reason;
     ret.by = actor.userId;
@@ -88,12 +87,11 @@ Result<SaleReturnDoc> ReturnService::returnGoods(const Session& actor, const Ret
         }
 
         Statement& before =
-            db.prepare("SELECT coalesce(sum(qty), 0), coalesce(sum(amount), 0), "
-                       "coalesce(sum(commission), 0) FROM return_line WHERE sale_line_id = ?1");
+            db.prepare("SELECT coalesce(sum(qty), 0) FROM return_line WHERE sale_line_id = ?1");
         before.bind(1, line->id);
         ReturnedSoFar so;
         if (before.next())
-            so = ReturnedSoFar{before.quantity(0), before.money(1), before.money(2)};
+            so = ReturnedSoFar{before.quantity(0)};
         before.reset();
         Quantity& already = requested[line->id];
         const Quantity after = so.qty + already + req.qty;
@@ -104,8 +102,9 @@ Result<SaleReturnDoc> ReturnService::returnGoods(const Session& actor, const Ret
                              .arg(line->qty.toString(), (line->qty - so.qty - already).toString())};
         // Cumulative rounding: returning everything reverses the line to the paisa.
         const Quantity upTo = so.qty + already;
-        const Money amountBefore = share(line->amount, upTo, line->qty);
-        const Money commissionBefore = share(line->commission, upTo, line->qty);
+        auto reversed = [&](Money whole) {
+            return share(whole, after, line->qty) - share(whole, upTo, line->qty);
+        };
         ReturnLineDoc rl;
         rl.id = m_store.newId();
         rl.saleLineId = line->id;
@@ -113,11 +112,14 @@ Result<SaleReturnDoc> ReturnService::returnGoods(const Session& actor, const Ret
         rl.productId = line->productId;
         rl.farmerId = line->farmerId;
         rl.qty = req.qty;
-        rl.amount = share(line->amount, after, line->qty) - amountBefore;
-        rl.commission = share(line->commission, after, line->qty) - commissionBefore;
-        rl.farmerNet = rl.amount - rl.commission;
+        rl.amount = reversed(line->amount);
+        rl.commission = reversed(line->commission);
+        rl.buyerCharges = reversed(line->buyerCharges);
+        rl.farmerCharges = reversed(line->farmerCharges);
+        // The farmer's net is what is left, so the line's parts add up on every return too.
+        rl.farmerNet = rl.amount - rl.farmerCharges - (ret.commissionByBuyer ? Money{} : rl.commission);
         already += req.qty;
-        ret.total += rl.amount;
+        ret.total += rl.billed(ret.commissionByBuyer);
         ret.lines.push_back(rl);
     }
     if (!ret.total.isPositive())
@@ -181,7 +183,9 @@ Result<SaleReturnDoc> ReturnService::returnGoods(const Session& actor, const Ret
         MARKET_TRY(
             db.prepare(
                   "INSERT INTO return_line (id, return_id, sale_line_id, lot_id, product_id, farmer_id, qty, "
-                  "amount, commission, farmer_net) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)")
+                  "amount, commission, farmer_net, buyer_charges, farmer_charges, commission_by_buyer) "
+                  "VALUES "
+                  "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)")
                 .bind(1, l.id)
                 .bind(2, ret.id)
                 .bind(3, l.saleLineId)
@@ -192,6 +196,9 @@ Result<SaleReturnDoc> ReturnService::returnGoods(const Session& actor, const Ret
                 .bind(8, l.amount)
                 .bind(9, l.commission)
                 .bind(10, l.farmerNet)
+                .bind(11, l.buyerCharges)
+                .bind(12, l.farmerCharges)
+                .bind(13, ret.commissionByBuyer ? 1 : 0)
                 .exec("recording the returned lines"));
     for (const auto& a : ret.allocations)
         MARKET_TRY(

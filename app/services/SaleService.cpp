@@ -3,8 +3,10 @@
 #include "ArrivalService.h"
 #include "CashSessionService.h"
 #include "CatalogService.h"
+#include "ChargeService.h"
 #include "CollectionService.h"
 #include "PartyService.h"
+#include "SettingsService.h"
 #include "Validation.h"
 #include "domain/Allocation.h"
 #include "store/Journal.h"
@@ -24,6 +26,45 @@ QString moneyText(const Store& store, Money m) {
     return formatMoney(m, store.identity() ? store.identity()->currency : Currency::INR);
 }
 } // namespace
+
+Status SaleService::applyChargesAndCommission(SaleQuote& q) {
+    auto byBuyer = SettingsService(m_store).integer(QStringLiteral("commission_paid_by_buyer"));
+    if (!byBuyer.ok())
+        return byBuyer.error();
+    q.commissionByBuyer = *byBuyer == 1;
+    auto stack = ChargeService(m_store).stack();
+    if (!stack.ok())
+        return stack.error();
+    std::vector<ChargeableLine> chargeable;
+    chargeable.reserve(q.lines.size());
+    for (const auto& l : q.lines)
+        chargeable.push_back(ChargeableLine{l.productId, l.qty, l.packages, l.amount});
+    auto applied = applyCharges(chargeable, *stack);
+    if (!applied.ok())
+        return applied.error();
+    for (size_t i = 0; i < q.lines.size(); ++i) {
+        SaleLineDoc& l = q.lines[i];
+        l.charges = std::move((*applied)[i]);
+        l.buyerCharges = chargesPaidBy(l.charges, ChargePayer::Buyer);
+        l.farmerCharges = chargesPaidBy(l.charges, ChargePayer::Farmer);
+        const Money deductions = l.farmerCharges + (q.commissionByBuyer ? Money{} : l.commission);
+        if (deductions > l.amount)
+            return Error{ErrorCode::InvalidInput,
+                         tr("Line %1: the farmer's commission and charges (%2) would be more than the "
+                            "line's amount (%3); check the price.")
+                             .arg(l.lineNo)
+                             .arg(moneyText(m_store, deductions), moneyText(m_store, l.amount))};
+        l.farmerNet = l.amount - deductions;
+        q.buyerCharges += l.buyerCharges;
+        q.farmerCharges += l.farmerCharges;
+        q.commission += l.commission;
+        q.total += l.billed(q.commissionByBuyer);
+    }
+    if (q.total.minor() > Money::kMaxInput)
+        return Error{ErrorCode::InvalidInput, tr("The bill total is too large.")};
+    q.charges = chargeTotals(q.lines);
+    return okStatus();
+}
 
 Result<SaleQuote> SaleService::quote(const Session& actor, const SaleRequest& request) {
     return price(actor, request);
@@ -115,13 +156,17 @@ Result<SaleQuote> SaleService::price(const Session& actor, const SaleRequest& r)
                 tr("Line %1: the amount rounds to nothing; check the quantity and price.").arg(lineNo)};
         l.commissionBp = rule->second.rateFor(line.qty);
         l.commission = *l.amount.percentBp(l.commissionBp);
-        l.farmerNet = l.amount - l.commission;
-        q.total += l.amount;
-        q.commission += l.commission;
-        if (q.total.minor() > Money::kMaxInput)
+        if (line.packages && (*line.packages < 0 || *line.packages > kMaxPackages))
+            return Error{ErrorCode::InvalidInput,
+                         tr("Line %1: packages must be between 0 and %2.").arg(lineNo).arg(kMaxPackages)};
+        l.packages = line.packages ? *line.packages
+                                   : packagesForShare(lot->lot.packages, lot->lot.receivedQty, line.qty);
+        q.goods += l.amount;
+        if (q.goods.minor() > Money::kMaxInput)
             return Error{ErrorCode::InvalidInput, tr("The bill total is too large.")};
         q.lines.push_back(l);
     }
+    MARKET_TRY(applyChargesAndCommission(q));
 
     Money cash;
     Money nonCash;
@@ -206,6 +251,7 @@ Result<SaleDoc> SaleService::sell(const Session& actor, const SaleRequest& r) {
     }
     sale.cashierId = actor.userId;
     sale.createdAtMs = m_store.nowMs();
+    sale.commissionByBuyer = q.commissionByBuyer;
     sale.lines = q.lines;
     for (auto& l : sale.lines)
         l.id = m_store.newId();
@@ -233,23 +279,29 @@ Result<SaleDoc> SaleService::sell(const Session& actor, const SaleRequest& r) {
     sale.payments.assign(applied.rbegin(), applied.rend());
 
     if (sale.credit.isPositive()) {
-        // Credit split per farmer in proportion to their goods on this bill, exactly.
-        std::vector<Uuid> farmers;
+        // Credit split per farmer in proportion to their goods on this bill, and the shop's own
+        // part (buyer-side charges, a buyer-paid commission) in proportion to that, exactly.
+        std::vector<std::optional<Uuid>> owners;
         std::vector<Money> weights;
-        for (const auto& l : sale.lines) {
-            auto it = std::find(farmers.begin(), farmers.end(), l.farmerId);
-            if (it == farmers.end()) {
-                farmers.push_back(l.farmerId);
-                weights.push_back(l.amount);
+        auto addWeight = [&](const std::optional<Uuid>& owner, Money weight) {
+            auto it = std::find(owners.begin(), owners.end(), owner);
+            if (it == owners.end()) {
+                owners.push_back(owner);
+                weights.push_back(weight);
             } else {
-                weights[static_cast<size_t>(it - farmers.begin())] += l.amount;
+                weights[static_cast<size_t>(it - owners.begin())] += weight;
             }
-        }
+        };
+        for (const auto& l : sale.lines)
+            addWeight(l.farmerId, l.amount);
+        const Money shopPart = q.total - q.goods;
+        if (shopPart.isPositive())
+            addWeight(std::nullopt, shopPart);
         const auto shares = allocateProportionally(sale.credit, weights);
         sale.creditId = m_store.newId();
-        for (size_t i = 0; i < farmers.size(); ++i)
+        for (size_t i = 0; i < owners.size(); ++i)
             if (shares[i].isPositive())
-                sale.creditDetails.push_back(CreditDetailDoc{m_store.newId(), farmers[i], shares[i]});
+                sale.creditDetails.push_back(CreditDetailDoc{m_store.newId(), owners[i], shares[i]});
     }
     MARKET_TRY(sale.verifyArithmetic()); // the same check the server makes
 
@@ -257,8 +309,8 @@ Result<SaleDoc> SaleService::sell(const Session& actor, const SaleRequest& r) {
         db.prepare(
               "INSERT INTO sale (id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, walkin_name, "
               "walkin_phone, cashier_id, created_at_ms, total, tendered, change_given, paid, credit, "
-              "override_by, override_reason) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,"
-              "?16,?17)")
+              "override_by, override_reason, commission_by_buyer) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
+              "?11,?12,?13,?14,?15,?16,?17,?18)")
             .bind(1, sale.id)
             .bind(2, sale.shopId)
             .bind(3, sale.terminalId)
@@ -276,13 +328,14 @@ Result<SaleDoc> SaleService::sell(const Session& actor, const SaleRequest& r) {
             .bind(15, sale.credit)
             .bind(16, sale.overrideBy)
             .bind(17, sale.overrideReason)
+            .bind(18, sale.commissionByBuyer ? 1 : 0)
             .exec("writing the sale"));
-    for (const auto& l : sale.lines)
+    for (const auto& l : sale.lines) {
         MARKET_TRY(
             db.prepare(
                   "INSERT INTO sale_line (id, sale_id, line_no, lot_id, product_id, farmer_id, qty, price, "
-                  "amount, commission_bp, commission, farmer_net) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
-                  "?11,?12)")
+                  "amount, commission_bp, commission, farmer_net, packages, buyer_charges, farmer_charges, "
+                  "commission_by_buyer) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)")
                 .bind(1, l.id)
                 .bind(2, sale.id)
                 .bind(3, l.lineNo)
@@ -295,7 +348,26 @@ Result<SaleDoc> SaleService::sell(const Session& actor, const SaleRequest& r) {
                 .bind(10, l.commissionBp)
                 .bind(11, l.commission)
                 .bind(12, l.farmerNet)
+                .bind(13, l.packages)
+                .bind(14, l.buyerCharges)
+                .bind(15, l.farmerCharges)
+                .bind(16, sale.commissionByBuyer ? 1 : 0)
                 .exec("writing the sale lines"));
+        qint64 position = 0;
+        for (const auto& c : l.charges)
+            MARKET_TRY(db.prepare("INSERT INTO sale_line_charge (sale_line_id, position, charge_id, code, "
+                                  "name, basis, rate, payer, amount) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)")
+                           .bind(1, l.id)
+                           .bind(2, ++position)
+                           .bind(3, c.chargeId)
+                           .bind(4, c.code)
+                           .bind(5, c.name)
+                           .bind(6, chargeBasisName(c.basis))
+                           .bind(7, c.rate)
+                           .bind(8, chargePayerName(c.payer))
+                           .bind(9, c.amount)
+                           .exec("writing the line's charges"));
+    }
     for (const auto& p : sale.payments)
         MARKET_TRY(
             db.prepare(
@@ -396,17 +468,48 @@ Result<SaleDoc> loadSale(Database& db, Statement& head, const QString& notFound)
     s.credit = head.money(14);
     s.overrideBy = head.optionalUuid(15);
     s.overrideReason = head.text(16);
+    s.commissionByBuyer = head.int64(17) != 0;
     head.reset();
 
     Statement& lines = db.prepare("SELECT id, line_no, lot_id, product_id, farmer_id, qty, price, amount, "
-                                  "commission_bp, commission, farmer_net FROM sale_line WHERE sale_id = ?1 "
-                                  "ORDER BY line_no");
+                                  "commission_bp, commission, farmer_net, packages, buyer_charges, "
+                                  "farmer_charges FROM sale_line WHERE sale_id = ?1 ORDER BY line_no");
     lines.bind(1, s.id);
-    while (lines.next())
-        s.lines.push_back(SaleLineDoc{lines.uuid(0), lines.int64(1), lines.uuid(2), lines.uuid(3),
-                                      lines.uuid(4), lines.quantity(5), lines.money(6), lines.money(7),
-                                      lines.int64(8), lines.money(9), lines.money(10)});
+    while (lines.next()) {
+        SaleLineDoc l;
+        l.id = lines.uuid(0);
+        l.lineNo = lines.int64(1);
+        l.lotId = lines.uuid(2);
+        l.productId = lines.uuid(3);
+        l.farmerId = lines.uuid(4);
+        l.qty = lines.quantity(5);
+        l.price = lines.money(6);
+        l.amount = lines.money(7);
+        l.commissionBp = lines.int64(8);
+        l.commission = lines.money(9);
+        l.farmerNet = lines.money(10);
+        l.packages = lines.int64(11);
+        l.buyerCharges = lines.money(12);
+        l.farmerCharges = lines.money(13);
+        s.lines.push_back(l);
+    }
     lines.reset();
+    Statement& charges =
+        db.prepare("SELECT c.sale_line_id, c.charge_id, c.code, c.name, c.basis, c.rate, c.payer, c.amount "
+                   "FROM sale_line l JOIN sale_line_charge c ON c.sale_line_id = l.id WHERE l.sale_id = ?1 "
+                   "ORDER BY l.line_no, c.position");
+    charges.bind(1, s.id);
+    while (charges.next()) {
+        const Uuid lineId = charges.uuid(0);
+        auto line = std::find_if(s.lines.begin(), s.lines.end(),
+                                 [&](const SaleLineDoc& l) { return l.id == lineId; });
+        if (line != s.lines.end())
+            line->charges.push_back(AppliedCharge{
+                charges.uuid(1), charges.text(2), charges.text(3),
+                chargeBasisFromName(charges.text(4)).value_or(ChargeBasis::PerLine), charges.int64(5),
+                chargePayerFromName(charges.text(6)).value_or(ChargePayer::Buyer), charges.money(7)});
+    }
+    charges.reset();
     Statement& pays = db.prepare("SELECT id, method, amount, reference FROM sale_payment WHERE sale_id = ?1 "
                                  "ORDER BY rowid");
     pays.bind(1, s.id);
@@ -430,7 +533,8 @@ Result<SaleDoc> loadSale(Database& db, Statement& head, const QString& notFound)
 constexpr const char* kSaleHead =
     "SELECT id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, walkin_name, walkin_phone, "
     "cashier_id, "
-    "created_at_ms, total, tendered, change_given, paid, credit, override_by, override_reason FROM sale ";
+    "created_at_ms, total, tendered, change_given, paid, credit, override_by, override_reason, "
+    "commission_by_buyer FROM sale ";
 } // namespace
 
 Result<SaleDoc> SaleService::sale(const Uuid& id) {

@@ -13,6 +13,9 @@ struct SaleLineRequest {
     Uuid lotId;
     Quantity qty;
     Money price; ///< per unit of the lot's product
+    /// Packages (bags, crates) this line takes, for per-package charges. nullopt: the lot's
+    /// packages in proportion to the quantity (at least one when the lot has packages).
+    std::optional<qint64> packages = std::nullopt;
 };
 
 struct PaymentRequest {
@@ -38,8 +41,13 @@ struct SaleRequest {
 
 /// What a sale would come to, before it is committed (the cart's running totals).
 struct SaleQuote {
-    std::vector<SaleLineDoc> lines; ///< priced: amount, commission, farmer net
-    Money total;
+    std::vector<SaleLineDoc> lines; ///< priced: amount, commission, charges, farmer net
+    bool commissionByBuyer = false;
+    Money goods;                      ///< Σ line amounts (quantity × price)
+    std::vector<ChargeTotal> charges; ///< buyer- and farmer-side, by code
+    Money buyerCharges;               ///< on the bill, commission not included
+    Money farmerCharges;              ///< deducted from the farmers
+    Money total;                      ///< goods + buyer charges (+ commission when the buyer pays it)
     Money commission;
     Money tendered;
     Money paid;
@@ -57,6 +65,7 @@ class SaleService {
 public:
     static constexpr int kMaxLines = 200;
     static constexpr int kMaxPayments = 10;
+    static constexpr qint64 kMaxPackages = 1'000'000;
 
     explicit SaleService(Store& store)
         : m_store(store) {}
@@ -75,6 +84,7 @@ public:
 
 private:
     Result<SaleQuote> price(const Session& actor, const SaleRequest& request);
+    Status applyChargesAndCommission(SaleQuote& quote);
     Store& m_store;
 };
 

@@ -16,6 +16,7 @@ constexpr Known kKnown[] = {
     {"adjustment_approval_qty", 50'000, 0, Quantity::kMaxInput},
     {"adjustment_approval_value", 500'000, 0, Money::kMaxInput},
     {"cash_session_required", 1, 0, 1},
+    {"commission_paid_by_buyer", 0, 0, 1},
 };
 
 const Known* find(const QString& key) {

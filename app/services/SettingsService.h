@@ -10,6 +10,8 @@ class Store;
 ///   adjustment_approval_qty    thousandths; adjustments above it need a manager (default 50 units)
 ///   adjustment_approval_value  minor units; likewise by estimated value (default ₹5,000.00)
 ///   cash_session_required      "1"/"0": cash needs an open drawer session (default "1")
+///   commission_paid_by_buyer   "1": commission is added to the bill; "0" (default): it is
+///                              deducted from the farmer's proceeds
 class SettingsService {
     Q_DECLARE_TR_FUNCTIONS(SettingsService)
 public:

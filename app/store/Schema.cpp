@@ -346,7 +346,72 @@ CREATE TRIGGER farmer_bucket_returned AFTER INSERT ON return_line BEGIN
 END;
 )SQL";
 
-constexpr std::array<const char*, 6> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6};
+// Version 7: the charge stack (market fee, hamali, weighing, …) and who pays commission. Each
+// sale line keeps the charges as applied; the line's arithmetic check then includes them (the
+// CHECK text is rewritten in place by rewriteLineChecks below: no existing row changes meaning,
+// since every old line has no charges and a farmer-paid commission).
+constexpr const char* kV7 = R"SQL(
+CREATE TABLE charge (
+  id TEXT PRIMARY KEY, shop_id TEXT NOT NULL REFERENCES shop(id), code TEXT NOT NULL, name TEXT NOT NULL,
+  basis TEXT NOT NULL CHECK (basis IN ('percent','per_unit','per_package','per_line','per_bill')),
+  rate INTEGER NOT NULL CHECK (rate >= 0), payer TEXT NOT NULL CHECK (payer IN ('buyer','farmer')),
+  product_id TEXT REFERENCES product(id), active INTEGER NOT NULL DEFAULT 1, version INTEGER NOT NULL);
+CREATE UNIQUE INDEX charge_active_code ON charge (shop_id, code) WHERE active = 1;
+
+ALTER TABLE sale ADD COLUMN commission_by_buyer INTEGER NOT NULL DEFAULT 0 CHECK (commission_by_buyer IN (0, 1));
+ALTER TABLE sale_line ADD COLUMN packages INTEGER NOT NULL DEFAULT 0 CHECK (packages >= 0);
+ALTER TABLE sale_line ADD COLUMN buyer_charges INTEGER NOT NULL DEFAULT 0 CHECK (buyer_charges >= 0);
+ALTER TABLE sale_line ADD COLUMN farmer_charges INTEGER NOT NULL DEFAULT 0 CHECK (farmer_charges >= 0);
+ALTER TABLE sale_line ADD COLUMN commission_by_buyer INTEGER NOT NULL DEFAULT 0 CHECK (commission_by_buyer IN (0, 1));
+ALTER TABLE return_line ADD COLUMN buyer_charges INTEGER NOT NULL DEFAULT 0 CHECK (buyer_charges >= 0);
+ALTER TABLE return_line ADD COLUMN farmer_charges INTEGER NOT NULL DEFAULT 0 CHECK (farmer_charges >= 0);
+ALTER TABLE return_line ADD COLUMN commission_by_buyer INTEGER NOT NULL DEFAULT 0 CHECK (commission_by_buyer IN (0, 1));
+
+CREATE TABLE sale_line_charge (
+  sale_line_id TEXT NOT NULL REFERENCES sale_line(id), position INTEGER NOT NULL, charge_id TEXT NOT NULL,
+  code TEXT NOT NULL, name TEXT NOT NULL, basis TEXT NOT NULL, rate INTEGER NOT NULL,
+  payer TEXT NOT NULL CHECK (payer IN ('buyer','farmer')), amount INTEGER NOT NULL CHECK (amount >= 0),
+  PRIMARY KEY (sale_line_id, position)) WITHOUT ROWID;
+CREATE TRIGGER sale_line_charge_no_update BEFORE UPDATE ON sale_line_charge
+  BEGIN SELECT RAISE(ABORT, 'applied charges are append-only'); END;
+CREATE TRIGGER sale_line_charge_no_delete BEFORE DELETE ON sale_line_charge
+  BEGIN SELECT RAISE(ABORT, 'applied charges are append-only'); END;
+)SQL";
+
+constexpr std::array<const char*, 7> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7};
+
+/// Swaps the per-line CHECK of sale_line and return_line for one that counts farmer-side charges
+/// and a buyer-paid commission. SQLite cannot ALTER a constraint; rebuilding a table of millions
+/// of lines would take minutes at a counter, and this change reinterprets no stored row, which is
+/// the case the SQLite manual allows for editing the schema text (lang_altertable.html, "otheralter").
+Status rewriteLineChecks(Database& db) {
+    static constexpr const char* kOld = "CHECK (farmer_net + commission = amount)";
+    static constexpr const char* kNew = "CHECK (farmer_net + farmer_charges + CASE commission_by_buyer WHEN "
+                                        "1 THEN 0 ELSE commission END = amount)";
+    Statement& cookie = db.prepare("PRAGMA schema_version");
+    if (!cookie.next())
+        return cookie.status("reading the schema cookie").error();
+    const qint64 schemaCookie = cookie.int64(0);
+    cookie.reset();
+    MARKET_TRY(db.execScript("PRAGMA writable_schema=ON", "unlocking the schema"));
+    Status edited = db.prepare("UPDATE sqlite_schema SET sql = replace(sql, ?1, ?2) WHERE type = 'table' AND "
+                               "name IN ('sale_line', 'return_line') AND instr(sql, ?1) > 0")
+                        .bind(1, QString::fromLatin1(kOld))
+                        .bind(2, QString::fromLatin1(kNew))
+                        .exec("rewriting the line checks");
+    const QByteArray bump = "PRAGMA schema_version=" + QByteArray::number(schemaCookie + 1);
+    Status bumped = edited.ok() ? db.execScript(bump, "reloading the schema") : edited;
+    MARKET_TRY(db.execScript("PRAGMA writable_schema=OFF", "locking the schema"));
+    MARKET_TRY(bumped);
+    Statement& check = db.prepare("SELECT count(*) FROM sqlite_schema WHERE name IN ('sale_line', "
+                                  "'return_line') AND instr(sql, 'commission_by_buyer WHEN 1') > 0");
+    const qint64 rewritten = check.next() ? check.int64(0) : 0;
+    check.reset();
+    if (rewritten != 2)
+        return Error{ErrorCode::InvalidState, Tr::tr("The data file's sale tables are not in the expected "
+                                                     "shape; the upgrade was not applied.")};
+    return okStatus();
+}
 } // namespace
 
 int latestSchemaVersion() {
@@ -376,6 +441,8 @@ Status migrateTo(Database& db, int target) {
         StoreTransaction tx(db);
         MARKET_TRY(tx.begun());
         MARKET_TRY(db.execScript(kMigrations[static_cast<size_t>(v)], "applying a schema migration"));
+        if (v + 1 == 7)
+            MARKET_TRY(rewriteLineChecks(db));
         const QByteArray setVersion = "PRAGMA user_version=" + QByteArray::number(v + 1);
         MARKET_TRY(db.execScript(setVersion, "recording the schema version"));
         MARKET_TRY(tx.commit());

@@ -1,8 +1,10 @@
 #include "StoreFixture.h"
 #include "services/CashSessionService.h"
+#include "services/ChargeService.h"
 #include "services/ExpenseService.h"
 #include "services/FarmerPaymentService.h"
 #include "services/ReturnService.h"
+#include "services/SettingsService.h"
 #include "services/StockAdjustmentService.h"
 #include "store/AuditVerifier.h"
 
@@ -95,6 +97,19 @@ void TestRandomWeek::randomWeek() {
     }
     WEEK_OK(m_fx.flatRule(std::nullopt, 600));
     WEEK_OK(m_fx.flatRule(products[3].id, 1000));
+    // A charge stack of every basis and both payers; the week changes it midway (day 3).
+    ChargeService chargeStack(m_fx.store());
+    const auto setCharge = [&](const char* code, ChargeBasis basis, qint64 rate, ChargePayer payer,
+                               std::optional<Uuid> product) {
+        return chargeStack.set(
+            m_fx.manager,
+            ChargeRule{
+                {}, QString::fromLatin1(code), QString::fromLatin1(code), basis, rate, payer, product});
+    };
+    WEEK_OK(setCharge("CESS", ChargeBasis::Percent, 100, ChargePayer::Buyer, {}));
+    WEEK_OK(setCharge("HAMALI", ChargeBasis::PerUnit, 5, ChargePayer::Farmer, {}));
+    WEEK_OK(setCharge("BILL", ChargeBasis::PerBill, rng.bounded(1, 1000), ChargePayer::Buyer, {}));
+    WEEK_OK(setCharge("WEIGH", ChargeBasis::PerLine, 1, ChargePayer::Farmer, products[0].id));
 
     struct LotRef {
         Uuid id;
@@ -200,6 +215,15 @@ void TestRandomWeek::randomWeek() {
 
     int counts[8] = {};
     for (int day = 0; day < 7; ++day) {
+        if (day == 3) {
+            what = QStringLiteral("change the charges and who pays commission");
+            WEEK_OK(setCharge("CESS", ChargeBasis::Percent, rng.bounded(0, 300), ChargePayer::Buyer, {}));
+            WEEK_OK(setCharge("MKT", ChargeBasis::PerBill, rng.bounded(1, 500), ChargePayer::Farmer, {}));
+            WEEK_OK(chargeStack.retire(m_fx.manager, QStringLiteral("BILL")));
+            WEEK_OK(
+                SettingsService(m_fx.store())
+                    .setInteger(m_fx.manager, QStringLiteral("commission_paid_by_buyer"), rng.bounded(2)));
+        }
         what = QStringLiteral("open the drawer");
         auto openNow = cash.openSession();
         WEEK_OK(openNow);
@@ -260,6 +284,14 @@ void TestRandomWeek::randomWeek() {
                 }
                 if (r.lines.empty() || !total.isPositive())
                     continue;
+                // The bill comes to the goods plus the buyer-side charges: ask the pricing.
+                r.buyerId = buyers.front().id; // a quote without payments is a credit sale
+                auto priced = m_fx.sales().quote(m_fx.cashier, r);
+                r.buyerId.reset();
+                if (!priced.ok() && priced.error().message.contains(QStringLiteral("farmer's commission")))
+                    continue; // charges beyond a tiny line's amount: refused, and rightly
+                WEEK_OK(priced);
+                total = priced->total;
                 const bool walkin = rng.bounded(5) == 0;
                 Money payNow = total;
                 if (!walkin) {
@@ -319,8 +351,10 @@ void TestRandomWeek::randomWeek() {
                 WEEK_CHECK(done->creditReduction + done->refund == done->total);
                 Money sum;
                 for (const auto& l : done->lines) {
-                    sum += l.amount;
-                    WEEK_CHECK(l.commission + l.farmerNet == l.amount);
+                    sum += l.billed(done->commissionByBuyer);
+                    WEEK_CHECK((done->commissionByBuyer ? Money{} : l.commission) + l.farmerCharges +
+                                   l.farmerNet ==
+                               l.amount);
                 }
                 WEEK_CHECK(sum == done->total);
                 ++counts[2];
@@ -403,17 +437,32 @@ void TestRandomWeek::randomWeek() {
                            "SELECT count(*) FROM sale_line l WHERE l.qty < "
                            "(SELECT coalesce(sum(qty), 0) FROM return_line WHERE sale_line_id = l.id)")) ==
                        0);
-            // A fully returned line is reversed exactly: amount, commission and farmer net.
+            // A fully returned line is reversed exactly: amount, commission, charges and farmer net.
             WEEK_CHECK(
                 m_fx.integer(QStringLiteral(
                     "SELECT count(*) FROM sale_line l JOIN (SELECT sale_line_id, sum(qty) q, sum(amount) a, "
-                    "sum(commission) c, sum(farmer_net) n FROM return_line GROUP BY sale_line_id) r ON "
+                    "sum(commission) c, sum(farmer_net) n, sum(buyer_charges) b, sum(farmer_charges) f FROM "
+                    "return_line GROUP BY sale_line_id) r ON "
                     "r.sale_line_id = l.id WHERE r.q = l.qty AND (r.a <> l.amount OR r.c <> l.commission OR "
-                    "r.n <> l.farmer_net)")) == 0);
+                    "r.n <> l.farmer_net OR r.b <> l.buyer_charges OR r.f <> l.farmer_charges)")) == 0);
+            // Every bill: total = Σ (goods + buyer charges + commission when the buyer pays it); every
+            // line: its charges add up, and farmer net + commission + farmer charges = amount.
             WEEK_CHECK(
                 m_fx.integer(QStringLiteral(
-                    "SELECT count(*) FROM sale_return r WHERE r.total <> (SELECT sum(amount) FROM "
-                    "return_line "
+                    "SELECT count(*) FROM sale s WHERE s.total <> (SELECT sum(amount + buyer_charges + "
+                    "commission_by_buyer * commission) FROM sale_line WHERE sale_id = s.id)")) == 0);
+            WEEK_CHECK(
+                m_fx.integer(QStringLiteral(
+                    "SELECT count(*) FROM sale_line l WHERE l.farmer_net + l.farmer_charges + "
+                    "(1 - l.commission_by_buyer) * l.commission <> l.amount OR l.buyer_charges <> "
+                    "(SELECT coalesce(sum(amount), 0) FROM sale_line_charge WHERE sale_line_id = l.id AND "
+                    "payer = 'buyer') OR l.farmer_charges <> (SELECT coalesce(sum(amount), 0) FROM "
+                    "sale_line_charge WHERE sale_line_id = l.id AND payer = 'farmer')")) == 0);
+            WEEK_CHECK(
+                m_fx.integer(QStringLiteral(
+                    "SELECT count(*) FROM sale_return r WHERE r.total <> (SELECT sum(amount + buyer_charges "
+                    "+ "
+                    "commission_by_buyer * commission) FROM return_line "
                     "WHERE return_id = r.id) OR r.credit_reduction <> (SELECT coalesce(sum(amount), 0) FROM "
                     "return_allocation WHERE return_id = r.id)")) == 0);
         }

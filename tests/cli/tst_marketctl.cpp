@@ -49,6 +49,7 @@ private slots:
     void overrideByManager();
     void passwordNeverFromArgv();
     void demo();
+    void chargesOnABill();
 
 private:
     Run run(const QStringList& args, const QString& user = {}, const QString& password = {},
@@ -1095,6 +1096,65 @@ void TestMarketctl::demo() {
     const QJsonObject broken = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(broken.value(QStringLiteral("intact")).toBool(), false);
     QCOMPARE(broken.value(QStringLiteral("brokenAtSeq")).toInteger(), 7);
+}
+
+void TestMarketctl::chargesOnABill() {
+    const QString manager = QStringLiteral("manager");
+    const auto chargeSet = [](const char* code, const char* basis, const char* rate, const char* payer) {
+        return QStringList{QStringLiteral("charge"),  QStringLiteral("set"),      QStringLiteral("--code"),
+                           QString::fromLatin1(code), QStringLiteral("--name"),   QStringLiteral("मंडी शुल्क"),
+                           QStringLiteral("--basis"), QString::fromLatin1(basis), QStringLiteral("--rate"),
+                           QString::fromLatin1(rate), QStringLiteral("--payer"),  QString::fromLatin1(payer)};
+    };
+    // Refused before anything is written: a cashier, an unknown basis or payer, a bad rate.
+    refused(chargeSet("CESS", "percent", "1", "buyer"), QStringLiteral("cashier"), kCashierPassword, 1);
+    refused(chargeSet("CESS", "weekly", "1", "buyer"), manager, kManagerPassword, 2);
+    refused(chargeSet("CESS", "percent", "1", "both"), manager, kManagerPassword, 2);
+    refused(chargeSet("CESS", "percent", "100.01", "buyer"), manager, kManagerPassword, -1);
+    refused(chargeSet("CESS", "per-line", "-1", "buyer"), manager, kManagerPassword, -1);
+    refused(chargeSet("CESS", "per-line", "1e3", "buyer"), manager, kManagerPassword, -1);
+    refused(chargeSet("a'b", "per-line", "1", "buyer"), manager, kManagerPassword, -1);
+
+    const QJsonObject cess = ok(chargeSet("cess", "percent", "1", "buyer"), manager, kManagerPassword);
+    QCOMPARE(cess.value(QStringLiteral("code")).toString(), QStringLiteral("CESS"));
+    QCOMPARE(cess.value(QStringLiteral("rate")).toInteger(), 100);
+    ok(chargeSet("HAMALI", "per-package", "2.50", "farmer"), manager, kManagerPassword);
+    QCOMPARE(json({QStringLiteral("charge"), QStringLiteral("list")}).array().size(), 2);
+
+    // 1 kg at ₹30 in 2 bags: ₹0.30 cess on the bill, ₹5.00 hamali from the farmer.
+    const Run r = run({QStringLiteral("sell"), QStringLiteral("--buyer"), QStringLiteral("B1"),
+                       QStringLiteral("--line"), m_lotTomato + QStringLiteral(":1:30:2"),
+                       QStringLiteral("--pay"), QStringLiteral("upi:30.30:UTR9"), QStringLiteral("--json")},
+                      QStringLiteral("cashier"), kCashierPassword);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject sale = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(sale.value(QStringLiteral("total")).toInteger(), 3030);
+    QCOMPARE(sale.value(QStringLiteral("credit")).toInteger(), 0);
+    const QJsonObject line = sale.value(QStringLiteral("lines")).toArray().at(0).toObject();
+    QCOMPARE(line.value(QStringLiteral("packages")).toInteger(), 2);
+    QCOMPARE(line.value(QStringLiteral("buyerCharges")).toInteger(), 30);
+    QCOMPARE(line.value(QStringLiteral("farmerCharges")).toInteger(), 500);
+    QCOMPARE(line.value(QStringLiteral("charges")).toArray().size(), 2);
+    QCOMPARE(line.value(QStringLiteral("farmerNet")).toInteger() +
+                 line.value(QStringLiteral("commission")).toInteger() +
+                 line.value(QStringLiteral("farmerCharges")).toInteger(),
+             line.value(QStringLiteral("amount")).toInteger());
+    const Run shown = run({QStringLiteral("sale"), QStringLiteral("show"), QStringLiteral("--receipt"),
+                           sale.value(QStringLiteral("receiptNo")).toString()});
+    QVERIFY(shown.out.contains("HAMALI"));
+
+    // Retired: the list shrinks, the past sale keeps its charges.
+    ok({QStringLiteral("charge"), QStringLiteral("retire"), QStringLiteral("--code"), QStringLiteral("CESS")},
+       manager, kManagerPassword);
+    refused({QStringLiteral("charge"), QStringLiteral("retire"), QStringLiteral("--code"),
+             QStringLiteral("CESS")},
+            manager, kManagerPassword, 1);
+    QCOMPARE(json({QStringLiteral("charge"), QStringLiteral("list")}).array().size(), 1);
+    const QJsonObject again =
+        json({QStringLiteral("sale"), QStringLiteral("show"), QStringLiteral("--receipt"),
+              sale.value(QStringLiteral("receiptNo")).toString()})
+            .object();
+    QCOMPARE(again.value(QStringLiteral("total")).toInteger(), 3030);
 }
 
 QTEST_GUILESS_MAIN(TestMarketctl)

@@ -249,7 +249,7 @@ private slots:
                      d.cashIn.toPlainString())
                 .arg(d.arrivalsCount);
         QCOMPARE(got, expected);
-        QCOMPARE(r->charges, Money{});
+        QCOMPARE(r->totals.buyerCharges, Money{});
         // The fixture's drawer is open at this terminal.
         QVERIFY(r->cashPosition.has_value());
         // Cross-check against plain SQL over the same file.

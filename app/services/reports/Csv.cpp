@@ -75,10 +75,15 @@ QByteArray commissionByDay(const std::vector<CommissionDay>& rows) {
 QByteArray daily(const DailyReport& r, const QTimeZone& zone) {
     const DaySummary& d = r.totals;
     QList<QStringList> out{
-        {QStringLiteral("from"), t(d.fromMs, zone)},      {QStringLiteral("to"), t(d.toMs, zone)},
-        {QStringLiteral("sales_count"), n(d.salesCount)}, {QStringLiteral("sales_value"), m(d.salesValue)},
-        {QStringLiteral("commission"), m(d.commission)},  {QStringLiteral("charges"), m(r.charges)},
-        {QStringLiteral("farmer_net"), m(d.farmerNet)},   {QStringLiteral("credit_given"), m(d.creditGiven)},
+        {QStringLiteral("from"), t(d.fromMs, zone)},
+        {QStringLiteral("to"), t(d.toMs, zone)},
+        {QStringLiteral("sales_count"), n(d.salesCount)},
+        {QStringLiteral("sales_value"), m(d.salesValue)},
+        {QStringLiteral("commission"), m(d.commission)},
+        {QStringLiteral("charges"), m(d.buyerCharges)},
+        {QStringLiteral("farmer_charges"), m(d.farmerCharges)},
+        {QStringLiteral("farmer_net"), m(d.farmerNet)},
+        {QStringLiteral("credit_given"), m(d.creditGiven)},
     };
     for (const auto& [method, amount] : d.salesPaidByMethod)
         out.append({QStringLiteral("paid_at_sale_") + method, m(amount)});

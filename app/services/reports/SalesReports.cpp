@@ -131,7 +131,8 @@ Result<DailyReport> SalesReports::daily(const ReportFilter& filter) {
     MARKET_TRY(sales.status("summing sales"));
     sales.reset();
 
-    const QByteArray linesSql = "SELECT coalesce(sum(l.commission), 0), coalesce(sum(l.farmer_net), 0) "
+    const QByteArray linesSql = "SELECT coalesce(sum(l.commission), 0), coalesce(sum(l.farmer_net), 0), "
+                                "coalesce(sum(l.buyer_charges), 0), coalesce(sum(l.farmer_charges), 0) "
                                 "FROM sale s JOIN sale_line l ON l.sale_id = s.id WHERE " +
                                 where;
     Statement& lines = db.prepare(linesSql.constData());
@@ -139,6 +140,8 @@ Result<DailyReport> SalesReports::daily(const ReportFilter& filter) {
     if (lines.next()) {
         d.commission = lines.money(0);
         d.farmerNet = lines.money(1);
+        d.buyerCharges = lines.money(2);
+        d.farmerCharges = lines.money(3);
     }
     MARKET_TRY(lines.status("summing commission"));
     lines.reset();

@@ -42,7 +42,6 @@ struct CommissionDay {
 /// The day summary for a range, narrowed by terminal and/or cashier.
 struct DailyReport {
     DaySummary totals;
-    Money charges; ///< buyer-side charges; always 0 until charges exist (issue 3 item 1)
     /// The drawer now: the open session of the filter's terminal (else this terminal), if any.
     std::optional<CashSessionReport> cashPosition;
 };
