@@ -25,6 +25,17 @@ QString ReceiptBuilder::terminalText() const {
     return id ? QString::number(id->terminalNumber) : QString();
 }
 
+QString ReceiptBuilder::buyerText(const std::optional<core::Uuid>& buyerId, const QString& walkinName) {
+    if (buyerId) {
+        auto buyer = m_ctx.parties.get(*buyerId);
+        return buyer.ok() ? QStringLiteral("%1 %2").arg(buyer->code, buyer->name) : QString();
+    }
+    QString walkin = tr("Walk-in");
+    if (!walkinName.isEmpty())
+        walkin += QStringLiteral(": ") + walkinName;
+    return walkin;
+}
+
 void ReceiptBuilder::addShop(Receipt& r, const QString& title, bool copy) {
     const auto& id = m_ctx.store.identity();
     r.shopName = id ? id->shopName : QString();
@@ -41,16 +52,7 @@ Receipt ReceiptBuilder::sale(const core::SaleDoc& s, bool copy) {
     r.header.emplace_back(tr("Date"), m_ctx.dateTime(s.createdAtMs));
     r.header.emplace_back(tr("Terminal"), terminalText());
     r.header.emplace_back(tr("Cashier"), userName(s.cashierId));
-    if (s.buyerId) {
-        auto buyer = m_ctx.parties.get(*s.buyerId);
-        r.header.emplace_back(tr("Buyer"),
-                              buyer.ok() ? QStringLiteral("%1 %2").arg(buyer->code, buyer->name) : QString());
-    } else {
-        QString walkin = tr("Walk-in");
-        if (!s.walkinName.isEmpty())
-            walkin += QStringLiteral(": ") + s.walkinName;
-        r.header.emplace_back(tr("Buyer"), walkin);
-    }
+    r.header.emplace_back(tr("Buyer"), buyerText(s.buyerId, s.walkinName));
     for (const auto& l : s.lines) {
         auto lot = m_ctx.arrivals.lot(l.lotId);
         const QString code = lot.ok() ? lot->lot.code : QString();
@@ -145,6 +147,56 @@ Receipt ReceiptBuilder::arrival(const core::LotDoc& lot, bool copy) {
         r.footer.emplace_back(tr("Vehicle"), lot.vehicle);
     r.footer.emplace_back(tr("Received by"), userName(lot.createdBy));
     r.barcode = lot.code;
+    return r;
+}
+
+QString ReceiptBuilder::returnNumber(const core::Uuid& returnId) {
+    // The random tail of the id: unique enough to find the return again, short enough for 32
+    // columns (the head of a v7 id is its time, the same for returns made together).
+    return QStringLiteral("R-") + returnId.toString().right(12).toUpper();
+}
+
+Receipt ReceiptBuilder::saleReturn(const core::SaleReturnDoc& ret, bool copy) {
+    Receipt r;
+    addShop(r, tr("Credit note (return)"), copy);
+    auto sale = m_ctx.sales.sale(ret.saleId);
+    const QString number = returnNumber(ret.id);
+    r.fileStem = (sale.ok() ? sale->receiptNo + QLatin1Char('-') : QString()) + number +
+                 (copy ? QStringLiteral("-copy") : QString());
+    r.header.emplace_back(tr("Return no"), number);
+    r.header.emplace_back(tr("Original receipt"), sale.ok() ? sale->receiptNo : QString());
+    r.header.emplace_back(tr("Date"), m_ctx.dateTime(ret.atMs));
+    r.header.emplace_back(tr("Terminal"), terminalText());
+    r.header.emplace_back(tr("Cashier"), userName(ret.by));
+    r.header.emplace_back(tr("Buyer"), buyerText(ret.buyerId, sale.ok() ? sale->walkinName : QString()));
+    for (const auto& l : ret.lines) {
+        auto lot = m_ctx.arrivals.lot(l.lotId);
+        const QString unit = lot.ok() ? core::unitName(lot->unit) : QString();
+        // Priced as on the bill; the amount is what the service reversed (rounded cumulatively).
+        core::Money price;
+        if (sale.ok())
+            for (const auto& sold : sale->lines)
+                if (sold.id == l.saleLineId)
+                    price = sold.price;
+        r.items.push_back(
+            Receipt::Item{QStringLiteral("%1 %2").arg(lot.ok() ? lot->lot.code : QString(),
+                                                      lot.ok() ? lot->productName : QString()),
+                          QStringLiteral("%1 %2 x %3").arg(l.qty.toString(), unit, m_ctx.money(price)),
+                          m_ctx.money(l.amount), lot.ok() ? lot->farmerName : partyName(l.farmerId)});
+    }
+    r.totals.emplace_back(tr("Total returned"), m_ctx.money(ret.total));
+    if (ret.buyerId)
+        r.totals.emplace_back(tr("Credit reduced"), m_ctx.money(ret.creditReduction));
+    r.totals.emplace_back(tr("Refund %1").arg(core::paymentMethodName(ret.refundMethod).toUpper()),
+                          m_ctx.money(ret.refund));
+    if (!ret.reason.isEmpty())
+        r.footer.emplace_back(tr("Reason"), ret.reason);
+    if (ret.buyerId) {
+        auto outstanding = m_ctx.collections.outstanding(*ret.buyerId);
+        if (outstanding.ok())
+            r.footer.emplace_back(tr("Your outstanding"), m_ctx.money(*outstanding));
+    }
+    r.closing = tr("Thank you");
     return r;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/BooksDocuments.h"
 #include "domain/Documents.h"
 #include "printing/Receipt.h"
 
@@ -20,11 +21,17 @@ public:
     Receipt sale(const core::SaleDoc& sale, bool copy);
     Receipt collection(const core::CollectionDoc& collection, bool copy);
     Receipt arrival(const core::LotDoc& lot, bool copy);
+    /// The credit note of a return: the lines taken back against the original receipt, the credit
+    /// it reduced, the refund and what the buyer still owes.
+    Receipt saleReturn(const core::SaleReturnDoc& saleReturn, bool copy);
+    /// How a return is named on paper and in file names (it has no receipt number of its own).
+    static QString returnNumber(const core::Uuid& returnId);
 
 private:
     QString userName(const core::Uuid& id);
     QString partyName(const core::Uuid& id);
     QString terminalText() const;
+    QString buyerText(const std::optional<core::Uuid>& buyerId, const QString& walkinName);
     void addShop(Receipt& r, const QString& title, bool copy);
 
     AppContext& m_ctx;

@@ -98,6 +98,7 @@ core::Result<core::SaleReturnDoc> ReturnController::commit(core::PaymentMethod r
     auto done = core::ReturnService(m_ctx.store).returnGoods(*m_actor, request);
     if (!done.ok())
         return done.error();
+    m_lastReturn = *done;
     const QString receipt = m_sale->receiptNo;
     (void)find(receipt); // what is left to return now
     emit returned(*done);

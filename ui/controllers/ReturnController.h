@@ -39,6 +39,8 @@ public:
     /// the recorded value can differ from this by a paisa per line).
     core::Money previewValue() const;
     core::Result<core::SaleReturnDoc> commit(core::PaymentMethod refundMethod, const QString& reason);
+    /// The return this counter recorded last in this session (for a reprint of its credit note).
+    const std::optional<core::SaleReturnDoc>& lastReturn() const { return m_lastReturn; }
     void clear();
 
 signals:
@@ -50,6 +52,7 @@ private:
     std::optional<core::Session> m_actor;
     std::optional<core::SaleDoc> m_sale;
     std::vector<ReturnRow> m_rows;
+    std::optional<core::SaleReturnDoc> m_lastReturn;
 };
 
 } // namespace market::ui

@@ -67,7 +67,8 @@ MainWindow::MainWindow(AppContext& ctx, SyncStatusSource& sync, QWidget* parent)
         m_drawer->refresh();
         m_sync.nudge();
     });
-    connect(m_returns, &ReturnController::returned, this, [this] {
+    connect(m_returns, &ReturnController::returned, this, [this](const core::SaleReturnDoc& done) {
+        m_output->print(m_receipts->saleReturn(done, false));
         m_drawer->refresh(); // a cash refund leaves the drawer
         m_sync.nudge();
         if (m_sell)
@@ -111,6 +112,7 @@ void MainWindow::build() {
     m_stack->addWidget(m_tabs);
     setCentralWidget(m_stack);
     connect(m_sell, &SellWidget::reprintRequested, this, &MainWindow::reprint);
+    connect(m_returnWidget, &ReturnWidget::reprintRequested, this, &MainWindow::reprintReturn);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == 0)
             m_sell->focusStart();
@@ -281,6 +283,14 @@ void MainWindow::reprint() {
         return;
     }
     m_output->print(m_receipts->sale(*m_sale->lastSale(), true));
+}
+
+void MainWindow::reprintReturn() {
+    if (!m_returns->lastReturn()) {
+        m_printLabel->setText(tr("No return to reprint yet."));
+        return;
+    }
+    m_output->print(m_receipts->saleReturn(*m_returns->lastReturn(), true));
 }
 
 } // namespace market::ui

@@ -70,6 +70,7 @@ private:
     void openSettings();
     void openShortcuts();
     void reprint();
+    void reprintReturn();
     void updateTitle();
 
     AppContext& m_ctx;

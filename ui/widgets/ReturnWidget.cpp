@@ -78,6 +78,10 @@ ReturnWidget::ReturnWidget(AppContext& ctx, ReturnController& controller, QWidge
     auto* save = new QPushButton(tr("Record return (Ctrl+S)"), this);
     save->setObjectName(QStringLiteral("returnSave"));
     entry->addWidget(save);
+    auto* reprint = new QPushButton(tr("Reprint (F10)"), this);
+    reprint->setObjectName(QStringLiteral("returnReprint"));
+    reprint->setToolTip(tr("Print a copy of the last credit note"));
+    entry->addWidget(reprint);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(saleBox, 1);
@@ -111,6 +115,12 @@ ReturnWidget::ReturnWidget(AppContext& ctx, ReturnController& controller, QWidge
     saveKey->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(saveKey, &QAction::triggered, this, &ReturnWidget::record);
     addAction(saveKey);
+    connect(reprint, &QPushButton::clicked, this, &ReturnWidget::reprintRequested);
+    auto* reprintKey = new QAction(this);
+    reprintKey->setShortcut(QKeySequence(Qt::Key_F10));
+    reprintKey->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(reprintKey, &QAction::triggered, this, &ReturnWidget::reprintRequested);
+    addAction(reprintKey);
     updateView();
 }
 

@@ -22,6 +22,10 @@ public:
     ReturnWidget(AppContext& ctx, ReturnController& controller, QWidget* parent = nullptr);
     QString message() const;
 
+signals:
+    /// The cashier asked for a copy of the last credit note.
+    void reprintRequested();
+
 private:
     void find();
     void record();

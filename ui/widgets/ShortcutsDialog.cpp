@@ -21,6 +21,7 @@ std::vector<std::pair<QString, QString>> ShortcutsDialog::globalShortcuts() {
         {QStringLiteral("Ctrl+Shift+L"), tr("Switch cashier")},
         {QStringLiteral("Ctrl+,"), tr("Settings (language, printer)")},
         {QStringLiteral("Ctrl+S"), tr("Arrivals / Collect: record")},
+        {QStringLiteral("F10"), tr("Returns: reprint the last credit note")},
         {QStringLiteral("Ctrl+Q"), tr("Quit")},
     };
 }
