@@ -370,6 +370,84 @@ BEGIN
 END $$;
 )SQL";
 
+// v3: the charge stack (market fee, hamali, weighing, …) and who pays commission. A sale line
+// keeps its charges as applied (terms copied), so a later change of the stack never alters a past
+// sale. New columns default to what an older counter's documents mean (no charges, the farmer
+// pays commission), so every stored row stays valid under the rewritten return-line CHECK.
+const char* const kV3 = R"SQL(
+CREATE TABLE charges (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id),
+  code text NOT NULL, name text NOT NULL,
+  basis text NOT NULL CHECK (basis IN ('percent', 'per_unit', 'per_package', 'per_line', 'per_bill')),
+  rate bigint NOT NULL CHECK (rate >= 0), payer text NOT NULL CHECK (payer IN ('buyer', 'farmer')),
+  product_id uuid, active boolean NOT NULL,
+  version bigint NOT NULL, server_version bigint NOT NULL DEFAULT 1,
+  doc jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX charges_shop_code ON charges (shop_id, code);
+
+-- Added with constant defaults: no table rewrite, old rows read as "no charges, farmer pays".
+ALTER TABLE sales ADD COLUMN commission_by_buyer boolean NOT NULL DEFAULT false;
+ALTER TABLE sale_lines ADD COLUMN packages bigint NOT NULL DEFAULT 0,
+  ADD COLUMN buyer_charges bigint NOT NULL DEFAULT 0, ADD COLUMN farmer_charges bigint NOT NULL DEFAULT 0,
+  ADD COLUMN commission_by_buyer boolean NOT NULL DEFAULT false;
+ALTER TABLE sale_returns ADD COLUMN commission_by_buyer boolean NOT NULL DEFAULT false;
+-- The return's commission payer is copied onto each line so the line's own CHECK can tell whether
+-- commission came out of the farmer's net.
+ALTER TABLE return_lines ADD COLUMN buyer_charges bigint NOT NULL DEFAULT 0 CHECK (buyer_charges >= 0),
+  ADD COLUMN farmer_charges bigint NOT NULL DEFAULT 0 CHECK (farmer_charges >= 0),
+  ADD COLUMN commission_by_buyer boolean NOT NULL DEFAULT false,
+  DROP CONSTRAINT return_lines_check,
+  ADD CONSTRAINT return_lines_farmer_net_check CHECK (
+    farmer_net + farmer_charges + CASE WHEN commission_by_buyer THEN 0 ELSE commission END = amount);
+
+-- The charges of each sale line as applied, in the line's order; partitioned with the sale.
+CREATE TABLE sale_line_charges (
+  sale_line_id uuid NOT NULL, position int NOT NULL, shop_id uuid NOT NULL, sale_id uuid NOT NULL,
+  created_at timestamptz NOT NULL, charge_id uuid NOT NULL, code text NOT NULL, name text NOT NULL,
+  basis text NOT NULL CHECK (basis IN ('percent', 'per_unit', 'per_package', 'per_line', 'per_bill')),
+  rate bigint NOT NULL CHECK (rate >= 0), payer text NOT NULL CHECK (payer IN ('buyer', 'farmer')),
+  amount bigint NOT NULL CHECK (amount >= 0),
+  PRIMARY KEY (sale_line_id, position, created_at)
+) PARTITION BY RANGE (created_at);
+CREATE INDEX sale_line_charges_sale ON sale_line_charges (sale_id);
+CREATE INDEX sale_line_charges_charge ON sale_line_charges (shop_id, charge_id, created_at);
+
+-- Every range-partitioned table of the schema, found in the catalogue: a new one (like
+-- sale_line_charges) needs no edit here.
+CREATE OR REPLACE FUNCTION market_ensure_partitions(first_month date, months int) RETURNS void
+LANGUAGE plpgsql AS $f$
+DECLARE
+  t text; m date; name text;
+BEGIN
+  FOR t IN SELECT c.relname FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid
+           WHERE c.relnamespace = current_schema()::regnamespace AND p.partstrat = 'r' ORDER BY 1 LOOP
+    EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF %I DEFAULT', t || '_default', t);
+    FOR i IN 0 .. months - 1 LOOP
+      m := (date_trunc('month', first_month) + make_interval(months => i))::date;
+      name := t || '_' || to_char(m, 'YYYY_MM');
+      IF to_regclass(name) IS NULL THEN
+        EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)', name, t,
+                       m, (m + interval '1 month')::date);
+      END IF;
+    END LOOP;
+  END LOOP;
+END $f$;
+SELECT market_ensure_partitions((now() - interval '24 months')::date, 40);
+
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['charges', 'sale_line_charges'] LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY shop_isolation ON %I USING (shop_id = market_current_shop()) '
+                   'WITH CHECK (shop_id = market_current_shop())', t);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON %I TO market_app', t);
+  END LOOP;
+END $$;
+)SQL";
+
 void ensureMigrationsTable(pqxx::connection& c) {
     pqxx::work tx(c);
     tx.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, "
@@ -382,7 +460,8 @@ void ensureMigrationsTable(pqxx::connection& c) {
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all{
         {1, "initial schema with RLS and change feed", kV1},
-        {2, "back office: farmer payments, expenses, adjustments, cash sessions, returns, settings", kV2}};
+        {2, "back office: farmer payments, expenses, adjustments, cash sessions, returns, settings", kV2},
+        {3, "charge stack, commission payer and the charges of each sale line", kV3}};
     return all;
 }
 

@@ -10,7 +10,6 @@
 #include <domain/JsonReader.h>
 #include <domain/Uuid.h>
 #include <pqxx/prepared_statement>
-#include <pqxx/subtransaction>
 
 namespace market::server {
 
@@ -70,27 +69,37 @@ const char* const kInsertSales =
     "INSERT INTO sales (id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, walkin_name, "
     "walkin_phone, "
     "cashier_id, created_at, total, tendered, change, paid, credit, credit_id, override_by, override_reason, "
-    "op_id) "
+    "commission_by_buyer, op_id) "
     "SELECT id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, walkin_name, walkin_phone, "
     "cashier_id, "
     "to_timestamp(created_ms / 1000.0), total, tendered, change, paid, credit, credit_id, override_by, "
-    "override_reason, op_id FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, terminal_id uuid, "
+    "override_reason, commission_by_buyer, op_id FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id "
+    "uuid, terminal_id uuid, "
     "receipt_seq bigint, receipt_no text, buyer_id uuid, walkin_name text, walkin_phone text, cashier_id "
     "uuid, "
     "created_ms bigint, total bigint, tendered bigint, change bigint, paid bigint, credit bigint, credit_id "
     "uuid, "
-    "override_by uuid, override_reason text, op_id uuid) ON CONFLICT DO NOTHING";
+    "override_by uuid, override_reason text, commission_by_buyer boolean, op_id uuid) ON CONFLICT DO NOTHING";
 const char* const kInsertLines =
     "INSERT INTO sale_lines (id, shop_id, sale_id, created_at, line_no, lot_id, product_id, farmer_id, qty, "
     "price, "
-    "amount, commission_bp, commission, farmer_net) SELECT id, shop_id, sale_id, to_timestamp(created_ms / "
-    "1000.0), "
-    "line_no, lot_id, product_id, farmer_id, qty, price, amount, commission_bp, commission, farmer_net "
+    "amount, commission_bp, commission, farmer_net, packages, buyer_charges, farmer_charges, "
+    "commission_by_buyer) SELECT id, shop_id, sale_id, to_timestamp(created_ms / 1000.0), "
+    "line_no, lot_id, product_id, farmer_id, qty, price, amount, commission_bp, commission, farmer_net, "
+    "packages, buyer_charges, farmer_charges, commission_by_buyer "
     "FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, sale_id uuid, created_ms bigint, line_no "
     "int, "
     "lot_id uuid, product_id uuid, farmer_id uuid, qty bigint, price bigint, amount bigint, commission_bp "
     "bigint, "
-    "commission bigint, farmer_net bigint) ON CONFLICT DO NOTHING";
+    "commission bigint, farmer_net bigint, packages bigint, buyer_charges bigint, farmer_charges bigint, "
+    "commission_by_buyer boolean) ON CONFLICT DO NOTHING";
+const char* const kInsertLineCharges =
+    "INSERT INTO sale_line_charges (sale_line_id, position, shop_id, sale_id, created_at, charge_id, code, "
+    "name, basis, rate, payer, amount) SELECT sale_line_id, position, shop_id, sale_id, "
+    "to_timestamp(created_ms / 1000.0), charge_id, code, name, basis, rate, payer, amount FROM "
+    "jsonb_to_recordset($1::jsonb) AS r(sale_line_id uuid, position int, shop_id uuid, sale_id uuid, "
+    "created_ms bigint, charge_id uuid, code text, name text, basis text, rate bigint, payer text, amount "
+    "bigint) ON CONFLICT DO NOTHING";
 const char* const kInsertPayments =
     "INSERT INTO sale_payments (id, shop_id, sale_id, created_at, method, amount, reference) "
     "SELECT id, shop_id, sale_id, to_timestamp(created_ms / 1000.0), method, amount, reference "
@@ -182,22 +191,50 @@ const char* const kInsertCashClosings =
     "ON CONFLICT DO NOTHING";
 const char* const kInsertReturns =
     "INSERT INTO sale_returns (id, shop_id, terminal_id, sale_id, buyer_id, total, credit_reduction, refund, "
-    "refund_method, reason, by_user, at, op_id) SELECT id, shop_id, terminal_id, sale_id, buyer_id, total, "
-    "credit_reduction, refund, refund_method, reason, by_user, to_timestamp(at_ms / 1000.0), op_id FROM "
+    "refund_method, reason, by_user, at, commission_by_buyer, op_id) SELECT id, shop_id, terminal_id, "
+    "sale_id, buyer_id, total, credit_reduction, refund, refund_method, reason, by_user, "
+    "to_timestamp(at_ms / 1000.0), commission_by_buyer, op_id FROM "
     "jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, terminal_id uuid, sale_id uuid, buyer_id "
     "uuid, total bigint, credit_reduction bigint, refund bigint, refund_method text, reason text, by_user "
-    "uuid, at_ms bigint, op_id uuid) ON CONFLICT DO NOTHING";
+    "uuid, at_ms bigint, commission_by_buyer boolean, op_id uuid) ON CONFLICT DO NOTHING";
 const char* const kInsertReturnLines =
     "INSERT INTO return_lines (id, shop_id, return_id, sale_line_id, lot_id, product_id, farmer_id, qty, "
-    "amount, commission, farmer_net) SELECT id, shop_id, return_id, sale_line_id, lot_id, product_id, "
-    "farmer_id, qty, amount, commission, farmer_net FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "
+    "amount, commission, farmer_net, buyer_charges, farmer_charges, commission_by_buyer) SELECT id, shop_id, "
+    "return_id, sale_line_id, lot_id, product_id, farmer_id, qty, amount, commission, farmer_net, "
+    "buyer_charges, farmer_charges, commission_by_buyer FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "
     "shop_id uuid, return_id uuid, sale_line_id uuid, lot_id uuid, product_id uuid, farmer_id uuid, qty "
-    "bigint, amount bigint, commission bigint, farmer_net bigint) ON CONFLICT DO NOTHING";
+    "bigint, amount bigint, commission bigint, farmer_net bigint, buyer_charges bigint, farmer_charges "
+    "bigint, commission_by_buyer boolean) ON CONFLICT DO NOTHING";
 const char* const kInsertReturnAllocations =
     "INSERT INTO return_allocations (id, shop_id, return_id, credit_id, credit_detail_id, farmer_id, amount) "
     "SELECT id, shop_id, return_id, credit_id, credit_detail_id, farmer_id, amount FROM "
     "jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, return_id uuid, credit_id uuid, "
     "credit_detail_id uuid, farmer_id uuid, amount bigint) ON CONFLICT DO NOTHING";
+
+// Master data (*.upsert) is one row per document id: a write replaces the row and bumps
+// server_version, so the last write in server order wins. Parameters: $1 id, $2 shop_id, then one
+// per column in order; `value` is the SQL of that parameter, its "$" standing for the number.
+struct MasterColumn {
+    const char* name;
+    const char* value = "$";
+};
+std::string masterUpsertSql(const std::string& table, std::initializer_list<MasterColumn> columns) {
+    std::string names = "id, shop_id", values = "$1, $2", updates;
+    int number = 2;
+    for (const MasterColumn& c : columns) {
+        std::string value = c.value;
+        value.replace(value.find('$'), 1, "$" + std::to_string(++number));
+        names += std::string(", ") + c.name;
+        values += ", " + value;
+        updates += std::string(c.name) + " = excluded." + c.name + ", ";
+    }
+    return "INSERT INTO " + table + " (" + names + ") VALUES (" + values +
+           ") ON CONFLICT (id) DO UPDATE SET " + updates + "server_version = " + table +
+           ".server_version + 1, updated_at = now() RETURNING server_version";
+}
+constexpr MasterColumn kNullableUuid(const char* name) {
+    return {name, "nullif($, '')::uuid"};
+}
 
 // Shop settings a counter may push (setting.upsert), with their ranges. Mirrors the known keys
 // of the counter's SettingsService (app/services/SettingsService.cpp), which the server does not
@@ -211,6 +248,7 @@ constexpr KnownSetting kKnownSettings[] = {
     {"adjustment_approval_qty", 0, core::Quantity::kMaxInput},
     {"adjustment_approval_value", 0, core::Money::kMaxInput},
     {"cash_session_required", 0, 1},
+    {"commission_paid_by_buyer", 0, 1},
 };
 const QString kSettingUpsert = QStringLiteral("setting.upsert");
 } // namespace
@@ -322,16 +360,17 @@ void PushBatch::anomaly(const QString& kind, const QString& entity, const QStrin
 bool PushBatch::upsertMaster(const OutboxOp& o, const std::string& sql,
                              const std::vector<std::string>& params, QString& reason, qint64& serverVersion) {
     // A savepoint: an id that exists in another shop fails RLS on the conflict path; that must
-    // quarantine this operation, not abort the whole batch.
-    pqxx::subtransaction sub(m_tx, "upsert");
+    // quarantine this operation, not abort the whole batch. Plain SQL, not pqxx::subtransaction:
+    // libpqxx 6.4 sends exec_params without ever opening the subtransaction's savepoint.
+    m_tx.exec("SAVEPOINT master_upsert");
     try {
-        const pqxx::result r = sub.exec_params(sql, pqxx::prepare::make_dynamic_params(params));
-        sub.commit();
+        const pqxx::result r = m_tx.exec_params(sql, pqxx::prepare::make_dynamic_params(params));
+        m_tx.exec("RELEASE SAVEPOINT master_upsert");
         serverVersion = r[0][0].as<qint64>();
         return true;
-    } catch (const pqxx::sql_error& e) {
-        if (e.sqlstate() != "42501") // insufficient_privilege: RLS refused the row
-            throw;
+    } catch (const pqxx::insufficient_privilege&) {
+        // RLS refused the row (42501); caught by type, as libpqxx 6.4 leaves sqlstate() empty here.
+        m_tx.exec("ROLLBACK TO SAVEPOINT master_upsert");
         reason = QStringLiteral("%1: id %2 belongs to another shop")
                      .arg(o.type, o.payload.value(QStringLiteral("id")).toString());
         return false;
@@ -414,6 +453,7 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
                                    {QStringLiteral("credit_id"), idOrNull(d->creditId)},
                                    {QStringLiteral("override_by"), idOrNull(d->overrideBy)},
                                    {QStringLiteral("override_reason"), d->overrideReason},
+                                   {QStringLiteral("commission_by_buyer"), d->commissionByBuyer},
                                    {QStringLiteral("op_id"), opId}});
         for (const auto& l : d->lines) {
             m_lines.append(QJsonObject{{QStringLiteral("id"), l.id.toString()},
@@ -429,7 +469,25 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
                                        {QStringLiteral("amount"), l.amount.minor()},
                                        {QStringLiteral("commission_bp"), l.commissionBp},
                                        {QStringLiteral("commission"), l.commission.minor()},
-                                       {QStringLiteral("farmer_net"), l.farmerNet.minor()}});
+                                       {QStringLiteral("farmer_net"), l.farmerNet.minor()},
+                                       {QStringLiteral("packages"), l.packages},
+                                       {QStringLiteral("buyer_charges"), l.buyerCharges.minor()},
+                                       {QStringLiteral("farmer_charges"), l.farmerCharges.minor()},
+                                       {QStringLiteral("commission_by_buyer"), d->commissionByBuyer}});
+            int position = 0;
+            for (const auto& c : l.charges)
+                m_lineCharges.append(QJsonObject{{QStringLiteral("sale_line_id"), l.id.toString()},
+                                                 {QStringLiteral("position"), ++position},
+                                                 {QStringLiteral("shop_id"), shop},
+                                                 {QStringLiteral("sale_id"), id},
+                                                 {QStringLiteral("created_ms"), at},
+                                                 {QStringLiteral("charge_id"), c.chargeId.toString()},
+                                                 {QStringLiteral("code"), c.code},
+                                                 {QStringLiteral("name"), c.name},
+                                                 {QStringLiteral("basis"), core::chargeBasisName(c.basis)},
+                                                 {QStringLiteral("rate"), c.rate},
+                                                 {QStringLiteral("payer"), core::chargePayerName(c.payer)},
+                                                 {QStringLiteral("amount"), c.amount.minor()}});
             m_soldLots.insert(l.lotId.toString());
         }
         for (const auto& p : d->payments)
@@ -459,6 +517,7 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
         SaleRef ref; // a return later in this batch finds the sale before it is written
         ref.buyerId = d->buyerId ? d->buyerId->toString() : QString();
         ref.creditId = d->creditId ? d->creditId->toString() : QString();
+        ref.commissionByBuyer = d->commissionByBuyer;
         for (const auto& l : d->lines)
             ref.lines.insert(l.id.toString(),
                              SaleLineRef{l.lotId.toString(), l.productId.toString(), l.farmerId.toString()});
@@ -556,16 +615,12 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
             return invalid(d.error());
         if (wrongShop(d->shopId))
             return false;
-        return master(
-            d->id.toString(),
-            "INSERT INTO parties (id, shop_id, kind, code, name, phone, credit_limit, active, version, doc) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO UPDATE SET kind = "
-            "excluded.kind, code = excluded.code, name = excluded.name, phone = excluded.phone, "
-            "credit_limit = excluded.credit_limit, active = excluded.active, version = excluded.version, "
-            "doc = excluded.doc, server_version = parties.server_version + 1, updated_at = now() "
-            "RETURNING server_version",
-            {s(d->id.toString()), s(shop), s(core::partyKindName(d->kind)), s(d->code), s(d->name),
-             s(d->phone), n(d->creditLimit.minor()), b(d->active), n(d->version), j(o.payload)});
+        static const std::string sql = masterUpsertSql(
+            "parties",
+            {{"kind"}, {"code"}, {"name"}, {"phone"}, {"credit_limit"}, {"active"}, {"version"}, {"doc"}});
+        return master(d->id.toString(), sql,
+                      {s(d->id.toString()), s(shop), s(core::partyKindName(d->kind)), s(d->code), s(d->name),
+                       s(d->phone), n(d->creditLimit.minor()), b(d->active), n(d->version), j(o.payload)});
     }
     if (o.type == op::kProductUpsert) {
         auto d = core::ProductDoc::fromJson(o.payload);
@@ -573,13 +628,9 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
             return invalid(d.error());
         if (wrongShop(d->shopId))
             return false;
-        return master(d->id.toString(),
-                      "INSERT INTO products (id, shop_id, code, name, category, unit, active, version, doc) "
-                      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO UPDATE SET code = "
-                      "excluded.code, "
-                      "name = excluded.name, category = excluded.category, unit = excluded.unit, active = "
-                      "excluded.active, version = excluded.version, doc = excluded.doc, server_version = "
-                      "products.server_version + 1, updated_at = now() RETURNING server_version",
+        static const std::string sql = masterUpsertSql(
+            "products", {{"code"}, {"name"}, {"category"}, {"unit"}, {"active"}, {"version"}, {"doc"}});
+        return master(d->id.toString(), sql,
                       {s(d->id.toString()), s(shop), s(d->code), s(d->name),
                        s(core::categoryName(d->category)), s(core::unitName(d->unit)), b(d->active),
                        n(d->version), j(o.payload)});
@@ -590,15 +641,35 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
             return invalid(d.error());
         if (wrongShop(d->shopId))
             return false;
-        return master(
-            d->id.toString(),
-            "INSERT INTO commission_rules (id, shop_id, product_id, kind, active, version, doc) "
-            "VALUES ($1, $2, nullif($3, '')::uuid, $4, $5, $6, $7) "
-            "ON CONFLICT (id) DO UPDATE SET product_id = excluded.product_id, kind = excluded.kind, "
-            "active = excluded.active, version = excluded.version, doc = excluded.doc, server_version = "
-            "commission_rules.server_version + 1, updated_at = now() RETURNING server_version",
-            {s(d->id.toString()), s(shop), d->productId ? s(d->productId->toString()) : std::string(),
-             s(core::commissionKindName(d->rule.kind)), b(d->active), n(d->version), j(o.payload)});
+        static const std::string sql = masterUpsertSql(
+            "commission_rules", {kNullableUuid("product_id"), {"kind"}, {"active"}, {"version"}, {"doc"}});
+        return master(d->id.toString(), sql,
+                      {s(d->id.toString()), s(shop),
+                       d->productId ? s(d->productId->toString()) : std::string(),
+                       s(core::commissionKindName(d->rule.kind)), b(d->active), n(d->version), j(o.payload)});
+    }
+    if (o.type == op::kChargeUpsert) {
+        // A new version of a code comes as the retired old row (active = false) and a new id.
+        auto d = core::ChargeDoc::fromJson(o.payload);
+        if (!d)
+            return invalid(d.error());
+        if (wrongShop(d->shopId))
+            return false;
+        static const std::string sql = masterUpsertSql("charges", {{"code"},
+                                                                   {"name"},
+                                                                   {"basis"},
+                                                                   {"rate"},
+                                                                   {"payer"},
+                                                                   kNullableUuid("product_id"),
+                                                                   {"active"},
+                                                                   {"version"},
+                                                                   {"doc"}});
+        const core::ChargeRule& c = d->rule;
+        return master(c.id.toString(), sql,
+                      {s(c.id.toString()), s(shop), s(c.code), s(c.name), s(core::chargeBasisName(c.basis)),
+                       n(c.rate), s(core::chargePayerName(c.payer)),
+                       c.productId ? s(c.productId->toString()) : std::string(), b(d->active), n(d->version),
+                       j(o.payload)});
     }
     if (o.type == op::kUserUpsert) {
         auto d = core::UserDoc::fromJson(o.payload);
@@ -606,15 +677,11 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
             return invalid(d.error());
         if (wrongShop(d->shopId))
             return false;
-        return master(
-            d->id.toString(),
-            "INSERT INTO users (id, shop_id, username, role, active, version, doc) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET "
-            "username = excluded.username, role = excluded.role, active = excluded.active, version = "
-            "excluded.version, doc = excluded.doc, server_version = users.server_version + 1, "
-            "updated_at = now() RETURNING server_version",
-            {s(d->id.toString()), s(shop), s(d->username), s(core::roleName(d->role)), b(d->active),
-             n(d->version), j(o.payload)});
+        static const std::string sql =
+            masterUpsertSql("users", {{"username"}, {"role"}, {"active"}, {"version"}, {"doc"}});
+        return master(d->id.toString(), sql,
+                      {s(d->id.toString()), s(shop), s(d->username), s(core::roleName(d->role)), b(d->active),
+                       n(d->version), j(o.payload)});
     }
     if (o.type == op::kTerminalUpsert) {
         auto d = core::TerminalDoc::fromJson(o.payload);
@@ -848,6 +915,11 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
             reason = QStringLiteral("%1: buyerId is not the buyer of sale %2").arg(o.type, saleId);
             return false;
         }
+        // What goes back to the buyer and the farmer depends on who paid commission on the sale.
+        if (d->commissionByBuyer != sale->commissionByBuyer) {
+            reason = QStringLiteral("%1: commissionPayer is not sale %2's").arg(o.type, saleId);
+            return false;
+        }
         for (size_t i = 0; i < d->lines.size(); ++i) {
             const auto& l = d->lines[i];
             const auto line = sale->lines.constFind(l.saleLineId.toString());
@@ -892,6 +964,7 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
                         {QStringLiteral("reason"), d->reason},
                         {QStringLiteral("by_user"), d->by.toString()},
                         {QStringLiteral("at_ms"), d->atMs},
+                        {QStringLiteral("commission_by_buyer"), d->commissionByBuyer},
                         {QStringLiteral("op_id"), opId}});
         for (const auto& l : d->lines) {
             m_returnLines.append(QJsonObject{{QStringLiteral("id"), l.id.toString()},
@@ -904,7 +977,10 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
                                              {QStringLiteral("qty"), l.qty.thousandths()},
                                              {QStringLiteral("amount"), l.amount.minor()},
                                              {QStringLiteral("commission"), l.commission.minor()},
-                                             {QStringLiteral("farmer_net"), l.farmerNet.minor()}});
+                                             {QStringLiteral("farmer_net"), l.farmerNet.minor()},
+                                             {QStringLiteral("buyer_charges"), l.buyerCharges.minor()},
+                                             {QStringLiteral("farmer_charges"), l.farmerCharges.minor()},
+                                             {QStringLiteral("commission_by_buyer"), d->commissionByBuyer}});
             m_returnedLots.insert(l.lotId.toString());
             m_returnedLines.insert(l.saleLineId.toString());
         }
@@ -970,13 +1046,16 @@ bool PushBatch::farmerKnown(const QString& id) {
 PushBatch::SaleRef* PushBatch::findSale(const QString& id) {
     if (const auto it = m_saleRefs.find(id); it != m_saleRefs.end())
         return &*it;
-    const auto head =
-        m_tx.exec_params("SELECT buyer_id::text, credit_id::text FROM sales WHERE id = $1 LIMIT 1", s(id));
+    const auto head = m_tx.exec_params(
+        "SELECT buyer_id::text, credit_id::text, commission_by_buyer FROM sales WHERE id = $1 "
+        "LIMIT 1",
+        s(id));
     if (head.empty())
         return nullptr;
     SaleRef ref;
     ref.buyerId = head[0][0].is_null() ? QString() : q(head[0][0].as<std::string>());
     ref.creditId = head[0][1].is_null() ? QString() : q(head[0][1].as<std::string>());
+    ref.commissionByBuyer = head[0][2].as<bool>();
     const auto lines = m_tx.exec_params(
         "SELECT id::text, lot_id::text, product_id::text, farmer_id::text FROM sale_lines WHERE sale_id = $1",
         s(id));
@@ -1047,6 +1126,7 @@ void PushBatch::insertAll() {
     insertRows(m_tx, kInsertLotEvents, m_lotEvents);
     insertRows(m_tx, kInsertSales, m_sales);
     insertRows(m_tx, kInsertLines, m_lines);
+    insertRows(m_tx, kInsertLineCharges, m_lineCharges);
     insertRows(m_tx, kInsertPayments, m_payments);
     insertRows(m_tx, kInsertCredits, m_credits);
     insertRows(m_tx, kInsertCreditDetails, m_creditDetails);

@@ -62,8 +62,8 @@ private:
         QString docId;
     };
     std::vector<Staged> m_staged;
-    QJsonArray m_lots, m_lotEvents, m_sales, m_lines, m_payments, m_credits, m_creditDetails, m_collections,
-        m_allocations, m_audit, m_quarantine, m_anomalies, m_documents;
+    QJsonArray m_lots, m_lotEvents, m_sales, m_lines, m_lineCharges, m_payments, m_credits, m_creditDetails,
+        m_collections, m_allocations, m_audit, m_quarantine, m_anomalies, m_documents;
     QSet<QString> m_batchIds;
     QSet<QString> m_existing;
     QSet<QString> m_soldLots, m_arrivedLots, m_creditBuyers;
@@ -76,6 +76,7 @@ private:
     struct SaleRef {
         QString buyerId;  ///< empty for a walk-in
         QString creditId; ///< empty without credit
+        bool commissionByBuyer = false;
         QHash<QString, SaleLineRef> lines;
         QSet<QString> creditDetails;
     };

@@ -1,5 +1,6 @@
 // Back-office operations against a real market-server and PostgreSQL: farmer payments, expenses,
-// stock adjustments, cash sessions (opened, movement, closed), sale returns and shop settings.
+// stock adjustments, cash sessions (opened, movement, closed), sale returns and shop settings;
+// the charge stack (charge.upsert) and sales / returns carrying charges and a buyer-paid commission.
 // For each: accepted into its table and the feed another counter pulls, a retried push that does
 // not double, and malformed / cross-shop documents quarantined with nothing written.
 #include "ServerHarness.h"
@@ -9,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+#include <domain/Allocation.h>
 #include <domain/BooksDocuments.h>
 #include <pqxx/pqxx>
 
@@ -101,6 +103,7 @@ core::SaleReturnDoc saleReturn(const TerminalClient& t, const core::SaleDoc& s, 
     r.terminalId = uuid(t.id);
     r.saleId = s.id;
     r.buyerId = s.buyerId;
+    r.commissionByBuyer = s.commissionByBuyer;
     core::ReturnLineDoc l;
     l.id = uuid(newId());
     l.saleLineId = line.id;
@@ -110,9 +113,11 @@ core::SaleReturnDoc saleReturn(const TerminalClient& t, const core::SaleDoc& s, 
     l.qty = core::Quantity::fromThousandths(qty);
     l.amount = core::Money::fromMinor(line.amount.minor() * qty / line.qty.thousandths());
     l.commission = core::Money::fromMinor(line.commission.minor() * qty / line.qty.thousandths());
-    l.farmerNet = l.amount - l.commission;
+    l.buyerCharges = core::Money::fromMinor(line.buyerCharges.minor() * qty / line.qty.thousandths());
+    l.farmerCharges = core::Money::fromMinor(line.farmerCharges.minor() * qty / line.qty.thousandths());
+    l.farmerNet = l.amount - l.farmerCharges - (r.commissionByBuyer ? core::Money{} : l.commission);
     r.lines.push_back(l);
-    r.total = l.amount;
+    r.total = l.billed(r.commissionByBuyer);
     r.creditReduction = core::Money::fromMinor(creditReduction);
     if (creditReduction > 0)
         r.allocations.push_back({uuid(newId()), *s.creditId, s.creditDetails.front().id,
@@ -123,6 +128,79 @@ core::SaleReturnDoc saleReturn(const TerminalClient& t, const core::SaleDoc& s, 
     r.by = uuid(kUser);
     r.atMs = nowMs();
     return r;
+}
+/// A charge of the shop's stack, as ChargeService::set writes it (every product).
+core::ChargeDoc charge(const QString& shopId, const QString& code, core::ChargeBasis basis, qint64 rate,
+                       core::ChargePayer payer, qint64 version = 1) {
+    core::ChargeDoc d;
+    d.shopId = uuid(shopId);
+    d.rule = {uuid(newId()), code, code + QStringLiteral(" charge"), basis, rate, payer, std::nullopt};
+    d.version = version;
+    return d;
+}
+/// Re-derives a sale's line totals and bill from its lines' charges, and settles it the way
+/// SaleService does: `credit` left unpaid, split over the farmers by their goods and the shop's own
+/// part (buyer-side charges, a buyer-paid commission), the rest paid in cash.
+void settle(core::SaleDoc& s, qint64 credit) {
+    s.total = {};
+    core::Money goods;
+    std::vector<std::optional<core::Uuid>> owners;
+    std::vector<core::Money> weights;
+    for (auto& l : s.lines) {
+        l.buyerCharges = core::chargesPaidBy(l.charges, core::ChargePayer::Buyer);
+        l.farmerCharges = core::chargesPaidBy(l.charges, core::ChargePayer::Farmer);
+        l.farmerNet = l.amount - l.farmerCharges - (s.commissionByBuyer ? core::Money{} : l.commission);
+        s.total += l.billed(s.commissionByBuyer);
+        goods += l.amount;
+        owners.push_back(l.farmerId); // one line per farmer in these tests
+        weights.push_back(l.amount);
+    }
+    owners.push_back(std::nullopt);
+    weights.push_back(s.total - goods);
+    s.credit = core::Money::fromMinor(credit);
+    s.paid = s.total - s.credit;
+    s.tendered = s.paid;
+    s.payments.clear();
+    if (s.paid.isPositive())
+        s.payments.push_back({uuid(newId()), core::PaymentMethod::Cash, s.paid, {}});
+    s.creditId.reset();
+    s.creditDetails.clear();
+    if (credit > 0) {
+        s.creditId = uuid(newId());
+        const auto shares = core::allocateProportionally(s.credit, weights);
+        for (size_t i = 0; i < owners.size(); ++i)
+            if (shares[i].isPositive())
+                s.creditDetails.push_back({uuid(newId()), owners[i], shares[i]});
+    }
+}
+/// Applies the shop's charge stack and commission payer to a sale made by sale(), as SaleService
+/// does (`packages[i]` for line i), then settles it.
+void applyStack(core::SaleDoc& s, const std::vector<core::ChargeRule>& stack, bool commissionByBuyer,
+                const std::vector<qint64>& packages, qint64 credit = 0) {
+    s.commissionByBuyer = commissionByBuyer;
+    std::vector<core::ChargeableLine> chargeable;
+    for (size_t i = 0; i < s.lines.size(); ++i) {
+        s.lines[i].packages = packages.at(i);
+        chargeable.push_back({s.lines[i].productId, s.lines[i].qty, packages[i], s.lines[i].amount});
+    }
+    const auto applied = core::applyCharges(chargeable, stack);
+    QVERIFY(applied.ok());
+    for (size_t i = 0; i < s.lines.size(); ++i)
+        s.lines[i].charges = (*applied)[i];
+    settle(s, credit);
+}
+/// A document as a counter from before the charge stack wrote it: none of the new fields.
+QJsonObject withoutChargeFields(QJsonObject doc) {
+    doc.remove(QStringLiteral("commissionPayer"));
+    QJsonArray lines;
+    for (const auto& v : doc.value(QStringLiteral("lines")).toArray()) {
+        QJsonObject l = v.toObject();
+        for (const char* key : {"packages", "charges", "buyerCharges", "farmerCharges"})
+            l.remove(QLatin1String(key));
+        lines.append(l);
+    }
+    doc.insert(QStringLiteral("lines"), lines);
+    return doc;
 }
 /// What SettingsService::setInteger puts in the outbox.
 QJsonObject setting(const QString& shopId, const QString& key, const QString& value, qint64 version) {
@@ -148,6 +226,10 @@ private:
     core::ProductDoc m_product, m_otherProduct;
     core::LotDoc m_lot, m_otherLot;
     core::SaleDoc m_creditSale, m_otherSale;
+    core::PartyDoc m_secondFarmer;
+    core::LotDoc m_secondLot;
+    std::vector<core::ChargeRule> m_stack;
+    core::SaleDoc m_chargedSale; ///< two lines, buyer- and farmer-side charges, buyer-paid commission
 
     qint64 count(const std::string& sql) { return countRows(*m_server, sql); }
     qint64 rows(const char* table, const QString& idColumnValue, const char* column = "id") {
@@ -488,7 +570,7 @@ private slots:
         badTotal.total = badTotal.total + core::Money::fromMinor(1);
         badTotal.refund = badTotal.refund + core::Money::fromMinor(1);
         quarantined(m_t, core::op::kSaleReturned, badTotal.toJson(), "sale_returns",
-                    QStringLiteral("total is not the sum of returned amounts"));
+                    QStringLiteral("total is not the sum of the returned lines"));
         auto badSplit = saleReturn(m_t, m_creditSale, 1'000);
         badSplit.refund = badSplit.refund - core::Money::fromMinor(1);
         quarantined(m_t, core::op::kSaleReturned, badSplit.toJson(), "sale_returns",
@@ -496,7 +578,7 @@ private slots:
         auto badLine = saleReturn(m_t, m_creditSale, 1'000);
         badLine.lines[0].farmerNet = badLine.lines[0].farmerNet + core::Money::fromMinor(1);
         quarantined(m_t, core::op::kSaleReturned, badLine.toJson(), "sale_returns",
-                    QStringLiteral("farmer net + commission != amount"));
+                    QStringLiteral("farmer net + commission + farmer charges != amount"));
         auto badAlloc = saleReturn(m_t, m_creditSale, 1'000, 4'000);
         badAlloc.allocations[0].amount = core::Money::fromMinor(3'000);
         quarantined(m_t, core::op::kSaleReturned, badAlloc.toJson(), "sale_returns",
@@ -585,19 +667,279 @@ private slots:
         quarantined(m_t, kSettingUpsert, setting(m_other.id, key, QStringLiteral("1"), 1), "settings",
                     QStringLiteral("is not this terminal's shop"));
         QCOMPARE(count("SELECT count(*) FROM settings WHERE shop_id = " + sq(m_other.id)), qint64(0));
+
+        // Who pays commission (0: the farmer, 1: the buyer).
+        const QString byBuyer = QStringLiteral("commission_paid_by_buyer");
+        acceptedOnceOnly(m_t, {m_t.op(kSettingUpsert, setting(m_shop.id, byBuyer, QStringLiteral("1"), 1))},
+                         "settings", "id", settingId(m_shop.id, byBuyer));
+        quarantined(m_t, kSettingUpsert, setting(m_shop.id, byBuyer, QStringLiteral("2"), 2), "settings",
+                    QStringLiteral("value: must be an integer from 0 to 1"));
+    }
+
+    void chargeUpsert() {
+        const auto fee = charge(m_shop.id, QStringLiteral("MFEE"), core::ChargeBasis::Percent, 100,
+                                core::ChargePayer::Buyer);
+        const QString id = fee.rule.id.toString();
+        acceptedOnceOnly(m_t, {m_t.op(core::op::kChargeUpsert, fee.toJson())}, "charges", "id", id);
+        QCOMPARE(queryText(*m_server, "SELECT code || '/' || basis || '/' || rate || '/' || payer || '/' || "
+                                      "active || '/' || coalesce(product_id::text, '-') || '/' || "
+                                      "server_version FROM charges WHERE id = " +
+                                          sq(id)),
+                 QStringLiteral("MFEE/percent/100/buyer/true/-/1"));
+        QJsonObject fed = pulled(core::op::kChargeUpsert, id).value(QStringLiteral("doc")).toObject();
+        QCOMPARE(fed.value(QStringLiteral("serverVersion")).toInteger(), 1);
+        fed.remove(QStringLiteral("serverVersion"));
+        QCOMPARE(fed, fee.toJson());
+
+        // A new rate from another counter, as ChargeService::set sends it: the old version
+        // retired, then the new one under a new id.
+        auto retired = fee;
+        retired.active = false;
+        const auto raised = charge(m_shop.id, QStringLiteral("MFEE"), core::ChargeBasis::Percent, 150,
+                                   core::ChargePayer::Buyer, 2);
+        const auto r = m_peer.push(*m_server, {m_peer.op(core::op::kChargeUpsert, retired.toJson()),
+                                               m_peer.op(core::op::kChargeUpsert, raised.toJson())});
+        QCOMPARE(r.json.value(QStringLiteral("applied")).toInt(), 2);
+        QCOMPARE(
+            queryText(*m_server, "SELECT string_agg(rate || '/' || active || '/' || version || '/' || "
+                                 "server_version, ',' ORDER BY version) FROM charges WHERE code = 'MFEE' "
+                                 "AND shop_id = " +
+                                     sq(m_shop.id)),
+            QStringLiteral("100/false/1/2,150/true/2/1"));
+
+        const QJsonObject fresh = charge(m_shop.id, QStringLiteral("WEIGH"), core::ChargeBasis::PerBill, 1000,
+                                         core::ChargePayer::Buyer)
+                                      .toJson();
+        quarantined(m_t, core::op::kChargeUpsert,
+                    with(fresh, QStringLiteral("basis"), QStringLiteral("per_kg")), "charges",
+                    QStringLiteral("basis"));
+        quarantined(m_t, core::op::kChargeUpsert,
+                    with(fresh, QStringLiteral("payer"), QStringLiteral("shop")), "charges",
+                    QStringLiteral("payer"));
+        quarantined(m_t, core::op::kChargeUpsert,
+                    with(with(fresh, QStringLiteral("basis"), QStringLiteral("percent")),
+                         QStringLiteral("rate"), 10'001),
+                    "charges", QStringLiteral("between 0 % and 100 %"));
+        quarantined(m_t, core::op::kChargeUpsert, with(fresh, QStringLiteral("rate"), -1), "charges",
+                    QStringLiteral("rate"));
+        quarantined(m_t, core::op::kChargeUpsert, with(fresh, QStringLiteral("shopId"), m_other.id),
+                    "charges", QStringLiteral("is not this terminal's shop"));
+        // An id of another shop's charge: RLS refuses the upsert, the batch goes on.
+        const auto theirs = charge(m_other.id, QStringLiteral("CESS"), core::ChargeBasis::PerLine, 200,
+                                   core::ChargePayer::Farmer);
+        QCOMPARE(m_o.push(*m_server, {m_o.op(core::op::kChargeUpsert, theirs.toJson())})
+                     .json.value(QStringLiteral("applied"))
+                     .toInt(),
+                 1);
+        auto hijack = theirs;
+        hijack.shopId = uuid(m_shop.id);
+        quarantined(m_t, core::op::kChargeUpsert, hijack.toJson(), "charges",
+                    QStringLiteral("belongs to another shop"));
+        QCOMPARE(queryText(*m_server,
+                           "SELECT shop_id::text FROM charges WHERE id = " + sq(theirs.rule.id.toString())),
+                 m_other.id);
+    }
+
+    void saleWithCharges() {
+        // The stack: 1 % market cess and a ₹10.00 weighing fee per bill on the buyer, ₹5.00 hamali
+        // per package on the farmer; the buyer pays the 5 % commission too.
+        const auto cess = charge(m_shop.id, QStringLiteral("CESS"), core::ChargeBasis::Percent, 100,
+                                 core::ChargePayer::Buyer);
+        const auto hamali = charge(m_shop.id, QStringLiteral("HAMALI"), core::ChargeBasis::PerPackage, 500,
+                                   core::ChargePayer::Farmer);
+        const auto weigh = charge(m_shop.id, QStringLiteral("WEIGH"), core::ChargeBasis::PerBill, 1000,
+                                  core::ChargePayer::Buyer);
+        m_stack = {cess.rule, hamali.rule, weigh.rule};
+        m_secondFarmer = party(m_t.shopId, core::PartyKind::Farmer);
+        m_secondLot = lot(m_t, m_secondFarmer.id, m_product.id, 50'000);
+        // 10 kg (3 packages) and 5 kg (2 packages) at ₹40.00: ₹400.00 + ₹200.00 of goods, ₹300.00 on credit.
+        m_chargedSale = sale(m_t, {{m_lot, 10'000}, {m_secondLot, 5'000}}, 4000, m_buyer.id);
+        applyStack(m_chargedSale, m_stack, true, {3, 2}, 30'000);
+        const auto checked = m_chargedSale.verifyArithmetic();
+        QVERIFY2(checked.ok(), checked.ok() ? "" : qPrintable(checked.error().message));
+        const QString id = m_chargedSale.id.toString();
+        acceptedOnceOnly(m_t,
+                         {m_t.op(core::op::kChargeUpsert, cess.toJson()),
+                          m_t.op(core::op::kChargeUpsert, hamali.toJson()),
+                          m_t.op(core::op::kChargeUpsert, weigh.toJson()),
+                          m_t.op(core::op::kPartyUpsert, m_secondFarmer.toJson()),
+                          m_t.op(core::op::kLotReceived, m_secondLot.toJson()),
+                          m_t.op(core::op::kSaleRecorded, m_chargedSale.toJson())},
+                         "sale_line_charges", "sale_id", id, 6);
+        QCOMPARE(
+            count("SELECT count(*) FROM charges WHERE active AND code IN ('CESS', 'HAMALI', 'WEIGH') AND "
+                  "shop_id = " +
+                  sq(m_shop.id)),
+            qint64(3));
+        // Line 1: 400 cess + 667 of the weighing fee (2:1 split of ₹10.00), 3 × 500 hamali; the
+        // farmer's net is the goods less hamali only (the buyer pays the commission).
+        // Bill: 40000 + 1067 + 2000 + 20000 + 533 + 1000 = 64600.
+        QCOMPARE(
+            queryText(*m_server, "SELECT total || '/' || paid || '/' || credit || '/' || commission_by_buyer "
+                                 "FROM sales WHERE id = " +
+                                     sq(id)),
+            QStringLiteral("64600/34600/30000/true"));
+        QCOMPARE(
+            queryText(*m_server,
+                      "SELECT string_agg(packages || '/' || commission || '/' || buyer_charges || '/' || "
+                      "farmer_charges || '/' || farmer_net || '/' || commission_by_buyer, ',' ORDER BY "
+                      "line_no) FROM sale_lines WHERE sale_id = " +
+                          sq(id)),
+            QStringLiteral("3/2000/1067/1500/38500/true,2/1000/533/1000/19000/true"));
+        QCOMPARE(queryText(*m_server, "SELECT string_agg(c.code || ':' || c.basis || ':' || c.rate || ':' || "
+                                      "c.payer || ':' || c.amount, ',' ORDER BY l.line_no, c.position) FROM "
+                                      "sale_line_charges c JOIN sale_lines l ON l.id = c.sale_line_id WHERE "
+                                      "c.sale_id = " +
+                                          sq(id)),
+                 QStringLiteral("CESS:percent:100:buyer:400,HAMALI:per_package:500:farmer:1500,"
+                                "WEIGH:per_bill:1000:buyer:667,CESS:percent:100:buyer:200,"
+                                "HAMALI:per_package:500:farmer:1000,WEIGH:per_bill:1000:buyer:333"));
+        QCOMPARE(
+            queryText(*m_server, "SELECT string_agg(DISTINCT charge_id::text, ',') FROM sale_line_charges "
+                                 "WHERE code = 'HAMALI' AND sale_id = " +
+                                     sq(id)),
+            hamali.rule.id.toString());
+        // The credit's shop part (buyer-side charges and commission: 4600 of 64600) has no farmer.
+        QCOMPARE(count("SELECT amount FROM credit_details WHERE farmer_id IS NULL AND credit_id = " +
+                       sq(m_chargedSale.creditId->toString())),
+                 qint64(2136));
+        QCOMPARE(count("SELECT sum(amount) FROM credit_details WHERE credit_id = " +
+                       sq(m_chargedSale.creditId->toString())),
+                 qint64(30'000));
+        // Another counter gets the sale as pushed, charges included, and it checks out there too.
+        const QJsonObject doc = pulled(core::op::kSaleRecorded, id).value(QStringLiteral("doc")).toObject();
+        QCOMPARE(doc, m_chargedSale.toJson());
+        const auto back = core::SaleDoc::fromJson(doc);
+        QVERIFY(back.ok() && back->verifyArithmetic().ok());
+        QCOMPARE(back->lines[0].charges.size(), size_t(3));
+    }
+
+    void tamperedChargesAreQuarantined() {
+        // A 1 kg + 1 kg cash bill: the weighing fee splits 500 / 500.
+        core::SaleDoc s = sale(m_t, {{m_lot, 1'000}, {m_secondLot, 1'000}}, 4000);
+        applyStack(s, m_stack, true, {1, 1});
+        const qint64 sales = count("SELECT count(*) FROM sales");
+        const qint64 charged = count("SELECT count(*) FROM sale_line_charges");
+        const qint64 lines = count("SELECT count(*) FROM sale_lines");
+
+        // One paisa more of cess on line 1, the bill re-added so only the rate can tell.
+        auto cess = s;
+        cess.lines[0].charges[0].amount += core::Money::fromMinor(1);
+        settle(cess, 0);
+        quarantined(m_t, core::op::kSaleRecorded, cess.toJson(), "sales",
+                    QStringLiteral("line 1: charge CESS does not match its rate"));
+        // The weighing fee's shares moved from one line to the other (the bill still adds up).
+        auto shares = s;
+        shares.lines[0].charges[2].amount += core::Money::fromMinor(1);
+        shares.lines[1].charges[2].amount -= core::Money::fromMinor(1);
+        settle(shares, 0);
+        quarantined(m_t, core::op::kSaleRecorded, shares.toJson(), "sales",
+                    QStringLiteral("share of charge WEIGH is not its proportion of the bill"));
+        auto lineTotal = s;
+        lineTotal.lines[1].buyerCharges += core::Money::fromMinor(1);
+        lineTotal.total += core::Money::fromMinor(1);
+        quarantined(m_t, core::op::kSaleRecorded, lineTotal.toJson(), "sales",
+                    QStringLiteral("line 2: charge totals are not the sum of its charges"));
+        // Who paid commission changes the farmer's net: the flag alone flipped does not add up.
+        quarantined(m_t, core::op::kSaleRecorded,
+                    with(s.toJson(), QStringLiteral("commissionPayer"), QStringLiteral("farmer")), "sales",
+                    QStringLiteral("farmer net + commission + farmer charges != amount"));
+        quarantined(m_t, core::op::kSaleRecorded,
+                    with(s.toJson(), QStringLiteral("commissionPayer"), QStringLiteral("shop")), "sales",
+                    QStringLiteral("commissionPayer"));
+        QCOMPARE(count("SELECT count(*) FROM sales"), sales);
+        QCOMPARE(count("SELECT count(*) FROM sale_lines"), lines);
+        QCOMPARE(count("SELECT count(*) FROM sale_line_charges"), charged);
+        QCOMPARE(rows("sales", s.id.toString()), qint64(0));
+        // The untouched bill is taken.
+        acceptedOnceOnly(m_t, {m_t.op(core::op::kSaleRecorded, s.toJson())}, "sale_line_charges", "sale_id",
+                         s.id.toString(), 6);
+    }
+
+    void returnWithCharges() {
+        // All of line 1 back: goods, cess and weighing share and the commission go back to the
+        // buyer; ₹100.00 of it off the credit, the rest refunded.
+        const auto d = saleReturn(m_t, m_chargedSale, 10'000, 10'000);
+        const QString id = d.id.toString();
+        acceptedOnceOnly(m_t, {m_t.op(core::op::kSaleReturned, d.toJson())}, "sale_returns", "id", id);
+        QCOMPARE(queryText(*m_server, "SELECT total || '/' || credit_reduction || '/' || refund || '/' || "
+                                      "commission_by_buyer FROM sale_returns WHERE id = " +
+                                          sq(id)),
+                 QStringLiteral("43067/10000/33067/true"));
+        QCOMPARE(
+            queryText(*m_server, "SELECT amount || '/' || commission || '/' || buyer_charges || '/' || "
+                                 "farmer_charges || '/' || farmer_net || '/' || commission_by_buyer FROM "
+                                 "return_lines WHERE return_id = " +
+                                     sq(id)),
+            QStringLiteral("40000/2000/1067/1500/38500/true"));
+        QCOMPARE(pulled(core::op::kSaleReturned, id).value(QStringLiteral("doc")).toObject(), d.toJson());
+
+        // A return must settle commission the way its sale did.
+        auto payer = saleReturn(m_t, m_chargedSale, 1'000);
+        auto& line = payer.lines[0];
+        payer.commissionByBuyer = false;
+        line.farmerNet = line.amount - line.farmerCharges - line.commission;
+        payer.total = line.billed(false);
+        payer.refund = payer.total;
+        quarantined(m_t, core::op::kSaleReturned, payer.toJson(), "sale_returns",
+                    QStringLiteral("commissionPayer is not sale %1's").arg(m_chargedSale.id.toString()));
+        auto net = saleReturn(m_t, m_chargedSale, 1'000);
+        net.lines[0].farmerNet += net.lines[0].farmerCharges; // hamali not deducted
+        quarantined(m_t, core::op::kSaleReturned, net.toJson(), "sale_returns",
+                    QStringLiteral("farmer net + commission + farmer charges != amount"));
+    }
+
+    void oldStyleDocumentsStillIngest() {
+        // A counter from before the charge stack: no commissionPayer, packages or charges.
+        const auto s = sale(m_t, {{m_lot, 1'000}}, 4000);
+        const QJsonObject doc = withoutChargeFields(s.toJson());
+        QVERIFY(!doc.contains(QStringLiteral("commissionPayer")));
+        const QString id = s.id.toString();
+        acceptedOnceOnly(m_t, {m_t.op(core::op::kSaleRecorded, doc)}, "sales", "id", id);
+        QCOMPARE(
+            queryText(*m_server, "SELECT s.total || '/' || s.commission_by_buyer || '/' || l.packages || "
+                                 "'/' || l.buyer_charges || '/' || l.farmer_charges || '/' || l.farmer_net "
+                                 "FROM sales s JOIN sale_lines l ON l.sale_id = s.id WHERE s.id = " +
+                                     sq(id)),
+            QStringLiteral("4000/false/0/0/0/3800"));
+        QCOMPARE(rows("sale_line_charges", id, "sale_id"), qint64(0));
+        QCOMPARE(pulled(core::op::kSaleRecorded, id).value(QStringLiteral("doc")).toObject(), doc);
+
+        QJsonObject back = saleReturn(m_t, s, 1'000).toJson();
+        back.remove(QStringLiteral("commissionPayer"));
+        QJsonArray lines;
+        for (const auto& v : back.value(QStringLiteral("lines")).toArray()) {
+            QJsonObject l = v.toObject();
+            l.remove(QStringLiteral("buyerCharges"));
+            l.remove(QStringLiteral("farmerCharges"));
+            lines.append(l);
+        }
+        back.insert(QStringLiteral("lines"), lines);
+        const QString returnId = back.value(QStringLiteral("id")).toString();
+        acceptedOnceOnly(m_t, {m_t.op(core::op::kSaleReturned, back)}, "sale_returns", "id", returnId);
+        QCOMPARE(queryText(*m_server, "SELECT amount || '/' || commission || '/' || farmer_net || '/' || "
+                                      "commission_by_buyer FROM return_lines WHERE return_id = " +
+                                          sq(returnId)),
+                 QStringLiteral("4000/200/3800/false"));
     }
 
     void tenantRoleSeesOnlyItsShop() {
         // The new tables carry the same policy as the old ones: as market_app in BLR01 nothing of
-        // HYD01 is visible.
+        // HYD01 is visible (each table holds HYD01 rows, as the owning role sees).
+        const std::string notOther = " WHERE shop_id <> " + sq(m_other.id);
+        const char* const tables[] = {"farmer_payments", "expenses",       "stock_adjustments",
+                                      "cash_sessions",   "cash_movements", "cash_session_closings",
+                                      "sale_returns",    "return_lines",   "return_allocations",
+                                      "settings",        "charges",        "sale_line_charges"};
+        for (const char* table : tables)
+            QVERIFY2(count(std::string("SELECT count(*) FROM ") + table + notOther) > 0, table);
         pqxx::connection c(m_server->dbUrl());
         pqxx::work tx(c);
         tx.exec("SET LOCAL ROLE market_app");
         tx.exec("SELECT set_config('market.shop_id', " + sq(m_other.id) + ", true)");
-        for (const char* table :
-             {"farmer_payments", "expenses", "stock_adjustments", "cash_sessions", "cash_movements",
-              "cash_session_closings", "sale_returns", "return_lines", "return_allocations", "settings"})
-            QCOMPARE(tx.exec(std::string("SELECT count(*) FROM ") + table)[0][0].as<qint64>(), qint64(0));
+        for (const char* table : tables)
+            QCOMPARE(tx.exec(std::string("SELECT count(*) FROM ") + table + notOther)[0][0].as<qint64>(),
+                     qint64(0));
     }
 };
 
