@@ -31,6 +31,8 @@ public:
     core::ReportService reports;
     core::CashSessionService cash;
     Preferences prefs;
+    /// Names this counter's entries in the OS keychain (the device secret); tests use their own.
+    QString keychainService = QStringLiteral("market-pos");
 
     core::Currency currency() const;
     QString money(core::Money m) const { return core::formatMoney(m, currency()); }

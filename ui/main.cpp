@@ -4,10 +4,6 @@
 #include "Language.h"
 #include "ScreenshotTour.h"
 #include "controllers/SyncStatusSource.h"
-#ifdef MARKET_HAVE_SYNC
-#include "controllers/EngineSyncStatus.h"
-#include "store/Outbox.h"
-#endif
 #include "widgets/MainWindow.h"
 
 #include <QApplication>
@@ -73,13 +69,13 @@ int run(QApplication& app) {
             return 2;
         }
     }
-    // An enrolled counter syncs on a worker thread; a standalone shop has nothing to send.
-    std::unique_ptr<ui::SyncStatusSource> sync = std::make_unique<ui::StandaloneSyncStatus>();
-#ifdef MARKET_HAVE_SYNC
-    if (auto enrolment = core::Outbox::enrolment(**store);
-        enrolment.ok() && enrolment->has_value() && !parser.isSet(screenshots))
-        sync = std::make_unique<ui::EngineSyncStatus>(storePath, (*enrolment)->serverUrl);
-#endif
+    // An enrolled counter syncs on a worker thread (from the first run on, when the setup wizard
+    // enrolls it); a standalone shop has nothing to send.
+    std::unique_ptr<ui::SyncStatusSource> sync;
+    if (parser.isSet(screenshots))
+        sync = std::make_unique<ui::StandaloneSyncStatus>();
+    else
+        sync = std::make_unique<ui::StoreSyncStatus>(**store, ctx.keychainService);
     ui::MainWindow window(ctx, *sync);
     if (parser.isSet(screenshots)) {
         const QStringList saved =

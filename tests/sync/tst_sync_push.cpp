@@ -1,6 +1,6 @@
 // The counter's sync engine, push side, against a real market-server (embedded PostgreSQL) on
 // 127.0.0.1, real SQLite counter stores made through the services, and the real OS keychain.
-#include "ServerHarness.h"
+#include "SyncFixture.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -39,12 +39,7 @@ using market::sync::DeviceKeychain;
 using market::sync::PushOutcome;
 using market::sync::SyncEngine;
 using market::sync::SyncOptions;
-
-#define REQUIRE_OK(expr)                                                                                     \
-    do {                                                                                                     \
-        const auto& r_ = (expr);                                                                             \
-        QVERIFY2(r_.ok(), qPrintable(r_.ok() ? QString() : r_.error().message));                             \
-    } while (false)
+using market::sync::test::serverUrl;
 
 namespace {
 const QString kOwnerPassword = QStringLiteral("owner-secret-1");
@@ -62,10 +57,6 @@ struct Counter {
     QString path() const { return dir.filePath(QStringLiteral("counter.db")); }
     qint64 outboxCount() { return *Outbox::pendingCount(*store); }
 };
-
-QString serverUrl(const ServerProcess& server) {
-    return QStringLiteral("http://127.0.0.1:%1").arg(server.port());
-}
 } // namespace
 
 /// A loopback TCP proxy in front of the server that can lose replies: with `dropReplies` > 0 it
@@ -118,24 +109,21 @@ class SyncPushTest : public QObject {
 private:
     QTemporaryDir m_serverDir;
     std::unique_ptr<ServerProcess> m_server;
-    const DeviceKeychain m_keychain{QStringLiteral("market-pos-tests")};
+    const DeviceKeychain m_keychain{sync::test::keychainService()};
     int m_shops = 0;
 
     /// A fresh shop on the server and a counter enrolled in it and set up (server must run).
     std::unique_ptr<Counter> newCounter() {
         const QString code = QStringLiteral("SY%1").arg(++m_shops);
-        server::test::createShop(*m_server, code, QStringLiteral("sync-owner"));
-        const auto enrolCode =
-            m_server->admin({QStringLiteral("enrol-code"), QStringLiteral("--shop"), code});
-        if (!enrolCode)
+        const QString enrolCode = sync::test::newShopWithEnrolCode(*m_server, code);
+        if (enrolCode.isEmpty())
             return nullptr;
         auto c = std::make_unique<Counter>();
         auto store = Store::open(c->path(), c->clock);
         if (!store.ok())
             return nullptr;
         c->store = std::move(store).value();
-        auto enrolled = SyncEngine::enrol(*c->store, m_keychain, serverUrl(*m_server), code,
-                                          enrolCode->value(QStringLiteral("code")).toString(),
+        auto enrolled = SyncEngine::enrol(*c->store, m_keychain, serverUrl(*m_server), code, enrolCode,
                                           QStringLiteral("Counter 1"), SyncOptions{});
         if (!enrolled.ok()) {
             qWarning() << enrolled.error().message;
@@ -651,10 +639,8 @@ private slots:
 
     void marketctlEnrolInitSyncStatus() {
         const QString code = QStringLiteral("SYCLI");
-        server::test::createShop(*m_server, code, QStringLiteral("sync-owner"));
-        const auto enrolCode =
-            m_server->admin({QStringLiteral("enrol-code"), QStringLiteral("--shop"), code});
-        QVERIFY(enrolCode);
+        const QString enrolCode = sync::test::newShopWithEnrolCode(*m_server, code);
+        QVERIFY(!enrolCode.isEmpty());
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("cli.db"));
         auto run = [&](const QStringList& args,
@@ -673,18 +659,16 @@ private slots:
                      QStringLiteral("unix:path=/nonexistent/bus"));
         auto [rc0, out0, err0] =
             run({QStringLiteral("enrol"), QStringLiteral("--server"), serverUrl(*m_server),
-                 QStringLiteral("--shop"), code, QStringLiteral("--code"),
-                 enrolCode->value(QStringLiteral("code")).toString()},
+                 QStringLiteral("--shop"), code, QStringLiteral("--code"), enrolCode},
                 noBus);
         QCOMPARE(rc0, 1);
         QVERIFY2(err0.contains(QStringLiteral("keychain")) && err0.trimmed().count(QLatin1Char('\n')) == 0,
                  qPrintable(err0));
         QVERIFY(!QFile::exists(db));
 
-        auto [rc1, out1, err1] =
-            run({QStringLiteral("enrol"), QStringLiteral("--server"), serverUrl(*m_server),
-                 QStringLiteral("--shop"), code, QStringLiteral("--code"),
-                 enrolCode->value(QStringLiteral("code")).toString(), QStringLiteral("--json")});
+        auto [rc1, out1, err1] = run({QStringLiteral("enrol"), QStringLiteral("--server"),
+                                      serverUrl(*m_server), QStringLiteral("--shop"), code,
+                                      QStringLiteral("--code"), enrolCode, QStringLiteral("--json")});
         QVERIFY2(rc1 == 0, qPrintable(err1));
         const QJsonObject enrolled = QJsonDocument::fromJson(out1.toUtf8()).object();
         QCOMPARE(enrolled.value(QStringLiteral("shopCode")).toString(), code);

@@ -2,6 +2,11 @@
 
 #include <QObject>
 #include <QString>
+#include <memory>
+
+namespace market::core {
+class Store;
+}
 
 namespace market::ui {
 
@@ -25,6 +30,8 @@ public:
     virtual SyncStatus status() const = 0;
     /// The counter committed something: push it soon. Never blocks.
     virtual void nudge() {}
+    /// The store was just set up (first run, perhaps enrolled with a server): look at it again.
+    virtual void reload() {}
 
 signals:
     void changed();
@@ -36,6 +43,25 @@ class StandaloneSyncStatus final : public SyncStatusSource {
 public:
     using SyncStatusSource::SyncStatusSource;
     SyncStatus status() const override { return SyncStatus{}; }
+};
+
+/// The counter's source, decided by its store: standalone until the store is enrolled with a
+/// server, then the real engine (EngineSyncStatus) on its worker thread. reload() after the setup
+/// wizard enrolled the store and created its shop starts the engine without a restart.
+class StoreSyncStatus final : public SyncStatusSource {
+    Q_OBJECT
+public:
+    StoreSyncStatus(core::Store& store, QString keychainService, QObject* parent = nullptr);
+    ~StoreSyncStatus() override;
+    SyncStatus status() const override { return m_current->status(); }
+    void nudge() override { m_current->nudge(); }
+    void reload() override;
+
+private:
+    core::Store& m_store;
+    QString m_keychainService;
+    std::unique_ptr<SyncStatusSource> m_current;
+    bool m_engine = false;
 };
 
 } // namespace market::ui

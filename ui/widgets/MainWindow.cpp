@@ -177,6 +177,7 @@ void MainWindow::start() {
     connect(wizard, &QDialog::finished, this, [this, wizard](int result) {
         if (result == QDialog::Accepted && wizard->ownerSession()) {
             updateTitle();
+            m_sync.reload(); // an enrolled counter starts syncing now
             onLocked();
         } else if (m_setup->needsSetup()) {
             close(); // no shop, nothing to do

@@ -1,5 +1,6 @@
 #include "SetupWizard.h"
 
+#include "EnrolPage.h"
 #include "controllers/SetupController.h"
 
 #include <QComboBox>
@@ -12,19 +13,12 @@
 
 namespace market::ui {
 
-namespace {
-class EnrolPage : public QWizardPage {
-public:
-    using QWizardPage::QWizardPage;
-    bool isComplete() const override { return false; } // until the sync engine exists
-};
-} // namespace
-
 SetupWizard::SetupWizard(SetupController& controller, QWidget* parent)
     : QWizard(parent)
     , m_controller(controller)
     , m_standalone(new QRadioButton(tr("Create a &standalone shop on this counter")))
-    , m_enrol(new QRadioButton(tr("&Enrol this counter with a server (enrolment code)")))
+    , m_enrol(new QRadioButton(tr("&Join a shop on a server (enrolment code)")))
+    , m_enrolPage(new EnrolPage(controller))
     , m_shopCode(new QLineEdit)
     , m_shopName(new QLineEdit)
     , m_currency(new QComboBox)
@@ -38,7 +32,10 @@ SetupWizard::SetupWizard(SetupController& controller, QWidget* parent)
     setObjectName(QStringLiteral("setupWizard"));
     setWindowTitle(tr("Set up this counter"));
     setWizardStyle(QWizard::ClassicStyle);
+    setMinimumSize(640, 500); // room for the enrolment page's two-line errors
     m_shopCode->setObjectName(QStringLiteral("setupShopCode"));
+    m_terminal->setObjectName(QStringLiteral("setupTerminal"));
+    m_terminalName->setObjectName(QStringLiteral("setupTerminalName"));
     m_shopName->setObjectName(QStringLiteral("setupShopName"));
     m_username->setObjectName(QStringLiteral("setupUsername"));
     m_displayName->setObjectName(QStringLiteral("setupDisplayName"));
@@ -55,16 +52,12 @@ SetupWizard::SetupWizard(SetupController& controller, QWidget* parent)
     m_standalone->setChecked(true);
     setPage(Intro, intro);
 
-    auto* enrol = new EnrolPage;
-    enrol->setTitle(tr("Enrol with a server"));
-    auto* enrolLayout = new QVBoxLayout(enrol);
-    auto* enrolText =
-        new QLabel(tr("Enrolment with a central server comes with the sync engine. Until then, go "
-                      "back and create a standalone shop; it can be enrolled later without losing "
-                      "data."));
-    enrolText->setWordWrap(true);
-    enrolLayout->addWidget(enrolText);
-    setPage(Enrol, enrol);
+    m_enrol->setObjectName(QStringLiteral("setupJoinServer"));
+    if (!SetupController::canEnrol()) {
+        m_enrol->setEnabled(false);
+        m_enrol->setToolTip(tr("This build of market-pos has no sync engine."));
+    }
+    setPage(Enrol, m_enrolPage);
 
     auto* shop = new QWizardPage;
     shop->setTitle(tr("Your shop"));
@@ -97,18 +90,42 @@ SetupWizard::SetupWizard(SetupController& controller, QWidget* parent)
     ownerForm->addRow(tr("Password a&gain"), m_password2);
     ownerForm->addRow(m_error);
     setPage(Owner, owner);
-    setStartId(Intro);
+    // Enrolled before, the shop not made yet (the wizard was closed half-way): finish the setup.
+    setStartId(m_controller.enrolment() ? Shop : Intro);
 }
 
 int SetupWizard::nextId() const {
     switch (currentId()) {
     case Intro:
         return m_enrol->isChecked() ? Enrol : Shop;
+    case Enrol:
+        return Shop;
     case Shop:
         return Owner;
     default:
         return -1;
     }
+}
+
+void SetupWizard::initializePage(int id) {
+    QWizard::initializePage(id);
+    if (id != Shop)
+        return;
+    // An enrolled counter's shop code and terminal number are the server's; SetupService insists.
+    const auto enrolment = m_controller.enrolment();
+    m_shopCode->setReadOnly(enrolment.has_value());
+    m_shopCode->setFocusPolicy(enrolment ? Qt::ClickFocus : Qt::StrongFocus); // Tab goes to the shop name
+    m_terminal->setEnabled(!enrolment);
+    if (!enrolment)
+        return;
+    m_shopCode->setText(enrolment->shopCode);
+    m_terminal->setValue(static_cast<int>(enrolment->terminalNumber));
+    if (m_terminalName->text().isEmpty())
+        m_terminalName->setText(m_enrolPage->terminalName());
+    page(Shop)->setSubTitle(tr("Enrolled as terminal %1 of shop %2 at %3. Name the shop for its receipts.")
+                                .arg(enrolment->terminalNumber)
+                                .arg(enrolment->shopCode, enrolment->serverUrl));
+    m_shopName->setFocus();
 }
 
 bool SetupWizard::validateCurrentPage() {
