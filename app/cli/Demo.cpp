@@ -9,6 +9,7 @@
 #include "services/AuthService.h"
 #include "services/CashSessionService.h"
 #include "services/CatalogService.h"
+#include "services/ChargeService.h"
 #include "services/CollectionService.h"
 #include "services/ExpenseService.h"
 #include "services/FarmerPaymentService.h"
@@ -163,6 +164,23 @@ Status DemoBuilder::setUpCatalog() {
     if (!slabs.ok())
         return slabs.error();
     MARKET_TRY(okOr(catalog.setCommissionRule(m_manager, m_products.front().id, slabs.value())));
+    // The usual mandi charges: the market committee's fee on the buyer's bill, the porters'
+    // hamali per bag deducted from the farmer.
+    ChargeService charges(m_ctx.store());
+    MARKET_TRY(okOr(charges.set(m_manager, ChargeRule{{},
+                                                      QStringLiteral("CESS"),
+                                                      tr("Market fee"),
+                                                      ChargeBasis::Percent,
+                                                      100,
+                                                      ChargePayer::Buyer,
+                                                      {}})));
+    MARKET_TRY(okOr(charges.set(m_manager, ChargeRule{{},
+                                                      QStringLiteral("HAMALI"),
+                                                      tr("Hamali"),
+                                                      ChargeBasis::PerPackage,
+                                                      200,
+                                                      ChargePayer::Farmer,
+                                                      {}})));
     return okStatus();
 }
 
@@ -292,11 +310,12 @@ Status DemoBuilder::sellOnce() {
 
     SaleService sales(m_ctx.store());
     if (walkin) {
-        // A walk-in's bill must be paid in full even to be quoted: tender a generous note.
+        // A walk-in's bill must be paid in full even to be quoted: tender a generous note (twice
+        // the goods covers any buyer-side charges).
         Money estimate;
         for (const auto& line : request.lines)
             estimate += Money::lineAmount(line.qty, line.price).value_or(Money());
-        request.payments = {{PaymentMethod::Cash, roundUp(estimate + rupees(1), 10'000), {}}};
+        request.payments = {{PaymentMethod::Cash, roundUp(estimate + estimate + rupees(1), 10'000), {}}};
     }
     auto quote = sales.quote(m_cashier, request);
     if (!quote.ok())

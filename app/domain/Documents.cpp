@@ -404,7 +404,7 @@ Result<SaleDoc> SaleDoc::fromJson(const QJsonObject& o) {
         line.commissionBp = l.integer(QStringLiteral("commissionBp"), 0, kMaxRateBp);
         line.commission = l.money(QStringLiteral("commission"));
         line.farmerNet = l.money(QStringLiteral("farmerNet"), true);
-        // Charges came with protocol 1.1; a sale from an older counter has none.
+        // A sale from a counter that predates charges has none of these fields.
         if (l.has(QStringLiteral("packages")))
             line.packages = l.integer(QStringLiteral("packages"), 0, kMaxPackages);
         const QJsonArray charges =
