@@ -290,6 +290,46 @@
         <source>Received by</source>
         <translation>प्राप्तकर्ता</translation>
     </message>
+    <message>
+        <source>Goods</source>
+        <translation>माल</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>कमीशन</translation>
+    </message>
+    <message>
+        <source>Credit note (return)</source>
+        <translation>क्रेडिट नोट (वापसी)</translation>
+    </message>
+    <message>
+        <source>Return no</source>
+        <translation>वापसी सं.</translation>
+    </message>
+    <message>
+        <source>Original receipt</source>
+        <translation>मूल रसीद</translation>
+    </message>
+    <message>
+        <source>Charges given back</source>
+        <translation>लौटाए गए शुल्क</translation>
+    </message>
+    <message>
+        <source>Total returned</source>
+        <translation>कुल वापसी</translation>
+    </message>
+    <message>
+        <source>Credit reduced</source>
+        <translation>उधार में कमी</translation>
+    </message>
+    <message>
+        <source>Refund %1</source>
+        <translation>वापसी भुगतान %1</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>कारण</translation>
+    </message>
 </context>
 <context>
     <name>ReturnService</name>
@@ -431,6 +471,14 @@
     <message>
         <source>The commission of %1 is already confirmed.</source>
         <translation>%1 का कमीशन पहले से पक्का है।</translation>
+    </message>
+    <message>
+        <source>Line %1: the farmer&apos;s commission and charges (%2) would be more than the line&apos;s amount (%3); check the price.</source>
+        <translation>पंक्ति %1: किसान का कमीशन और शुल्क (%2) पंक्ति की राशि (%3) से अधिक हो जाएगा; दाम जाँचें।</translation>
+    </message>
+    <message>
+        <source>Line %1: packages must be between 0 and %2.</source>
+        <translation>पंक्ति %1: बोरियाँ 0 से %2 के बीच होनी चाहिए।</translation>
     </message>
 </context>
 <context>
@@ -817,6 +865,102 @@
     </message>
 </context>
 <context>
+    <name>market::ui::EnrolPage</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;ब्राउज़…</translation>
+    </message>
+    <message>
+        <source>Join a shop on a server</source>
+        <translation>सर्वर पर दुकान से जुड़ें</translation>
+    </message>
+    <message>
+        <source>A manager makes a one-time enrolment code for this counter on the shop&apos;s server.</source>
+        <translation>मैनेजर दुकान के सर्वर पर इस काउंटर के लिए एक बार का नामांकन कोड बनाता है।</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>&amp;नामांकन करें</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>काउंटर</translation>
+    </message>
+    <message>
+        <source>A PEM file, for a self-signed server</source>
+        <translation>PEM फ़ाइल, स्व-हस्ताक्षरित सर्वर के लिए</translation>
+    </message>
+    <message>
+        <source>&amp;Server address</source>
+        <translation>&amp;सर्वर का पता</translation>
+    </message>
+    <message>
+        <source>S&amp;hop code</source>
+        <translation>दुकान &amp;कोड</translation>
+    </message>
+    <message>
+        <source>Enrolment c&amp;ode</source>
+        <translation>नामांकन &amp;कोड</translation>
+    </message>
+    <message>
+        <source>This counter&apos;s &amp;name</source>
+        <translation>इस काउंटर का &amp;नाम</translation>
+    </message>
+    <message>
+        <source>C&amp;A certificate (optional)</source>
+        <translation>C&amp;A प्रमाणपत्र (वैकल्पिक)</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA प्रमाणपत्र</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM प्रमाणपत्र (*.pem *.crt);;सभी फ़ाइलें (*)</translation>
+    </message>
+</context>
+<context>
+    <name>market::ui::EnrolmentJob</name>
+    <message>
+        <source>This build of market-pos has no sync engine.</source>
+        <translation>market-pos के इस संस्करण में सिंक इंजन नहीं है।</translation>
+    </message>
+    <message>
+        <source>Cannot open this counter&apos;s data file: %1</source>
+        <translation>इस काउंटर की डेटा फ़ाइल नहीं खुल सकती: %1</translation>
+    </message>
+    <message>
+        <source>Checking the OS keychain…</source>
+        <translation>OS कीचेन जाँच रहे हैं…</translation>
+    </message>
+    <message>
+        <source>There is no usable OS keychain to keep this counter&apos;s device secret, so nothing was sent and the enrolment code is still valid. On Linux a Secret Service (such as gnome-keyring) must run and be unlocked.
+%1</source>
+        <translation>इस काउंटर का डिवाइस रहस्य रखने के लिए कोई उपयोगी OS कीचेन नहीं है, इसलिए कुछ नहीं भेजा गया और नामांकन कोड अभी भी मान्य है। Linux पर Secret Service (जैसे gnome-keyring) चलनी और खुली होनी चाहिए।
+%1</translation>
+    </message>
+    <message>
+        <source>Contacting %1…</source>
+        <translation>%1 से संपर्क कर रहे हैं…</translation>
+    </message>
+    <message>
+        <source>The server refused the shop code or the enrolment code: mistyped, already used or expired. Ask a manager for a new code.
+%1</source>
+        <translation>सर्वर ने दुकान कोड या नामांकन कोड अस्वीकार किया: गलत टाइप, पहले से उपयोग किया गया या समाप्त। मैनेजर से नया कोड माँगें।
+%1</translation>
+    </message>
+    <message>
+        <source>Enrolment failed.
+%1</source>
+        <translation>नामांकन विफल।
+%1</translation>
+    </message>
+    <message>
+        <source>Enrolled as terminal %1 of shop %2.</source>
+        <translation>दुकान %2 के टर्मिनल %1 के रूप में नामांकित।</translation>
+    </message>
+</context>
+<context>
     <name>market::ui::LoginWidget</name>
     <message>
         <source>Use &amp;PIN</source>
@@ -958,6 +1102,10 @@
     <message>
         <source>&amp;Returns</source>
         <translation>वापसी (&amp;R)</translation>
+    </message>
+    <message>
+        <source>No return to reprint yet.</source>
+        <translation>दोबारा छापने के लिए अभी कोई वापसी नहीं।</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1430,14 @@
         <source>Goods back: %1</source>
         <translation>वापस माल: %1</translation>
     </message>
+    <message>
+        <source>Reprint (F10)</source>
+        <translation>दोबारा छापें (F10)</translation>
+    </message>
+    <message>
+        <source>Print a copy of the last credit note</source>
+        <translation>पिछले क्रेडिट नोट की प्रति छापें</translation>
+    </message>
 </context>
 <context>
     <name>market::ui::SaleSession</name>
@@ -1507,10 +1663,6 @@
         </translation>
     </message>
     <message>
-        <source>Commission %1</source>
-        <translation>कमीशन %1</translation>
-    </message>
-    <message>
         <source>Cart is empty</source>
         <translation>कार्ट खाली है</translation>
     </message>
@@ -1524,6 +1676,33 @@
             <numerusform>%n बिक्री रुकी</numerusform>
             <numerusform>%n बिक्री रुकी</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) · Goods %1 + charges %2 · Total %3</source>
+        <translation>
+            <numerusform>%n पंक्ति · माल %1 + शुल्क %2 · कुल %3</numerusform>
+            <numerusform>%n पंक्ति · माल %1 + शुल्क %2 · कुल %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Commission %1%2</source>
+        <translation>कमीशन %1%2</translation>
+    </message>
+    <message>
+        <source> (on the bill)</source>
+        <translation> (बिल पर)</translation>
+    </message>
+    <message>
+        <source> (from the farmers)</source>
+        <translation> (किसानों से)</translation>
+    </message>
+    <message>
+        <source>%1 %2 (on the bill)</source>
+        <translation>%1 %2 (बिल पर)</translation>
+    </message>
+    <message>
+        <source>%1 %2 (from the farmers)</source>
+        <translation>%1 %2 (किसानों से)</translation>
     </message>
 </context>
 <context>
@@ -1598,16 +1777,40 @@
         <source>The two passwords differ.</source>
         <translation>दोनों पासवर्ड अलग हैं।</translation>
     </message>
+    <message>
+        <source>The counter is already being enrolled.</source>
+        <translation>काउंटर का नामांकन पहले से चल रहा है।</translation>
+    </message>
+    <message>
+        <source>This data file already belongs to shop %1.</source>
+        <translation>यह डेटा फ़ाइल पहले से दुकान %1 की है।</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, e.g. https://market.example:8443.</source>
+        <translation>सर्वर का पता लिखें, जैसे https://market.example:8443।</translation>
+    </message>
+    <message>
+        <source>Type the shop&apos;s code on the server, e.g. HYD01.</source>
+        <translation>सर्वर पर दुकान का कोड लिखें, जैसे HYD01।</translation>
+    </message>
+    <message>
+        <source>Type the one-time enrolment code a manager made on the server.</source>
+        <translation>मैनेजर द्वारा सर्वर पर बनाया गया एक बार का नामांकन कोड लिखें।</translation>
+    </message>
+    <message>
+        <source>Give this counter a name, e.g. Counter 2.</source>
+        <translation>इस काउंटर को नाम दें, जैसे काउंटर 2।</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA certificate file %1.</source>
+        <translation>CA प्रमाणपत्र फ़ाइल %1 पढ़ी नहीं जा सकती।</translation>
+    </message>
 </context>
 <context>
     <name>market::ui::SetupWizard</name>
     <message>
         <source>Create a &amp;standalone shop on this counter</source>
         <translation>इस काउंटर पर स्वतंत्र दुकान बनाएँ (&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Enrol this counter with a server (enrolment code)</source>
-        <translation>इस काउंटर को सर्वर से जोड़ें (नामांकन कोड) (&amp;E)</translation>
     </message>
     <message>
         <source>Set up this counter</source>
@@ -1620,14 +1823,6 @@
     <message>
         <source>This counter has no shop yet.</source>
         <translation>इस काउंटर पर अभी कोई दुकान नहीं है।</translation>
-    </message>
-    <message>
-        <source>Enrol with a server</source>
-        <translation>सर्वर से जोड़ें</translation>
-    </message>
-    <message>
-        <source>Enrolment with a central server comes with the sync engine. Until then, go back and create a standalone shop; it can be enrolled later without losing data.</source>
-        <translation>केंद्रीय सर्वर से जुड़ना सिंक इंजन के साथ आएगा। तब तक वापस जाकर स्वतंत्र दुकान बनाएँ; बाद में बिना डेटा खोए इसे जोड़ा जा सकता है।</translation>
     </message>
     <message>
         <source>Your shop</source>
@@ -1676,6 +1871,18 @@
     <message>
         <source>Password a&amp;gain</source>
         <translation>पासवर्ड दोबारा</translation>
+    </message>
+    <message>
+        <source>&amp;Join a shop on a server (enrolment code)</source>
+        <translation>सर्वर पर दुकान से &amp;जुड़ें (नामांकन कोड)</translation>
+    </message>
+    <message>
+        <source>This build of market-pos has no sync engine.</source>
+        <translation>market-pos के इस संस्करण में सिंक इंजन नहीं है।</translation>
+    </message>
+    <message>
+        <source>Enrolled as terminal %1 of shop %2 at %3. Name the shop for its receipts.</source>
+        <translation>%3 पर दुकान %2 के टर्मिनल %1 के रूप में नामांकित। रसीदों के लिए दुकान का नाम दें।</translation>
     </message>
 </context>
 <context>
@@ -1735,6 +1942,10 @@
     <message>
         <source>Returns against a receipt</source>
         <translation>रसीद पर वापसी</translation>
+    </message>
+    <message>
+        <source>Returns: reprint the last credit note</source>
+        <translation>वापसी: पिछला क्रेडिट नोट दोबारा छापें</translation>
     </message>
 </context>
 <context>

@@ -290,6 +290,46 @@
         <source>Received by</source>
         <translation>స్వీకరించినవారు</translation>
     </message>
+    <message>
+        <source>Goods</source>
+        <translation>సరుకు</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>కమీషన్</translation>
+    </message>
+    <message>
+        <source>Credit note (return)</source>
+        <translation>క్రెడిట్ నోట్ (వాపసు)</translation>
+    </message>
+    <message>
+        <source>Return no</source>
+        <translation>వాపసు సం.</translation>
+    </message>
+    <message>
+        <source>Original receipt</source>
+        <translation>అసలు రసీదు</translation>
+    </message>
+    <message>
+        <source>Charges given back</source>
+        <translation>తిరిగి ఇచ్చిన ఛార్జీలు</translation>
+    </message>
+    <message>
+        <source>Total returned</source>
+        <translation>మొత్తం వాపసు</translation>
+    </message>
+    <message>
+        <source>Credit reduced</source>
+        <translation>తగ్గిన బాకీ</translation>
+    </message>
+    <message>
+        <source>Refund %1</source>
+        <translation>వాపసు చెల్లింపు %1</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>కారణం</translation>
+    </message>
 </context>
 <context>
     <name>ReturnService</name>
@@ -431,6 +471,14 @@
     <message>
         <source>The commission of %1 is already confirmed.</source>
         <translation>%1 కమీషన్ ఇప్పటికే నిర్ధారించబడింది.</translation>
+    </message>
+    <message>
+        <source>Line %1: the farmer&apos;s commission and charges (%2) would be more than the line&apos;s amount (%3); check the price.</source>
+        <translation>వరుస %1: రైతు కమీషన్ మరియు ఛార్జీలు (%2) వరుస మొత్తం (%3) కంటే ఎక్కువ అవుతాయి; ధర చూడండి.</translation>
+    </message>
+    <message>
+        <source>Line %1: packages must be between 0 and %2.</source>
+        <translation>వరుస %1: సంచులు 0 నుండి %2 మధ్య ఉండాలి.</translation>
     </message>
 </context>
 <context>
@@ -817,6 +865,102 @@
     </message>
 </context>
 <context>
+    <name>market::ui::EnrolPage</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;బ్రౌజ్…</translation>
+    </message>
+    <message>
+        <source>Join a shop on a server</source>
+        <translation>సర్వర్‌లోని దుకాణంలో చేరండి</translation>
+    </message>
+    <message>
+        <source>A manager makes a one-time enrolment code for this counter on the shop&apos;s server.</source>
+        <translation>మేనేజర్ దుకాణ సర్వర్‌లో ఈ కౌంటర్ కోసం ఒకసారి వాడే నమోదు కోడ్ తయారు చేస్తారు.</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>&amp;నమోదు చేయండి</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>కౌంటర్</translation>
+    </message>
+    <message>
+        <source>A PEM file, for a self-signed server</source>
+        <translation>PEM ఫైల్, స్వీయ-సంతకం సర్వర్ కోసం</translation>
+    </message>
+    <message>
+        <source>&amp;Server address</source>
+        <translation>&amp;సర్వర్ చిరునామా</translation>
+    </message>
+    <message>
+        <source>S&amp;hop code</source>
+        <translation>దుకాణం &amp;కోడ్</translation>
+    </message>
+    <message>
+        <source>Enrolment c&amp;ode</source>
+        <translation>నమోదు &amp;కోడ్</translation>
+    </message>
+    <message>
+        <source>This counter&apos;s &amp;name</source>
+        <translation>ఈ కౌంటర్ &amp;పేరు</translation>
+    </message>
+    <message>
+        <source>C&amp;A certificate (optional)</source>
+        <translation>C&amp;A సర్టిఫికేట్ (ఐచ్ఛికం)</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA సర్టిఫికేట్</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM సర్టిఫికేట్లు (*.pem *.crt);;అన్ని ఫైళ్లు (*)</translation>
+    </message>
+</context>
+<context>
+    <name>market::ui::EnrolmentJob</name>
+    <message>
+        <source>This build of market-pos has no sync engine.</source>
+        <translation>ఈ market-pos బిల్డ్‌లో సింక్ ఇంజిన్ లేదు.</translation>
+    </message>
+    <message>
+        <source>Cannot open this counter&apos;s data file: %1</source>
+        <translation>ఈ కౌంటర్ డేటా ఫైల్ తెరవలేము: %1</translation>
+    </message>
+    <message>
+        <source>Checking the OS keychain…</source>
+        <translation>OS కీచైన్ తనిఖీ చేస్తున్నాం…</translation>
+    </message>
+    <message>
+        <source>There is no usable OS keychain to keep this counter&apos;s device secret, so nothing was sent and the enrolment code is still valid. On Linux a Secret Service (such as gnome-keyring) must run and be unlocked.
+%1</source>
+        <translation>ఈ కౌంటర్ పరికర రహస్యాన్ని ఉంచడానికి వాడగల OS కీచైన్ లేదు, కాబట్టి ఏమీ పంపలేదు మరియు నమోదు కోడ్ ఇంకా చెల్లుతుంది. Linux‌లో Secret Service (gnome-keyring వంటిది) నడుస్తూ అన్‌లాక్ అయి ఉండాలి.
+%1</translation>
+    </message>
+    <message>
+        <source>Contacting %1…</source>
+        <translation>%1 ను సంప్రదిస్తున్నాం…</translation>
+    </message>
+    <message>
+        <source>The server refused the shop code or the enrolment code: mistyped, already used or expired. Ask a manager for a new code.
+%1</source>
+        <translation>సర్వర్ దుకాణం కోడ్ లేదా నమోదు కోడ్‌ను తిరస్కరించింది: తప్పుగా టైప్ చేశారు, ఇప్పటికే వాడారు లేదా గడువు ముగిసింది. మేనేజర్‌ను కొత్త కోడ్ అడగండి.
+%1</translation>
+    </message>
+    <message>
+        <source>Enrolment failed.
+%1</source>
+        <translation>నమోదు విఫలమైంది.
+%1</translation>
+    </message>
+    <message>
+        <source>Enrolled as terminal %1 of shop %2.</source>
+        <translation>దుకాణం %2 యొక్క టెర్మినల్ %1 గా నమోదైంది.</translation>
+    </message>
+</context>
+<context>
     <name>market::ui::LoginWidget</name>
     <message>
         <source>Use &amp;PIN</source>
@@ -958,6 +1102,10 @@
     <message>
         <source>&amp;Returns</source>
         <translation>వాపసు (&amp;R)</translation>
+    </message>
+    <message>
+        <source>No return to reprint yet.</source>
+        <translation>మళ్లీ ముద్రించడానికి ఇంకా వాపసు లేదు.</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1430,14 @@
         <source>Goods back: %1</source>
         <translation>వాపసు సరుకు: %1</translation>
     </message>
+    <message>
+        <source>Reprint (F10)</source>
+        <translation>మళ్లీ ముద్రించు (F10)</translation>
+    </message>
+    <message>
+        <source>Print a copy of the last credit note</source>
+        <translation>చివరి క్రెడిట్ నోట్ ప్రతిని ముద్రించు</translation>
+    </message>
 </context>
 <context>
     <name>market::ui::SaleSession</name>
@@ -1507,10 +1663,6 @@
         </translation>
     </message>
     <message>
-        <source>Commission %1</source>
-        <translation>కమీషన్ %1</translation>
-    </message>
-    <message>
         <source>Cart is empty</source>
         <translation>కార్ట్ ఖాళీ</translation>
     </message>
@@ -1524,6 +1676,33 @@
             <numerusform>%n అమ్మకాలు నిలిపివేయబడ్డాయి</numerusform>
             <numerusform>%n అమ్మకాలు నిలిపివేయబడ్డాయి</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) · Goods %1 + charges %2 · Total %3</source>
+        <translation>
+            <numerusform>%n వరుసలు · సరుకు %1 + ఛార్జీలు %2 · మొత్తం %3</numerusform>
+            <numerusform>%n వరుసలు · సరుకు %1 + ఛార్జీలు %2 · మొత్తం %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Commission %1%2</source>
+        <translation>కమీషన్ %1%2</translation>
+    </message>
+    <message>
+        <source> (on the bill)</source>
+        <translation> (బిల్లుపై)</translation>
+    </message>
+    <message>
+        <source> (from the farmers)</source>
+        <translation> (రైతుల నుండి)</translation>
+    </message>
+    <message>
+        <source>%1 %2 (on the bill)</source>
+        <translation>%1 %2 (బిల్లుపై)</translation>
+    </message>
+    <message>
+        <source>%1 %2 (from the farmers)</source>
+        <translation>%1 %2 (రైతుల నుండి)</translation>
     </message>
 </context>
 <context>
@@ -1598,16 +1777,40 @@
         <source>The two passwords differ.</source>
         <translation>రెండు పాస్‌వర్డ్‌లు వేరుగా ఉన్నాయి.</translation>
     </message>
+    <message>
+        <source>The counter is already being enrolled.</source>
+        <translation>కౌంటర్ నమోదు ఇప్పటికే జరుగుతోంది.</translation>
+    </message>
+    <message>
+        <source>This data file already belongs to shop %1.</source>
+        <translation>ఈ డేటా ఫైల్ ఇప్పటికే దుకాణం %1 కి చెందినది.</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, e.g. https://market.example:8443.</source>
+        <translation>సర్వర్ చిరునామా టైప్ చేయండి, ఉదా. https://market.example:8443.</translation>
+    </message>
+    <message>
+        <source>Type the shop&apos;s code on the server, e.g. HYD01.</source>
+        <translation>సర్వర్‌లో దుకాణం కోడ్ టైప్ చేయండి, ఉదా. HYD01.</translation>
+    </message>
+    <message>
+        <source>Type the one-time enrolment code a manager made on the server.</source>
+        <translation>మేనేజర్ సర్వర్‌లో తయారు చేసిన ఒకసారి వాడే నమోదు కోడ్ టైప్ చేయండి.</translation>
+    </message>
+    <message>
+        <source>Give this counter a name, e.g. Counter 2.</source>
+        <translation>ఈ కౌంటర్‌కు పేరు ఇవ్వండి, ఉదా. కౌంటర్ 2.</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA certificate file %1.</source>
+        <translation>CA సర్టిఫికేట్ ఫైల్ %1 చదవలేము.</translation>
+    </message>
 </context>
 <context>
     <name>market::ui::SetupWizard</name>
     <message>
         <source>Create a &amp;standalone shop on this counter</source>
         <translation>ఈ కౌంటర్‌పై స్వతంత్ర దుకాణం సృష్టించండి (&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Enrol this counter with a server (enrolment code)</source>
-        <translation>ఈ కౌంటర్‌ను సర్వర్‌తో నమోదు చేయండి (నమోదు కోడ్) (&amp;E)</translation>
     </message>
     <message>
         <source>Set up this counter</source>
@@ -1620,14 +1823,6 @@
     <message>
         <source>This counter has no shop yet.</source>
         <translation>ఈ కౌంటర్‌కు ఇంకా దుకాణం లేదు.</translation>
-    </message>
-    <message>
-        <source>Enrol with a server</source>
-        <translation>సర్వర్‌తో నమోదు</translation>
-    </message>
-    <message>
-        <source>Enrolment with a central server comes with the sync engine. Until then, go back and create a standalone shop; it can be enrolled later without losing data.</source>
-        <translation>కేంద్ర సర్వర్‌తో నమోదు సింక్ ఇంజిన్‌తో వస్తుంది. అప్పటివరకు వెనక్కి వెళ్ళి స్వతంత్ర దుకాణం సృష్టించండి; తర్వాత డేటా కోల్పోకుండా నమోదు చేయవచ్చు.</translation>
     </message>
     <message>
         <source>Your shop</source>
@@ -1676,6 +1871,18 @@
     <message>
         <source>Password a&amp;gain</source>
         <translation>పాస్‌వర్డ్ మళ్ళీ</translation>
+    </message>
+    <message>
+        <source>&amp;Join a shop on a server (enrolment code)</source>
+        <translation>సర్వర్‌లోని దుకాణంలో &amp;చేరండి (నమోదు కోడ్)</translation>
+    </message>
+    <message>
+        <source>This build of market-pos has no sync engine.</source>
+        <translation>ఈ market-pos బిల్డ్‌లో సింక్ ఇంజిన్ లేదు.</translation>
+    </message>
+    <message>
+        <source>Enrolled as terminal %1 of shop %2 at %3. Name the shop for its receipts.</source>
+        <translation>%3 వద్ద దుకాణం %2 యొక్క టెర్మినల్ %1 గా నమోదైంది. రసీదుల కోసం దుకాణం పేరు ఇవ్వండి.</translation>
     </message>
 </context>
 <context>
@@ -1735,6 +1942,10 @@
     <message>
         <source>Returns against a receipt</source>
         <translation>రసీదుపై వాపసు</translation>
+    </message>
+    <message>
+        <source>Returns: reprint the last credit note</source>
+        <translation>వాపసులు: చివరి క్రెడిట్ నోట్ మళ్లీ ముద్రించు</translation>
     </message>
 </context>
 <context>

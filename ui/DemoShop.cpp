@@ -1,6 +1,7 @@
 #include "DemoShop.h"
 
 #include "AppContext.h"
+#include "services/ChargeService.h"
 
 namespace market::ui {
 
@@ -35,6 +36,26 @@ core::Status DemoShop::createIfEmpty(AppContext& ctx) {
     rule.kind = CommissionKind::Flat;
     rule.flatRateBp = 500;
     if (auto r = ctx.catalog.setCommissionRule(o, std::nullopt, rule); !r.ok())
+        return r.error();
+    // The usual mandi charges: a market fee on the bill, hamali per bag from the farmer.
+    ChargeService charges(ctx.store);
+    if (auto r = charges.set(o, ChargeRule{{},
+                                           QStringLiteral("CESS"),
+                                           QStringLiteral("Market fee"),
+                                           ChargeBasis::Percent,
+                                           100,
+                                           ChargePayer::Buyer,
+                                           {}});
+        !r.ok())
+        return r.error();
+    if (auto r = charges.set(o, ChargeRule{{},
+                                           QStringLiteral("HAMALI"),
+                                           QStringLiteral("Hamali"),
+                                           ChargeBasis::PerPackage,
+                                           200,
+                                           ChargePayer::Farmer,
+                                           {}});
+        !r.ok())
         return r.error();
 
     struct P {
@@ -132,7 +153,8 @@ core::Status DemoShop::createIfEmpty(AppContext& ctx) {
     SaleRequest walkin;
     walkin.walkinName = QStringLiteral("Walk-in");
     walkin.lines = {{lotDocs[1].id, Quantity::fromUnits(5), Money::fromMinor(4'200)}};
-    walkin.payments = {{PaymentMethod::Cash, Money::fromMinor(21'000), {}}};
+    // ₹210.00 of onions and ₹2.10 market fee: a ₹500 note, change given.
+    walkin.payments = {{PaymentMethod::Cash, Money::fromMinor(50'000), {}}};
     if (auto sale = ctx.sales.sell(o, walkin); !sale.ok())
         return sale.error();
     return okStatus();

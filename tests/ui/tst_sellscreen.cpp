@@ -3,6 +3,7 @@
 // with change, a reprint, and a credit sale refused over the limit and then overridden.
 #include "UiFixture.h"
 #include "controllers/SaleSession.h"
+#include "services/ChargeService.h"
 #include "widgets/PaymentDialog.h"
 #include "widgets/SellWidget.h"
 
@@ -287,6 +288,58 @@ private slots:
         QVERIFY(child<QLabel>("lotInfo")->text().contains(QStringLiteral("NOPE")));
         QVERIFY(lotCode->hasFocus());
         lotCode->clear();
+    }
+
+    // Runs last: the shop's charge stack then applies to every later sale of this fixture.
+    void chargesShowOnTheCartAndTheReceipt() {
+        core::ChargeService charges(*f.store);
+        QVERIFY(charges
+                    .set(f.owner, core::ChargeRule{{},
+                                                   QStringLiteral("CESS"),
+                                                   QStringLiteral("Market fee"),
+                                                   core::ChargeBasis::Percent,
+                                                   100,
+                                                   core::ChargePayer::Buyer,
+                                                   {}})
+                    .ok());
+        QVERIFY(charges
+                    .set(f.owner, core::ChargeRule{{},
+                                                   QStringLiteral("HAMALI"),
+                                                   QStringLiteral("Hamali"),
+                                                   core::ChargeBasis::PerLine,
+                                                   300,
+                                                   core::ChargePayer::Farmer,
+                                                   {}})
+                    .ok());
+        QTest::keyClick(focused(), Qt::Key_F3);
+        addLineWithKeys(f.tomatoLot.code, QStringLiteral("2"), QStringLiteral("40"));
+        // ₹80.00 of goods + ₹0.80 market fee on the bill; the hamali comes off the farmer.
+        QTRY_VERIFY(window->saleSession().quote().has_value());
+        QCOMPARE(window->saleSession().quote()->total, core::Money::fromMinor(8'080));
+        const QLabel* totals = child<QLabel>("totals");
+        QVERIFY2(totals->text().contains(QStringLiteral("₹0.80")), qPrintable(totals->text()));
+        QVERIFY(totals->text().contains(QStringLiteral("₹80.80")));
+        QVERIFY(totals->toolTip().contains(QStringLiteral("Hamali")));
+
+        PaymentDialog* dialog = openPaymentWithKeys();
+        QVERIFY(dialog);
+        auto* amount = dialog->findChild<QLineEdit*>(QStringLiteral("paymentAmount"));
+        QTRY_VERIFY(amount->hasFocus());
+        QCOMPARE(amount->text(), QStringLiteral("80.80"));
+        const qsizetype before = f.receiptBytes().size();
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTest::keyClick(amount, Qt::Key_Return);
+        QTRY_VERIFY(!dialog->isVisible());
+        auto sale = f.ctx->sales.saleByReceipt(window->saleSession().lastSale()->receiptNo);
+        QVERIFY(sale.ok());
+        QCOMPARE(sale->lines.at(0).farmerCharges, core::Money::fromMinor(300));
+        QTRY_VERIFY(f.receiptBytes().size() > before);
+        const QByteArray receipt = f.receiptBytes().mid(before);
+        QVERIFY(receipt.contains("Goods"));
+        QVERIFY(receipt.contains("Market fee"));
+        QVERIFY(receipt.contains("Rs.0.80"));
+        QVERIFY(receipt.contains("Rs.80.80"));
+        QVERIFY(!receipt.contains("Hamali")); // the farmer's deduction is not on the buyer's receipt
     }
 };
 

@@ -44,6 +44,25 @@ void ReceiptBuilder::addShop(Receipt& r, const QString& title, bool copy) {
         r.copyMark = tr("COPY");
 }
 
+void ReceiptBuilder::addBillCharges(Receipt& r, const core::SaleDoc& s) {
+    // Only what the buyer pays is on the buyer's receipt; farmer-side charges go on the
+    // farmer's statement.
+    core::Money goods;
+    core::Money commission;
+    for (const auto& l : s.lines) {
+        goods += l.amount;
+        commission += l.commission;
+    }
+    if (goods == s.total)
+        return;
+    r.charges.emplace_back(tr("Goods"), m_ctx.money(goods));
+    for (const auto& c : core::chargeTotals(s.lines))
+        if (c.payer == core::ChargePayer::Buyer)
+            r.charges.emplace_back(c.name, m_ctx.money(c.amount));
+    if (s.commissionByBuyer)
+        r.charges.emplace_back(tr("Commission"), m_ctx.money(commission));
+}
+
 Receipt ReceiptBuilder::sale(const core::SaleDoc& s, bool copy) {
     Receipt r;
     addShop(r, tr("Sale receipt"), copy);
@@ -64,6 +83,7 @@ Receipt ReceiptBuilder::sale(const core::SaleDoc& s, bool copy) {
                           QStringLiteral("%1 %2 x %3").arg(l.qty.toString(), unit, m_ctx.money(l.price)),
                           m_ctx.money(l.amount), farmer});
     }
+    addBillCharges(r, s);
     r.totals.emplace_back(tr("Total"), m_ctx.money(s.total));
     for (const auto& p : s.payments)
         r.footer.emplace_back(core::paymentMethodName(p.method).toUpper(), m_ctx.money(p.amount));
@@ -183,6 +203,20 @@ Receipt ReceiptBuilder::saleReturn(const core::SaleReturnDoc& ret, bool copy) {
                                                       lot.ok() ? lot->productName : QString()),
                           QStringLiteral("%1 %2 x %3").arg(l.qty.toString(), unit, m_ctx.money(price)),
                           m_ctx.money(l.amount), lot.ok() ? lot->farmerName : partyName(l.farmerId)});
+    }
+    core::Money goods;
+    core::Money charges;
+    core::Money commission;
+    for (const auto& l : ret.lines) {
+        goods += l.amount;
+        charges += l.buyerCharges;
+        commission += l.commission;
+    }
+    if (goods != ret.total) {
+        r.charges.emplace_back(tr("Goods"), m_ctx.money(goods));
+        r.charges.emplace_back(tr("Charges given back"), m_ctx.money(charges));
+        if (ret.commissionByBuyer)
+            r.charges.emplace_back(tr("Commission"), m_ctx.money(commission));
     }
     r.totals.emplace_back(tr("Total returned"), m_ctx.money(ret.total));
     if (ret.buyerId)

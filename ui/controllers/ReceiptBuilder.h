@@ -33,6 +33,7 @@ private:
     QString terminalText() const;
     QString buyerText(const std::optional<core::Uuid>& buyerId, const QString& walkinName);
     void addShop(Receipt& r, const QString& title, bool copy);
+    void addBillCharges(Receipt& r, const core::SaleDoc& s);
 
     AppContext& m_ctx;
 };

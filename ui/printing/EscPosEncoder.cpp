@@ -142,6 +142,11 @@ QByteArray EscPosEncoder::encode(const Receipt& r, const Options& o) {
             rows.push_back(Row{QStringLiteral("  ") + item.detail, item.amount, Align::Left, false, false});
         }
     }
+    if (!r.charges.empty()) {
+        rows.push_back(Row{rule, {}, Align::Left, false, false});
+        for (const auto& [label, value] : r.charges)
+            rows.push_back(Row{label, value, Align::Left, false, false});
+    }
     if (!r.totals.empty()) {
         rows.push_back(Row{rule, {}, Align::Left, false, false});
         bool first = true;

@@ -48,6 +48,8 @@ QString PdfReceipt::html(const Receipt& r) {
                           esc(item.detail), esc(item.amount));
         h += QStringLiteral("</table>");
     }
+    if (!r.charges.empty())
+        h += QStringLiteral("<hr/>") + pairs(r.charges, false);
     if (!r.totals.empty())
         h += QStringLiteral("<hr/>") + pairs(r.totals, true);
     if (!r.footer.empty())

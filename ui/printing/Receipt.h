@@ -23,10 +23,11 @@ struct Receipt {
     QString copyMark;         ///< empty for the original; "COPY" (translated) on a reprint
     std::vector<Pair> header; ///< receipt no, date, terminal, cashier, buyer …
     std::vector<Item> items;
-    std::vector<Pair> totals; ///< the first one is printed bold (the bill total)
-    std::vector<Pair> footer; ///< payments, change, outstanding
-    QString barcode;          ///< Code 128 data (lot code on an arrival slip), optional
-    QString closing;          ///< "Thank you"
+    std::vector<Pair> charges; ///< goods subtotal and what the bill adds to it; optional
+    std::vector<Pair> totals;  ///< the first one is printed bold (the bill total)
+    std::vector<Pair> footer;  ///< payments, change, outstanding
+    QString barcode;           ///< Code 128 data (lot code on an arrival slip), optional
+    QString closing;           ///< "Thank you"
 
     /// A stable name for files ("HYD01-1-000012", "HYD01-1-000012-copy").
     QString fileStem;

@@ -395,9 +395,23 @@ void SellWidget::updateView() {
     }
     const auto& quote = m_session.quote();
     if (quote) {
-        m_totals->setText(tr("%n line(s) · Total %1", nullptr, static_cast<int>(m_session.lines().size()))
-                              .arg(m_ctx.money(quote->total)));
-        m_totals->setToolTip(tr("Commission %1").arg(m_ctx.money(quote->commission)));
+        const int lines = static_cast<int>(m_session.lines().size());
+        const core::Money onTop = quote->total - quote->goods; // buyer-side charges (+ commission)
+        m_totals->setText(
+            onTop.isZero()
+                ? tr("%n line(s) · Total %1", nullptr, lines).arg(m_ctx.money(quote->total))
+                : tr("%n line(s) · Goods %1 + charges %2 · Total %3", nullptr, lines)
+                      .arg(m_ctx.money(quote->goods), m_ctx.money(onTop), m_ctx.money(quote->total)));
+        // The breakdown the shop configured: every charge by payer, and commission.
+        QStringList breakdown{tr("Commission %1%2")
+                                  .arg(m_ctx.money(quote->commission), quote->commissionByBuyer
+                                                                           ? tr(" (on the bill)")
+                                                                           : tr(" (from the farmers)"))};
+        for (const auto& c : quote->charges)
+            breakdown.append(c.payer == core::ChargePayer::Buyer
+                                 ? tr("%1 %2 (on the bill)").arg(c.name, m_ctx.money(c.amount))
+                                 : tr("%1 %2 (from the farmers)").arg(c.name, m_ctx.money(c.amount)));
+        m_totals->setToolTip(breakdown.join(QLatin1Char('\n')));
     } else {
         m_totals->setText(m_session.isEmpty() ? tr("Cart is empty") : tr("Cart needs fixing"));
     }
