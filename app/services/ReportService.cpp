@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QTimeZone>
 #include <algorithm>
+#include <map>
 
 namespace market::core {
 
@@ -115,58 +116,150 @@ Result<std::vector<FarmerBalance>> ReportService::farmerBalances() {
     });
 }
 
+namespace {
+/// A farmer's net sold up to the sale being looked at, and what the farmer has been paid.
+struct FarmerRun {
+    Money running;
+    Money paid;
+};
+
+/// One sale of the period as the farmer side sees it, in report order (time, then id).
+struct SaleFarmerSide {
+    qint64 atMs = 0;
+    Uuid saleId;
+    bool unpaid = false;
+};
+
+Money singleMoney(Statement& s, const char* what, Status& status) {
+    Money m;
+    if (s.next())
+        m = s.money(0);
+    if (status.ok())
+        status = s.status(what);
+    s.reset();
+    return m;
+}
+} // namespace
+
 Result<std::vector<CompletionRow>> ReportService::completion(qint64 fromMs, qint64 toMs) {
     // Farmer side, FIFO: a sale's farmers are paid when each farmer's payments to date cover
-    // their farmer net of all sales up to and including this one. That running net is the
-    // farmer's net before the period (month buckets before this month + day buckets of this
-    // month before this day + the lines of this day before `fromMs`, schema v6) plus the running
-    // sum inside the period: the cost follows the period, not the farmer's history.
+    // their farmer net of all sales up to and including this one (sales ordered by time, then
+    // id). A farmer's running net before the period comes from the buckets of schema v6 (months
+    // before this one, days of this month before this day) plus the lines of this day before
+    // `fromMs`; inside the period it is summed while walking the period's lines once. The cost
+    // follows the period and the farmers in it, not anyone's history.
     constexpr qint64 kDayMs = 86'400'000;
+    Database& db = m_store.db();
     const qint64 from = std::max<qint64>(fromMs, 0);
     const QDate fromDate = QDateTime::fromMSecsSinceEpoch(from, QTimeZone::utc()).date();
     const qint64 fromMonth = fromDate.year() * 100 + fromDate.month();
     const qint64 firstDayOfMonth = QDate(1970, 1, 1).daysTo(QDate(fromDate.year(), fromDate.month(), 1));
     const qint64 fromDay = from / kDayMs;
-    Statement& s = m_store.db().prepare(
-        "WITH period AS (SELECT l.farmer_id, l.sale_id, p.created_at_ms, sum(l.farmer_net) - "
-        "  coalesce((SELECT sum(r.farmer_net) FROM return_line r JOIN sale_line rl ON rl.id = r.sale_line_id "
-        "            WHERE rl.sale_id = l.sale_id AND r.farmer_id = l.farmer_id), 0) AS net "
-        "  FROM sale p CROSS JOIN sale_line l ON l.sale_id = p.id "
-        "  WHERE p.created_at_ms >= ?1 AND p.created_at_ms < ?2 GROUP BY l.farmer_id, l.sale_id), "
-        "involved AS (SELECT DISTINCT farmer_id FROM period), "
-        "partial AS (SELECT l.farmer_id, sum(l.farmer_net - coalesce((SELECT sum(r.farmer_net) FROM "
-        "  return_line r WHERE r.sale_line_id = l.id), 0)) AS net "
-        "  FROM sale p CROSS JOIN sale_line l ON l.sale_id = p.id "
-        "  WHERE p.created_at_ms >= ?6 AND p.created_at_ms < ?1 GROUP BY l.farmer_id), "
-        "before AS (SELECT i.farmer_id, "
-        "  coalesce((SELECT sum(net) FROM farmer_bucket b WHERE b.farmer_id = i.farmer_id AND b.grain = 0 "
-        "            AND b.bucket < ?3), 0) + "
-        "  coalesce((SELECT sum(net) FROM farmer_bucket b WHERE b.farmer_id = i.farmer_id AND b.grain = 1 "
-        "            AND b.bucket >= ?4 AND b.bucket < ?5), 0) + "
-        "  coalesce((SELECT net FROM partial x WHERE x.farmer_id = i.farmer_id), 0) AS net FROM involved i), "
-        "through AS (SELECT k.farmer_id, k.sale_id, b.net + sum(k.net) OVER (PARTITION BY k.farmer_id "
-        "  ORDER BY k.created_at_ms, k.sale_id) AS cumulative FROM period k JOIN before b ON b.farmer_id = "
-        "k.farmer_id), "
-        "farmer_side AS (SELECT t.sale_id, max(t.cumulative > fb.paid) AS unpaid "
-        "  FROM through t JOIN farmer_balance fb ON fb.farmer_id = t.farmer_id GROUP BY t.sale_id) "
+    Status status = okStatus();
+
+    std::map<Uuid, Money> partialDay;
+    Statement& partial = db.prepare(
+        "SELECT l.farmer_id, sum(l.farmer_net - coalesce((SELECT sum(r.farmer_net) FROM return_line r "
+        "WHERE r.sale_line_id = l.id), 0)) FROM sale p JOIN sale_line l ON l.sale_id = p.id "
+        "WHERE p.created_at_ms >= ?1 AND p.created_at_ms < ?2 GROUP BY l.farmer_id");
+    partial.bind(1, fromDay * kDayMs).bind(2, from);
+    while (partial.next())
+        partialDay[partial.uuid(0)] = partial.money(1);
+    status = partial.status("summing the first day's sales");
+    partial.reset();
+    MARKET_TRY(status);
+
+    Statement& months = db.prepare("SELECT coalesce(sum(net), 0) FROM farmer_bucket WHERE farmer_id = ?1 "
+                                   "AND grain = 0 AND bucket < ?2");
+    Statement& days = db.prepare("SELECT coalesce(sum(net), 0) FROM farmer_bucket WHERE farmer_id = ?1 "
+                                 "AND grain = 1 AND bucket >= ?2 AND bucket < ?3");
+    Statement& paid = db.prepare("SELECT paid FROM farmer_balance WHERE farmer_id = ?1");
+    std::map<Uuid, FarmerRun> farmers;
+    auto runOf = [&](const Uuid& farmer) -> FarmerRun& {
+        auto it = farmers.find(farmer);
+        if (it != farmers.end())
+            return it->second;
+        FarmerRun run;
+        months.bind(1, farmer).bind(2, fromMonth);
+        run.running += singleMoney(months, "summing a farmer's months", status);
+        days.bind(1, farmer).bind(2, firstDayOfMonth).bind(3, fromDay);
+        run.running += singleMoney(days, "summing a farmer's days", status);
+        if (auto p = partialDay.find(farmer); p != partialDay.end())
+            run.running += p->second;
+        paid.bind(1, farmer);
+        run.paid = singleMoney(paid, "reading a farmer's payments", status);
+        return farmers.emplace(farmer, run).first->second;
+    };
+
+    // The period's lines in time order; the lines of one instant are grouped by sale and the
+    // sales taken in id order, as the report lists them.
+    struct Line {
+        Uuid saleId;
+        Uuid farmerId;
+        Money net;
+    };
+    std::vector<SaleFarmerSide> farmerSide;
+    std::vector<Line> instant;
+    qint64 instantMs = 0;
+    auto settleInstant = [&] {
+        std::sort(instant.begin(), instant.end(), [](const Line& a, const Line& b) {
+            return a.saleId != b.saleId ? a.saleId < b.saleId : a.farmerId < b.farmerId;
+        });
+        for (size_t i = 0; i < instant.size();) {
+            SaleFarmerSide sale{instantMs, instant[i].saleId, false};
+            while (i < instant.size() && instant[i].saleId == sale.saleId) {
+                const Uuid farmer = instant[i].farmerId;
+                FarmerRun& run = runOf(farmer);
+                for (;
+                     i < instant.size() && instant[i].saleId == sale.saleId && instant[i].farmerId == farmer;
+                     ++i)
+                    run.running += instant[i].net;
+                sale.unpaid = sale.unpaid || run.running > run.paid;
+            }
+            farmerSide.push_back(sale);
+        }
+        instant.clear();
+    };
+    Statement& lines = db.prepare(
+        "SELECT p.created_at_ms, p.id, l.farmer_id, l.farmer_net - coalesce((SELECT sum(r.farmer_net) "
+        "FROM return_line r WHERE r.sale_line_id = l.id), 0) FROM sale p JOIN sale_line l ON l.sale_id = "
+        "p.id "
+        "WHERE p.created_at_ms >= ?1 AND p.created_at_ms < ?2 ORDER BY p.created_at_ms");
+    lines.bind(1, from).bind(2, toMs);
+    while (lines.next()) {
+        const qint64 at = lines.int64(0);
+        if (at != instantMs && !instant.empty())
+            settleInstant();
+        instantMs = at;
+        instant.push_back(Line{lines.uuid(1), lines.uuid(2), lines.money(3)});
+    }
+    if (status.ok())
+        status = lines.status("walking the period's lines");
+    lines.reset();
+    if (!instant.empty())
+        settleInstant();
+    MARKET_TRY(status);
+
+    // Buyer side and the manager's confirmation, per sale in the same order.
+    Statement& s = db.prepare(
         "SELECT s.id, s.receipt_no, s.created_at_ms, "
         "  s.credit <= coalesce((SELECT sum(a.amount) FROM credit c JOIN collection_allocation a ON "
         "a.credit_id = c.id WHERE c.sale_id = s.id), 0) + "
         "              coalesce((SELECT sum(a.amount) FROM credit c JOIN return_allocation a ON a.credit_id "
         "= c.id WHERE c.sale_id = s.id), 0), "
-        "  coalesce(f.unpaid, 0) = 0, "
         "  EXISTS (SELECT 1 FROM commission_confirmation cc WHERE cc.sale_id = s.id) "
-        "FROM sale s LEFT JOIN farmer_side f ON f.sale_id = s.id "
-        "WHERE s.created_at_ms >= ?1 AND s.created_at_ms < ?2 ORDER BY s.created_at_ms, s.id");
-    s.bind(1, from)
-        .bind(2, toMs)
-        .bind(3, fromMonth)
-        .bind(4, firstDayOfMonth)
-        .bind(5, fromDay)
-        .bind(6, fromDay * kDayMs);
-    return collect<CompletionRow>(s, "computing three-party completion", [](const Statement& r) {
-        CompletionRow row{r.uuid(0),       r.text(1),       r.int64(2), r.int64(3) != 0,
-                          r.int64(4) != 0, r.int64(5) != 0, {}};
+        "FROM sale s WHERE s.created_at_ms >= ?1 AND s.created_at_ms < ?2 ORDER BY s.created_at_ms, s.id");
+    s.bind(1, from).bind(2, toMs);
+    size_t next = 0;
+    return collect<CompletionRow>(s, "computing three-party completion", [&](const Statement& r) {
+        CompletionRow row{r.uuid(0), r.text(1), r.int64(2), r.int64(3) != 0, true, r.int64(4) != 0, {}};
+        // Both lists are in (time, id) order; a sale with no lines has no farmer to pay.
+        while (next < farmerSide.size() &&
+               (farmerSide[next].atMs < row.createdAtMs ||
+                (farmerSide[next].atMs == row.createdAtMs && farmerSide[next].saleId < row.saleId)))
+            ++next;
+        if (next < farmerSide.size() && farmerSide[next].saleId == row.saleId)
+            row.farmerPaid = !farmerSide[next].unpaid;
         row.status = completionStatus(row.buyerPaid, row.farmerPaid, row.commissionConfirmed);
         return row;
     });
