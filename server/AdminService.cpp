@@ -1,5 +1,6 @@
 #include "AdminService.h"
 
+#include "ApiAudit.h"
 #include "ApiError.h"
 #include "Crypto.h"
 #include "Database.h"
@@ -20,6 +21,26 @@ QString newId() {
     return core::Uuid::createV7(QDateTime::currentMSecsSinceEpoch()).toString();
 }
 
+QJsonValue jsonb(const pqxx::field& f) {
+    if (f.is_null())
+        return QJsonValue(QJsonValue::Null);
+    const QJsonDocument d = QJsonDocument::fromJson(QByteArray::fromStdString(f.as<std::string>()));
+    return d.isObject() ? QJsonValue(d.object()) : QJsonValue(d.array());
+}
+
+QString resolutionNote(const QString& note) {
+    const QString n = note.trimmed();
+    if (n.isEmpty() || n.size() > 500)
+        throw ApiError(400, err::kInvalidInput,
+                       QStringLiteral("note: required, what was done about it (at most 500 characters)"));
+    return n;
+}
+
+QJsonValue textOrNull(const pqxx::field& f) {
+    return f.is_null() ? QJsonValue(QJsonValue::Null) : QJsonValue(q(f.as<std::string>()));
+}
+} // namespace
+
 QString hashPassword(const QString& password) {
     if (password.size() < 8)
         throw ApiError(400, err::kInvalidInput, QStringLiteral("password: at least 8 characters"));
@@ -28,18 +49,6 @@ QString hashPassword(const QString& password) {
         throw ApiError(500, err::kInternal, QStringLiteral("password hashing failed (out of memory?)"));
     return *h;
 }
-
-QJsonValue jsonb(const pqxx::field& f) {
-    if (f.is_null())
-        return QJsonValue(QJsonValue::Null);
-    const QJsonDocument d = QJsonDocument::fromJson(QByteArray::fromStdString(f.as<std::string>()));
-    return d.isObject() ? QJsonValue(d.object()) : QJsonValue(d.array());
-}
-
-QJsonValue textOrNull(const pqxx::field& f) {
-    return f.is_null() ? QJsonValue(QJsonValue::Null) : QJsonValue(q(f.as<std::string>()));
-}
-} // namespace
 
 void AdminService::ensureServerMeta() {
     pqxx::work tx(m_conn);
@@ -215,6 +224,74 @@ QJsonArray AdminService::quarantine(const QString& shopId) {
                                {QStringLiteral("type"), q(row[3].as<std::string>())},
                                {QStringLiteral("reason"), q(row[4].as<std::string>())},
                                {QStringLiteral("envelope"), jsonb(row[5])}});
+    return out;
+}
+
+QJsonObject AdminService::resolveAnomaly(const QString& shopId, const TokenClaims& who,
+                                         const QString& anomalyId, const QString& note) {
+    const QString text = resolutionNote(note);
+    pqxx::work tx(m_conn);
+    enterShop(tx, shopId);
+    const auto row = tx.exec_params("SELECT kind, entity, entity_id, details::text, resolved_at IS NOT NULL "
+                                    "FROM anomalies WHERE id = $1 FOR UPDATE",
+                                    s(anomalyId));
+    if (row.empty())
+        throw ApiError(404, err::kNotFound, QStringLiteral("no anomaly %1 in this shop").arg(anomalyId));
+    if (row[0][4].as<bool>())
+        throw ApiError(409, err::kInvalidInput,
+                       QStringLiteral("anomaly %1 is already resolved").arg(anomalyId));
+    const auto at =
+        tx.exec_params("UPDATE anomalies SET resolved_at = now(), resolution = $2, resolved_by = $3 "
+                       "WHERE id = $1 RETURNING (extract(epoch FROM resolved_at) * 1000)::bigint",
+                       s(anomalyId), s(text), s(who.accountId));
+    const QJsonObject out{{QStringLiteral("id"), anomalyId},
+                          {QStringLiteral("kind"), q(row[0][0].as<std::string>())},
+                          {QStringLiteral("entity"), q(row[0][1].as<std::string>())},
+                          {QStringLiteral("entityId"), q(row[0][2].as<std::string>())},
+                          {QStringLiteral("details"), jsonb(row[0][3])},
+                          {QStringLiteral("resolved"), true},
+                          {QStringLiteral("resolution"), text},
+                          {QStringLiteral("resolvedBy"), who.accountId},
+                          {QStringLiteral("resolvedAtMs"), at[0][0].as<qint64>()}};
+    recordApiAudit(
+        tx, shopId, who,
+        {QStringLiteral("anomaly.resolve"), QStringLiteral("anomaly"), anomalyId, QJsonValue(), out, text});
+    tx.commit();
+    return out;
+}
+
+QJsonObject AdminService::resolveQuarantine(const QString& shopId, const TokenClaims& who,
+                                            const QString& opId, const QString& note) {
+    const QString text = resolutionNote(note);
+    pqxx::work tx(m_conn);
+    enterShop(tx, shopId);
+    const auto row =
+        tx.exec_params("SELECT terminal_id, seq, type, reason, resolved_at IS NOT NULL FROM "
+                       "quarantine WHERE shop_id = market_current_shop() AND op_id = $1 FOR UPDATE",
+                       s(opId));
+    if (row.empty())
+        throw ApiError(404, err::kNotFound,
+                       QStringLiteral("no quarantined operation %1 in this shop").arg(opId));
+    if (row[0][4].as<bool>())
+        throw ApiError(409, err::kInvalidInput,
+                       QStringLiteral("quarantined operation %1 is already resolved").arg(opId));
+    const auto at = tx.exec_params(
+        "UPDATE quarantine SET resolved_at = now(), resolution = $3, resolved_by = $4 WHERE terminal_id = $1 "
+        "AND seq = $2 RETURNING (extract(epoch FROM resolved_at) * 1000)::bigint",
+        row[0][0].as<std::string>(), row[0][1].as<qint64>(), s(text), s(who.accountId));
+    const QJsonObject out{{QStringLiteral("opId"), opId},
+                          {QStringLiteral("terminalId"), q(row[0][0].as<std::string>())},
+                          {QStringLiteral("seq"), row[0][1].as<qint64>()},
+                          {QStringLiteral("type"), q(row[0][2].as<std::string>())},
+                          {QStringLiteral("reason"), q(row[0][3].as<std::string>())},
+                          {QStringLiteral("resolved"), true},
+                          {QStringLiteral("resolution"), text},
+                          {QStringLiteral("resolvedBy"), who.accountId},
+                          {QStringLiteral("resolvedAtMs"), at[0][0].as<qint64>()}};
+    recordApiAudit(
+        tx, shopId, who,
+        {QStringLiteral("quarantine.resolve"), QStringLiteral("quarantine"), opId, QJsonValue(), out, text});
+    tx.commit();
     return out;
 }
 

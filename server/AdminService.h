@@ -7,6 +7,11 @@
 
 namespace market::server {
 
+struct TokenClaims;
+
+/// An scrypt hash (PHC form) of a new account password; 400 if shorter than 8 characters.
+QString hashPassword(const QString& password);
+
 /// Administrative operations shared by the sub-commands and the owner/manager API. Each runs in
 /// its own transaction and throws ApiError for bad input (unknown shop, duplicate code, …).
 class AdminService {
@@ -36,6 +41,13 @@ public:
     QJsonArray terminals(const QString& shopId);
     QJsonArray anomalies(const QString& shopId, bool openOnly);
     QJsonArray quarantine(const QString& shopId);
+
+    /// Marks an open anomaly / quarantined operation (by its opId) resolved with a note, by whom and
+    /// when, audited in the same transaction. 404 unknown in this shop, 409 already resolved.
+    QJsonObject resolveAnomaly(const QString& shopId, const TokenClaims& who, const QString& anomalyId,
+                               const QString& note);
+    QJsonObject resolveQuarantine(const QString& shopId, const TokenClaims& who, const QString& opId,
+                                  const QString& note);
 
 private:
     pqxx::connection& m_conn;

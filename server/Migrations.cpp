@@ -448,6 +448,29 @@ BEGIN
 END $$;
 )SQL";
 
+// v4: the owner/manager API. What an account did through it (back-office edits, resolutions) is
+// kept in api_audit — the counters' audit_entries are per-terminal hash chains the server cannot
+// extend — and a resolution records who made it. api_audit is append-only for the tenant role.
+const char* const kV4 = R"SQL(
+CREATE TABLE api_audit (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), account_id uuid NOT NULL,
+  role text NOT NULL, action text NOT NULL, entity text NOT NULL, entity_id text NOT NULL,
+  before jsonb, after jsonb, note text NOT NULL DEFAULT '', at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX api_audit_shop_at ON api_audit (shop_id, at);
+CREATE INDEX api_audit_entity ON api_audit (shop_id, entity, entity_id);
+ALTER TABLE api_audit ENABLE ROW LEVEL SECURITY;
+ALTER TABLE api_audit FORCE ROW LEVEL SECURITY;
+CREATE POLICY shop_isolation ON api_audit USING (shop_id = market_current_shop())
+  WITH CHECK (shop_id = market_current_shop());
+GRANT SELECT, INSERT ON api_audit TO market_app;
+
+ALTER TABLE anomalies ADD COLUMN resolved_by uuid;
+ALTER TABLE quarantine ADD COLUMN resolved_by uuid;
+CREATE INDEX quarantine_op ON quarantine (shop_id, op_id);
+CREATE INDEX users_shop_username ON users (shop_id, username);
+)SQL";
+
 void ensureMigrationsTable(pqxx::connection& c) {
     pqxx::work tx(c);
     tx.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, "
@@ -461,7 +484,8 @@ const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all{
         {1, "initial schema with RLS and change feed", kV1},
         {2, "back office: farmer payments, expenses, adjustments, cash sessions, returns, settings", kV2},
-        {3, "charge stack, commission payer and the charges of each sale line", kV3}};
+        {3, "charge stack, commission payer and the charges of each sale line", kV3},
+        {4, "owner/manager API: api_audit, who resolved an anomaly or a quarantined operation", kV4}};
     return all;
 }
 

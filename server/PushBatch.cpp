@@ -1,6 +1,7 @@
 #include "PushBatch.h"
 
 #include "Database.h"
+#include "MasterData.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -211,31 +212,6 @@ const char* const kInsertReturnAllocations =
     "jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, return_id uuid, credit_id uuid, "
     "credit_detail_id uuid, farmer_id uuid, amount bigint) ON CONFLICT DO NOTHING";
 
-// Master data (*.upsert) is one row per document id: a write replaces the row and bumps
-// server_version, so the last write in server order wins. Parameters: $1 id, $2 shop_id, then one
-// per column in order; `value` is the SQL of that parameter, its "$" standing for the number.
-struct MasterColumn {
-    const char* name;
-    const char* value = "$";
-};
-std::string masterUpsertSql(const std::string& table, std::initializer_list<MasterColumn> columns) {
-    std::string names = "id, shop_id", values = "$1, $2", updates;
-    int number = 2;
-    for (const MasterColumn& c : columns) {
-        std::string value = c.value;
-        value.replace(value.find('$'), 1, "$" + std::to_string(++number));
-        names += std::string(", ") + c.name;
-        values += ", " + value;
-        updates += std::string(c.name) + " = excluded." + c.name + ", ";
-    }
-    return "INSERT INTO " + table + " (" + names + ") VALUES (" + values +
-           ") ON CONFLICT (id) DO UPDATE SET " + updates + "server_version = " + table +
-           ".server_version + 1, updated_at = now() RETURNING server_version";
-}
-constexpr MasterColumn kNullableUuid(const char* name) {
-    return {name, "nullif($, '')::uuid"};
-}
-
 // Shop settings a counter may push (setting.upsert), with their ranges. Mirrors the known keys
 // of the counter's SettingsService (app/services/SettingsService.cpp), which the server does not
 // link: a key added there must be added here, or its pushes are quarantined.
@@ -419,7 +395,6 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
         m_staged.push_back({o, FeedItem{o.type, id, doc}, {}, id});
         return true;
     };
-    const auto b = [](bool v) { return std::string(v ? "true" : "false"); };
     const auto n = [](qint64 v) { return std::to_string(v); };
     const auto j = [](const QJsonObject& v) { return json(v); };
 
@@ -609,79 +584,13 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
                             {QStringLiteral("amount"), a.amount.minor()}});
         return applied(id);
     }
-    if (o.type == op::kPartyUpsert) {
-        auto d = core::PartyDoc::fromJson(o.payload);
+    if (masterTable(o.type)) { // party, product, commission rule, charge, user: shared with the API
+        auto d = decodeMaster(o.type, o.payload, shop);
         if (!d)
             return invalid(d.error());
-        if (wrongShop(d->shopId))
+        if (wrongShop(d->docShopId))
             return false;
-        static const std::string sql = masterUpsertSql(
-            "parties",
-            {{"kind"}, {"code"}, {"name"}, {"phone"}, {"credit_limit"}, {"active"}, {"version"}, {"doc"}});
-        return master(d->id.toString(), sql,
-                      {s(d->id.toString()), s(shop), s(core::partyKindName(d->kind)), s(d->code), s(d->name),
-                       s(d->phone), n(d->creditLimit.minor()), b(d->active), n(d->version), j(o.payload)});
-    }
-    if (o.type == op::kProductUpsert) {
-        auto d = core::ProductDoc::fromJson(o.payload);
-        if (!d)
-            return invalid(d.error());
-        if (wrongShop(d->shopId))
-            return false;
-        static const std::string sql = masterUpsertSql(
-            "products", {{"code"}, {"name"}, {"category"}, {"unit"}, {"active"}, {"version"}, {"doc"}});
-        return master(d->id.toString(), sql,
-                      {s(d->id.toString()), s(shop), s(d->code), s(d->name),
-                       s(core::categoryName(d->category)), s(core::unitName(d->unit)), b(d->active),
-                       n(d->version), j(o.payload)});
-    }
-    if (o.type == op::kCommissionRuleUpsert) {
-        auto d = core::CommissionRuleDoc::fromJson(o.payload);
-        if (!d)
-            return invalid(d.error());
-        if (wrongShop(d->shopId))
-            return false;
-        static const std::string sql = masterUpsertSql(
-            "commission_rules", {kNullableUuid("product_id"), {"kind"}, {"active"}, {"version"}, {"doc"}});
-        return master(d->id.toString(), sql,
-                      {s(d->id.toString()), s(shop),
-                       d->productId ? s(d->productId->toString()) : std::string(),
-                       s(core::commissionKindName(d->rule.kind)), b(d->active), n(d->version), j(o.payload)});
-    }
-    if (o.type == op::kChargeUpsert) {
-        // A new version of a code comes as the retired old row (active = false) and a new id.
-        auto d = core::ChargeDoc::fromJson(o.payload);
-        if (!d)
-            return invalid(d.error());
-        if (wrongShop(d->shopId))
-            return false;
-        static const std::string sql = masterUpsertSql("charges", {{"code"},
-                                                                   {"name"},
-                                                                   {"basis"},
-                                                                   {"rate"},
-                                                                   {"payer"},
-                                                                   kNullableUuid("product_id"),
-                                                                   {"active"},
-                                                                   {"version"},
-                                                                   {"doc"}});
-        const core::ChargeRule& c = d->rule;
-        return master(c.id.toString(), sql,
-                      {s(c.id.toString()), s(shop), s(c.code), s(c.name), s(core::chargeBasisName(c.basis)),
-                       n(c.rate), s(core::chargePayerName(c.payer)),
-                       c.productId ? s(c.productId->toString()) : std::string(), b(d->active), n(d->version),
-                       j(o.payload)});
-    }
-    if (o.type == op::kUserUpsert) {
-        auto d = core::UserDoc::fromJson(o.payload);
-        if (!d)
-            return invalid(d.error());
-        if (wrongShop(d->shopId))
-            return false;
-        static const std::string sql =
-            masterUpsertSql("users", {{"username"}, {"role"}, {"active"}, {"version"}, {"doc"}});
-        return master(d->id.toString(), sql,
-                      {s(d->id.toString()), s(shop), s(d->username), s(core::roleName(d->role)), b(d->active),
-                       n(d->version), j(o.payload)});
+        return master(d->entityId, *d->sql, d->params);
     }
     if (o.type == op::kTerminalUpsert) {
         auto d = core::TerminalDoc::fromJson(o.payload);

@@ -11,8 +11,8 @@
 #include "IngestService.h"
 #include "Log.h"
 #include "Metrics.h"
+#include "Router.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,135 +24,6 @@ namespace market::server {
 namespace err = protocol::err;
 
 namespace {
-
-struct Reply {
-    int status = 200;
-    QByteArray body;
-    const char* contentType = "application/json";
-};
-
-Reply json(const QJsonObject& o, int status = 200) {
-    return {status, QJsonDocument(o).toJson(QJsonDocument::Compact)};
-}
-
-QJsonObject bodyObject(const httplib::Request& req) {
-    QJsonParseError pe;
-    const QJsonDocument d = QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &pe);
-    if (pe.error != QJsonParseError::NoError)
-        throw ApiError(400, err::kMalformedJson,
-                       QStringLiteral("body is not JSON: %1").arg(pe.errorString()));
-    if (!d.isObject())
-        throw ApiError(400, err::kInvalidInput, QStringLiteral("body must be a JSON object"));
-    return d.object();
-}
-
-QString requestId(const httplib::Request& req) {
-    const std::string given = req.get_header_value("X-Request-Id");
-    if (!given.empty() && given.size() <= 64 && std::all_of(given.begin(), given.end(), [](char c) {
-            return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
-        }))
-        return QString::fromStdString(given);
-    return QString::fromLatin1(crypto::randomBytes(8).toHex());
-}
-
-using Handler = std::function<Reply(const httplib::Request&)>;
-
-struct RouteInfo {
-    const char* method;
-    const char* path; ///< OpenAPI form
-    const char* auth; ///< none | device | bearer
-    const char* summary;
-};
-
-class Router {
-public:
-    Router(httplib::Server& server, Services& services)
-        : m_server(server)
-        , m_s(services) {}
-
-    void add(const RouteInfo& info, const std::string& pattern, Handler handler) {
-        m_routes.push_back(info);
-        const QString name = QString::fromLatin1(info.path);
-        auto wrapped = [this, name, handler](const httplib::Request& req, httplib::Response& res) {
-            QElapsedTimer timer;
-            timer.start();
-            const QString rid = requestId(req);
-            Reply reply;
-            try {
-                try {
-                    reply = handler(req);
-                } catch (const pqxx::broken_connection&) {
-                    // This worker's connection died while idle (database restarted): nothing of this
-                    // request committed, so one retry on a fresh connection is safe. (An ambiguous
-                    // commit is in_doubt_error and is not retried here.)
-                    m_s.db.dropConnection();
-                    reply = handler(req);
-                }
-            } catch (...) {
-                MappedError mapped = mapException(std::current_exception());
-                if (mapped.dropConnection)
-                    m_s.db.dropConnection();
-                QJsonObject e = mapped.body.value(QStringLiteral("error")).toObject();
-                e.insert(QStringLiteral("requestId"), rid);
-                mapped.body.insert(QStringLiteral("error"), e);
-                reply = json(mapped.body, mapped.status);
-            }
-            res.status = reply.status;
-            res.set_header("X-Request-Id", rid.toStdString());
-            if (reply.status == 429)
-                res.set_header("Retry-After", "1");
-            res.set_content(reply.body.constData(), size_t(reply.body.size()), reply.contentType);
-            const double seconds = double(timer.nsecsElapsed()) / 1e9;
-            m_s.metrics.recordRequest(name, reply.status, seconds);
-            log::write(reply.status >= 500 ? "error" : "info", QStringLiteral("request"),
-                       {{"rid", rid},
-                        {"method", QString::fromStdString(req.method)},
-                        {"route", name},
-                        {"status", QString::number(reply.status)},
-                        {"ms", QString::number(seconds * 1000.0, 'f', 2)},
-                        {"peer", QString::fromStdString(req.remote_addr)}});
-        };
-        if (std::string_view(info.method) == "GET")
-            m_server.Get(pattern, wrapped);
-        else
-            m_server.Post(pattern, wrapped);
-    }
-
-    QJsonObject openApi() const {
-        QJsonObject paths;
-        for (const auto& r : m_routes) {
-            QJsonObject item = paths.value(QLatin1String(r.path)).toObject();
-            QJsonObject op{{QStringLiteral("summary"), QString::fromUtf8(r.summary)}};
-            if (std::string_view(r.auth) != "none")
-                op.insert(QStringLiteral("security"),
-                          QJsonArray{QJsonObject{{QString::fromLatin1(r.auth), QJsonArray{}}}});
-            item.insert(QString::fromLatin1(r.method).toLower(), op);
-            paths.insert(QLatin1String(r.path), item);
-        }
-        return {{QStringLiteral("openapi"), QStringLiteral("3.0.3")},
-                {QStringLiteral("info"),
-                 QJsonObject{{QStringLiteral("title"), QStringLiteral("market-server")},
-                             {QStringLiteral("version"), QString::number(protocol::kProtocolVersion)}}},
-                {QStringLiteral("paths"), paths},
-                {QStringLiteral("components"),
-                 QJsonObject{
-                     {QStringLiteral("securitySchemes"),
-                      QJsonObject{{QStringLiteral("device"),
-                                   QJsonObject{{QStringLiteral("type"), QStringLiteral("apiKey")},
-                                               {QStringLiteral("in"), QStringLiteral("header")},
-                                               {QStringLiteral("name"), QStringLiteral("Authorization")},
-                                               {QStringLiteral("description"),
-                                                QStringLiteral("Device <terminalId>.<secret>")}}},
-                                  {QStringLiteral("bearer"),
-                                   QJsonObject{{QStringLiteral("type"), QStringLiteral("http")},
-                                               {QStringLiteral("scheme"), QStringLiteral("bearer")}}}}}}}};
-    }
-
-private:
-    httplib::Server& m_server;
-    Services& m_s;
-    std::vector<RouteInfo> m_routes;
-};
 
 QString shopParam(const httplib::Request& req) {
     return QString::fromStdString(req.matches[1]);
@@ -185,7 +56,7 @@ void installRoutes(httplib::Server& server, Services& s) {
 
     auto router = std::make_shared<Router>(server, s);
     Router& r = *router;
-    const std::string uuid = "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
+    const std::string& uuid = kUuidPattern;
 
     r.add({"GET", "/health", "none", "Liveness"}, "/health", [](const httplib::Request&) {
         return json({{QStringLiteral("status"), QStringLiteral("ok")}});
@@ -293,6 +164,8 @@ void installRoutes(httplib::Server& server, Services& s) {
               AdminService admin(s.db.connection());
               return json({{QStringLiteral("quarantine"), admin.quarantine(shopParam(req))}});
           });
+
+    installOwnerApiRoutes(r, s);
 }
 
 } // namespace market::server
