@@ -380,7 +380,22 @@ CREATE TRIGGER sale_line_charge_no_delete BEFORE DELETE ON sale_line_charge
   BEGIN SELECT RAISE(ABORT, 'applied charges are append-only'); END;
 )SQL";
 
-constexpr std::array<const char*, 7> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7};
+// Version 8: the sync engine's pull. Anomalies the server raised (oversold lots, credit limits
+// crossed, ...) as the shop's feed carried them, for the counter to list; and feed documents that
+// could not apply yet (a sale of a lot that has not arrived here, a name another entity already
+// uses), parked with the reason and retried after every page, so one never blocks the feed.
+constexpr const char* kV8 = R"SQL(
+CREATE TABLE sync_anomaly (
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+  details TEXT NOT NULL DEFAULT '{}', position INTEGER NOT NULL, received_at_ms INTEGER NOT NULL);
+CREATE INDEX sync_anomaly_position ON sync_anomaly (position);
+
+CREATE TABLE sync_parked (
+  position INTEGER PRIMARY KEY, type TEXT NOT NULL, entity_id TEXT NOT NULL, terminal_id TEXT,
+  doc TEXT NOT NULL, reason TEXT NOT NULL, parked_at_ms INTEGER NOT NULL);
+)SQL";
+
+constexpr std::array<const char*, 8> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
 
 /// Swaps the per-line CHECK of sale_line and return_line for one that counts farmer-side charges
 /// and a buyer-paid commission. SQLite cannot ALTER a constraint; rebuilding a table of millions

@@ -43,10 +43,12 @@ Status StoreFixture::open() {
     return okStatus();
 }
 
-Status StoreFixture::setUp(Options options) {
+Status StoreFixture::setUp(Options options, const std::optional<Enrolment>& enrolment) {
     if (!m_dir.isValid())
         return Error{ErrorCode::Storage, QStringLiteral("no temporary folder")};
     MARKET_TRY(open());
+    if (enrolment)
+        MARKET_TRY(Outbox::setEnrolment(*m_store, *enrolment));
     StandaloneShopRequest shop;
     shop.shopCode = QStringLiteral("HYD01");
     shop.shopName = QStringLiteral("Sri Lakshmi Flower Commission Agents");

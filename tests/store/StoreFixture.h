@@ -9,6 +9,7 @@
 #include "services/ReportService.h"
 #include "services/SaleService.h"
 #include "services/SetupService.h"
+#include "store/Outbox.h"
 #include "store/Store.h"
 
 #include <QTemporaryDir>
@@ -65,7 +66,10 @@ public:
     ~StoreFixture();
 
     /// Shop HYD01, terminal 1, owner/manager/cashier; then a snapshot for reset().
-    Status setUp(Options options);
+    Status setUp(Options options) { return setUp(options, std::nullopt); }
+    /// Enrolled first (as `marketctl enrol` does): the shop takes the enrolment's shop and
+    /// terminal ids, so two fixtures can be two counters of one shop.
+    Status setUp(Options options, const std::optional<Enrolment>& enrolment);
     Status setUp() { return setUp(Options{}); }
     /// The store as it was right after setUp(), sessions unchanged.
     Status reset();

@@ -1,0 +1,231 @@
+#include "FeedApplier.h"
+
+#include "ForeignDocumentWriter.h"
+#include "domain/Documents.h"
+#include "store/Store.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace market::core {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(FeedApplier)
+};
+
+const QString kAnomalyRaised = QStringLiteral("anomaly.raised");
+
+QString compact(const QJsonObject& o) {
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject parse(const QString& text) {
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+/// What the feed may carry that this counter cannot apply (yet): parked, never fatal.
+bool cannotApplyYet(const Error& e) {
+    return e.code == ErrorCode::Conflict || e.code == ErrorCode::InvalidInput ||
+           e.code == ErrorCode::NotFound;
+}
+} // namespace
+
+const QString FeedApplier::kCursorKey = QStringLiteral("sync.pull_cursor");
+
+Result<QSet<QString>> FeedApplier::localEdits() {
+    Statement& s =
+        m_store.db().prepare("SELECT type, payload FROM outbox WHERE type LIKE '%.upsert' OR type = ?1");
+    s.bind(1, op::kLotStatusChanged);
+    QSet<QString> keys;
+    while (s.next())
+        keys.insert(ForeignDocumentWriter::masterKey(s.text(0), parse(s.text(1))));
+    Status st = s.status("reading this counter's unacknowledged edits");
+    s.reset();
+    if (!st.ok())
+        return st.error();
+    return keys;
+}
+
+Status FeedApplier::recordAnomaly(const FeedChange& c, FeedPageStats& stats) {
+    const QJsonObject& d = c.doc;
+    MARKET_TRY(m_store.db()
+                   .prepare("INSERT INTO sync_anomaly (id, kind, entity, entity_id, details, position, "
+                            "received_at_ms) VALUES (?1,?2,?3,?4,?5,?6,?7) ON CONFLICT (id) DO NOTHING")
+                   .bind(1, c.id)
+                   .bind(2, d.value(QStringLiteral("kind")).toString())
+                   .bind(3, d.value(QStringLiteral("entity")).toString())
+                   .bind(4, d.value(QStringLiteral("entityId")).toString())
+                   .bind(5, compact(d.value(QStringLiteral("details")).toObject()))
+                   .bind(6, c.position)
+                   .bind(7, m_store.nowMs())
+                   .exec("recording an anomaly of the server"));
+    stats.anomalies += int(m_store.db().changes());
+    return okStatus();
+}
+
+Result<FeedApplier::Placed> FeedApplier::place(const FeedChange& c, FeedPageStats& stats, QString& reason) {
+    if (c.type == kAnomalyRaised) {
+        MARKET_TRY(recordAnomaly(c, stats));
+        return Placed::Written;
+    }
+    const bool own = !c.terminalId.isEmpty() && c.terminalId == m_store.identity()->terminalId.toString();
+    if (own && !ForeignDocumentWriter::isReplaceable(c.type)) {
+        ++stats.own;
+        return Placed::Skipped;
+    }
+    Database& db = m_store.db();
+    MARKET_TRY(db.execScript("SAVEPOINT feed_document", "starting a synced document"));
+    auto written = ForeignDocumentWriter(m_store, m_localEdits).write(c.type, c.doc);
+    if (written.ok()) {
+        MARKET_TRY(db.execScript("RELEASE feed_document", "finishing a synced document"));
+        switch (*written) {
+        case ForeignWrite::Applied:
+            ++stats.applied;
+            return Placed::Written;
+        case ForeignWrite::Present:
+            ++stats.present;
+            return Placed::Skipped;
+        case ForeignWrite::LocalOnTop:
+            ++stats.localOnTop;
+            return Placed::Skipped;
+        }
+    }
+    MARKET_TRY(
+        db.execScript("ROLLBACK TO feed_document; RELEASE feed_document", "undoing a synced document"));
+    if (!cannotApplyYet(written.error()))
+        return written.error();
+    reason = written.error().message;
+    return Placed::Parked;
+}
+
+Status FeedApplier::park(const FeedChange& c, const QString& reason) {
+    return m_store.db()
+        .prepare(
+            "INSERT INTO sync_parked (position, type, entity_id, terminal_id, doc, reason, parked_at_ms) "
+            "VALUES (?1,?2,?3,?4,?5,?6,?7) ON CONFLICT (position) DO UPDATE SET reason = excluded.reason")
+        .bind(1, c.position)
+        .bind(2, c.type)
+        .bind(3, c.id)
+        .bind(4, c.terminalId)
+        .bind(5, compact(c.doc))
+        .bind(6, reason)
+        .bind(7, m_store.nowMs())
+        .exec("parking a synced document");
+}
+
+Status FeedApplier::retryParked(FeedPageStats& stats) {
+    // In feed order, again while something applies: a parked return waits for its parked sale.
+    for (bool progress = true; progress;) {
+        progress = false;
+        std::vector<FeedChange> waiting;
+        Statement& s = m_store.db().prepare("SELECT position, type, entity_id, coalesce(terminal_id, ''), "
+                                            "doc FROM sync_parked ORDER BY position");
+        while (s.next())
+            waiting.push_back(FeedChange{s.int64(0), s.text(1), s.text(2), s.text(3), parse(s.text(4))});
+        Status st = s.status("reading parked documents");
+        s.reset();
+        MARKET_TRY(st);
+        for (const auto& c : waiting) {
+            QString reason;
+            auto placed = place(c, stats, reason);
+            if (!placed.ok())
+                return placed.error();
+            if (*placed == Placed::Parked) {
+                MARKET_TRY(park(c, reason));
+                continue;
+            }
+            MARKET_TRY(m_store.db()
+                           .prepare("DELETE FROM sync_parked WHERE position = ?1")
+                           .bind(1, c.position)
+                           .exec("unparking a synced document"));
+            ++stats.unparked;
+            progress = true;
+        }
+    }
+    return okStatus();
+}
+
+Result<FeedPageStats> FeedApplier::applyPage(const std::vector<FeedChange>& changes,
+                                             const QString& nextCursor) {
+    if (!m_store.identity())
+        return Error{ErrorCode::InvalidState,
+                     Tr::tr("This counter has no shop yet: run \"marketctl init\" before pulling.")};
+    StoreTransaction tx(m_store.db());
+    MARKET_TRY(tx.begun());
+    auto edits = localEdits();
+    if (!edits.ok())
+        return edits.error();
+    m_localEdits = std::move(edits).value();
+    FeedPageStats stats;
+    for (const auto& c : changes) {
+        QString reason;
+        auto placed = place(c, stats, reason);
+        if (!placed.ok())
+            return placed.error();
+        if (*placed == Placed::Parked) {
+            MARKET_TRY(park(c, reason));
+            ++stats.parked;
+        }
+    }
+    if (stats.applied > 0)
+        MARKET_TRY(retryParked(stats));
+    MARKET_TRY(m_store.setMeta(kCursorKey, nextCursor));
+    MARKET_TRY(tx.commit());
+    return stats;
+}
+
+Result<QString> FeedApplier::cursor() {
+    return m_store.meta(kCursorKey);
+}
+
+Result<std::vector<SyncAnomaly>> FeedApplier::anomalies() {
+    Statement& s =
+        m_store.db().prepare("SELECT id, kind, entity, entity_id, details, position, received_at_ms "
+                             "FROM sync_anomaly ORDER BY position");
+    std::vector<SyncAnomaly> out;
+    while (s.next())
+        out.push_back(SyncAnomaly{s.text(0), s.text(1), s.text(2), s.text(3), parse(s.text(4)), s.int64(5),
+                                  s.int64(6)});
+    Status st = s.status("reading the anomalies");
+    s.reset();
+    if (!st.ok())
+        return st.error();
+    return out;
+}
+
+Result<std::vector<ParkedChange>> FeedApplier::parked() {
+    Statement& s =
+        m_store.db().prepare("SELECT position, type, entity_id, coalesce(terminal_id, ''), reason, "
+                             "parked_at_ms FROM sync_parked ORDER BY position");
+    std::vector<ParkedChange> out;
+    while (s.next())
+        out.push_back(ParkedChange{s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.int64(5)});
+    Status st = s.status("reading the parked documents");
+    s.reset();
+    if (!st.ok())
+        return st.error();
+    return out;
+}
+
+namespace {
+Result<qint64> count(Store& store, const char* sql) {
+    Statement& s = store.db().prepare(sql);
+    const qint64 n = s.next() ? s.int64(0) : 0;
+    Status st = s.status("counting sync records");
+    s.reset();
+    if (!st.ok())
+        return st.error();
+    return n;
+}
+} // namespace
+
+Result<qint64> FeedApplier::anomalyCount() {
+    return count(m_store, "SELECT count(*) FROM sync_anomaly");
+}
+
+Result<qint64> FeedApplier::parkedCount() {
+    return count(m_store, "SELECT count(*) FROM sync_parked");
+}
+
+} // namespace market::core

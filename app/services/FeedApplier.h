@@ -1,0 +1,105 @@
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QJsonObject>
+#include <QSet>
+#include <QString>
+#include <vector>
+
+namespace market::core {
+
+class Store;
+
+/// One change of the shop's feed (sync/PROTOCOL.md, "Pull").
+struct FeedChange {
+    qint64 position = 0;
+    QString type;       ///< an operation type, or "anomaly.raised"
+    QString id;         ///< the entity's id
+    QString terminalId; ///< the terminal that pushed it; empty for the server's own (anomalies)
+    QJsonObject doc;
+};
+
+/// What applying one page did.
+struct FeedPageStats {
+    int applied = 0;    ///< written here
+    int present = 0;    ///< already here (same id): a repeat, skipped
+    int own = 0;        ///< this counter's own documents, skipped (master data excepted: see applyPage)
+    int localOnTop = 0; ///< master data edited here and not acknowledged yet: the local version stays
+    int parked = 0;     ///< could not apply yet (see sync_parked), retried after later pages
+    int unparked = 0;   ///< parked before, applied now
+    int anomalies = 0;  ///< anomalies of the server recorded
+};
+
+/// An anomaly the server raised for this shop (oversold lot, credit limit crossed, ...).
+struct SyncAnomaly {
+    QString id;
+    QString kind;
+    QString entity;
+    QString entityId;
+    QJsonObject details;
+    qint64 position = 0;
+    qint64 receivedAtMs = 0;
+};
+
+/// A feed document that could not apply here yet, with the reason.
+struct ParkedChange {
+    qint64 position = 0;
+    QString type;
+    QString entityId;
+    QString terminalId;
+    QString reason;
+    qint64 parkedAtMs = 0;
+};
+
+/// Applies pages of the shop's feed to the counter's store (the pull side of sync; the engine in
+/// sync/engine fetches the pages, this class needs no network).
+///
+/// A page is applied in ONE SQLite transaction together with the next cursor (meta
+/// `sync.pull_cursor`), so after a crash either the page and its cursor are both there or neither.
+/// Documents are written by `ForeignDocumentWriter` without audit or outbox entries. Rules:
+/// - a document already here (same id) is skipped: re-applying a page changes nothing;
+/// - this counter's own documents are skipped — except master data, which is re-applied: the
+///   server's order decides between versions, and this counter's acknowledged edit may have been
+///   overtaken by another counter's that the feed carried before it;
+/// - master data replaces the local version unless this counter holds an unacknowledged outbox
+///   entry for the same entity: then the local version stays on top (the server will order it
+///   after, and the feed brings it back);
+/// - a document that cannot apply yet (a sale of a lot that has not arrived here, a code another
+///   entity already uses here, a document this program cannot read) is parked with its reason
+///   in `sync_parked` and retried after every page that applied something; it never blocks the
+///   feed. Each document runs in a savepoint, so a parked one leaves no partial rows.
+/// - `anomaly.raised` is recorded in `sync_anomaly` for the counter to list.
+class FeedApplier {
+public:
+    explicit FeedApplier(Store& store)
+        : m_store(store) {}
+
+    /// Applies `changes` (feed order) and stores `nextCursor`, in one transaction.
+    Result<FeedPageStats> applyPage(const std::vector<FeedChange>& changes, const QString& nextCursor);
+
+    /// The cursor after the last applied page ("" before the first).
+    Result<QString> cursor();
+    Result<std::vector<SyncAnomaly>> anomalies();
+    Result<qint64> anomalyCount();
+    Result<std::vector<ParkedChange>> parked();
+    Result<qint64> parkedCount();
+
+    static const QString kCursorKey;
+
+private:
+    enum class Placed { Written, Parked, Skipped };
+    /// Writes one change inside a savepoint; a change that cannot apply is rolled back to the
+    /// savepoint and reported as `reason` (stats are updated).
+    Result<Placed> place(const FeedChange& change, FeedPageStats& stats, QString& reason);
+    Status park(const FeedChange& change, const QString& reason);
+    Status retryParked(FeedPageStats& stats);
+    Status recordAnomaly(const FeedChange& change, FeedPageStats& stats);
+    /// Master-data keys of this counter's unacknowledged outbox entries.
+    Result<QSet<QString>> localEdits();
+
+    Store& m_store;
+    QSet<QString> m_localEdits;
+};
+
+} // namespace market::core

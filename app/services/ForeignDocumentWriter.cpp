@@ -1,0 +1,808 @@
+#include "ForeignDocumentWriter.h"
+
+#include "Validation.h"
+#include "domain/BooksDocuments.h"
+#include "domain/Documents.h"
+#include "store/Store.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <map>
+
+namespace market::core {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ForeignDocumentWriter)
+};
+
+const QString kSettingUpsert = QStringLiteral("setting.upsert");
+
+QString compact(const QJsonValue& v) {
+    return QString::fromUtf8(v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                                         : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+}
+
+Error notHereYet(const QString& what) {
+    return Error{ErrorCode::Conflict, Tr::tr("%1 is not on this counter yet").arg(what)};
+}
+} // namespace
+
+using Writer = Result<ForeignWrite> (ForeignDocumentWriter::*)(const QJsonObject&);
+
+bool ForeignDocumentWriter::isReplaceable(const QString& type) {
+    return type.endsWith(QLatin1String(".upsert")) || type == op::kLotStatusChanged;
+}
+
+QString ForeignDocumentWriter::masterKey(const QString& type, const QJsonObject& doc) {
+    if (type == kSettingUpsert)
+        return type + QLatin1Char('/') + doc.value(QStringLiteral("key")).toString();
+    if (type == op::kLotStatusChanged)
+        return type + QLatin1Char('/') + doc.value(QStringLiteral("lotId")).toString();
+    return type + QLatin1Char('/') + doc.value(QStringLiteral("id")).toString();
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::write(const QString& type, const QJsonObject& doc) {
+    using W = ForeignDocumentWriter;
+    static const std::map<QString, Writer> table{
+        {op::kShopUpsert, &W::shop},
+        {op::kTerminalUpsert, &W::terminal},
+        {op::kUserUpsert, &W::user},
+        {op::kPartyUpsert, &W::party},
+        {op::kProductUpsert, &W::product},
+        {op::kCommissionRuleUpsert, &W::commissionRule},
+        {op::kChargeUpsert, &W::charge},
+        {kSettingUpsert, &W::setting},
+        {op::kLotReceived, &W::lot},
+        {op::kLotStatusChanged, &W::lotStatus},
+        {op::kSaleRecorded, &W::sale},
+        {op::kCollectionRecorded, &W::collection},
+        {op::kCommissionConfirmed, &W::commissionConfirmation},
+        {op::kFarmerPaymentRecorded, &W::farmerPayment},
+        {op::kExpenseRecorded, &W::expense},
+        {op::kStockAdjusted, &W::stockAdjustment},
+        {op::kCashSessionOpened, &W::cashSessionOpened},
+        {op::kCashMovement, &W::cashMovement},
+        {op::kCashSessionClosed, &W::cashSessionClosed},
+        {op::kSaleReturned, &W::saleReturn},
+    };
+    const auto it = table.find(type);
+    if (it == table.end())
+        return Error{ErrorCode::InvalidInput,
+                     Tr::tr("unknown operation type \"%1\" (a newer server? update this program)").arg(type)};
+    return (this->*(it->second))(doc);
+}
+
+Result<bool> ForeignDocumentWriter::exists(const char* sql, const QString& id) {
+    Statement& s = m_store.db().prepare(sql);
+    s.bind(1, id);
+    const bool found = s.next();
+    Status st = s.status("looking up a synced document");
+    s.reset();
+    if (!st.ok())
+        return st.error();
+    return found;
+}
+
+Status ForeignDocumentWriter::checkShop(const QString& shopId) const {
+    const auto& identity = m_store.identity();
+    if (!identity)
+        return Error{ErrorCode::InvalidState, Tr::tr("This counter has no shop yet.")};
+    if (shopId != identity->shopId.toString())
+        return Error{ErrorCode::InvalidInput,
+                     Tr::tr("the document belongs to shop %1, not this one").arg(shopId)};
+    return okStatus();
+}
+
+Result<bool> ForeignDocumentWriter::takeScope(const char* othersSql, const char* retireSql,
+                                              const QString& scope, const QString& id, const QString& type) {
+    Statement& s = m_store.db().prepare(othersSql);
+    s.bind(1, scope).bind(2, id);
+    QStringList others;
+    while (s.next())
+        others << s.text(0);
+    Status st = s.status("reading the active rows of a scope");
+    s.reset();
+    MARKET_TRY(st);
+    for (const auto& other : others)
+        if (m_localEdits.contains(type + QLatin1Char('/') + other))
+            return false;
+    for (const auto& other : others)
+        MARKET_TRY(m_store.db().prepare(retireSql).bind(1, other).exec("retiring a superseded row"));
+    return true;
+}
+
+// ---- master data: last write in the server's order wins, unless edited here and not yet acknowledged
+
+Result<ForeignWrite> ForeignDocumentWriter::shop(const QJsonObject& o) {
+    auto d = ShopDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    MARKET_TRY(checkShop(d->id.toString()));
+    if (editedHere(op::kShopUpsert, o))
+        return ForeignWrite::LocalOnTop;
+    MARKET_TRY(m_store.db()
+                   .prepare("INSERT INTO shop (id, code, name, currency, time_zone, version) VALUES "
+                            "(?1,?2,?3,?4,?5,?6) ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = "
+                            "excluded.name, currency = excluded.currency, time_zone = excluded.time_zone, "
+                            "version = excluded.version")
+                   .bind(1, d->id)
+                   .bind(2, d->code)
+                   .bind(3, d->name)
+                   .bind(4, currencyCode(d->currency))
+                   .bind(5, d->timeZone)
+                   .bind(6, d->version)
+                   .exec("writing a synced shop"));
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::terminal(const QJsonObject& o) {
+    auto d = TerminalDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    MARKET_TRY(checkShop(d->shopId.toString()));
+    if (editedHere(op::kTerminalUpsert, o))
+        return ForeignWrite::LocalOnTop;
+    MARKET_TRY(
+        m_store.db()
+            .prepare("INSERT INTO terminal (id, shop_id, number, name, version) VALUES (?1,?2,?3,?4,?5) "
+                     "ON CONFLICT (id) DO UPDATE SET number = excluded.number, name = excluded.name, "
+                     "version = excluded.version")
+            .bind(1, d->id)
+            .bind(2, d->shopId)
+            .bind(3, d->number)
+            .bind(4, d->name)
+            .bind(5, d->version)
+            .exec("writing a synced terminal"));
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::user(const QJsonObject& o) {
+    auto d = UserDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    MARKET_TRY(checkShop(d->shopId.toString()));
+    if (editedHere(op::kUserUpsert, o))
+        return ForeignWrite::LocalOnTop;
+    // Failed attempts and lock-outs are this counter's own, never synced: kept as they are.
+    MARKET_TRY(
+        m_store.db()
+            .prepare("INSERT INTO app_user (id, shop_id, username, display_name, role, password_hash, "
+                     "pin_hash, active, version) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9) ON CONFLICT (id) DO "
+                     "UPDATE SET username = excluded.username, display_name = excluded.display_name, "
+                     "role = excluded.role, password_hash = excluded.password_hash, pin_hash = "
+                     "excluded.pin_hash, active = excluded.active, version = excluded.version")
+            .bind(1, d->id)
+            .bind(2, d->shopId)
+            .bind(3, d->username)
+            .bind(4, d->displayName)
+            .bind(5, roleName(d->role))
+            .bind(6, d->passwordHash)
+            .bind(7, d->pinHash)
+            .bind(8, d->active)
+            .bind(9, d->version)
+            .exec("writing a synced user"));
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::party(const QJsonObject& o) {
+    auto d = PartyDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    MARKET_TRY(checkShop(d->shopId.toString()));
+    if (editedHere(op::kPartyUpsert, o))
+        return ForeignWrite::LocalOnTop;
+    MARKET_TRY(
+        m_store.db()
+            .prepare("INSERT INTO party (id, shop_id, kind, code, name, name_fold, phone, credit_limit, "
+                     "active, version) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) ON CONFLICT (id) DO UPDATE "
+                     "SET kind = excluded.kind, code = excluded.code, name = excluded.name, name_fold = "
+                     "excluded.name_fold, phone = excluded.phone, credit_limit = excluded.credit_limit, "
+                     "active = excluded.active, version = excluded.version")
+            .bind(1, d->id)
+            .bind(2, d->shopId)
+            .bind(3, partyKindName(d->kind))
+            .bind(4, d->code)
+            .bind(5, d->name)
+            .bind(6, Validation::fold(d->name))
+            .bind(7, d->phone)
+            .bind(8, d->creditLimit)
+            .bind(9, d->active)
+            .bind(10, d->version)
+            .exec("writing a synced party"));
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::product(const QJsonObject& o) {
+    auto d = ProductDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    MARKET_TRY(checkShop(d->shopId.toString()));
+    if (editedHere(op::kProductUpsert, o))
+        return ForeignWrite::LocalOnTop;
+    MARKET_TRY(
+        m_store.db()
+            .prepare("INSERT INTO product (id, shop_id, code, name, name_fold, category, unit, active, "
+                     "version) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9) ON CONFLICT (id) DO UPDATE SET code = "
+                     "excluded.code, name = excluded.name, name_fold = excluded.name_fold, category = "
+                     "excluded.category, unit = excluded.unit, active = excluded.active, version = "
+                     "excluded.version")
+            .bind(1, d->id)
+            .bind(2, d->shopId)
+            .bind(3, d->code)
+            .bind(4, d->name)
+            .bind(5, Validation::fold(d->name))
+            .bind(6, categoryName(d->category))
+            .bind(7, unitName(d->unit))
+            .bind(8, d->active)
+            .bind(9, d->version)
+            .exec("writing a synced product"));
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::commissionRule(const QJsonObject& o) {
+    auto d = CommissionRuleDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    MARKET_TRY(checkShop(d->shopId.toString()));
+    if (editedHere(op::kCommissionRuleUpsert, o))
+        return ForeignWrite::LocalOnTop;
+    bool active = d->active;
+    if (active) {
+        auto free = takeScope(
+            "SELECT id FROM commission_rule WHERE active = 1 AND coalesce(product_id, '') = ?1 "
+            "AND id <> ?2",
+            "UPDATE commission_rule SET active = 0 WHERE id = ?1",
+            d->productId ? d->productId->toString() : QString(), d->id.toString(), op::kCommissionRuleUpsert);
+        if (!free.ok())
+            return free.error();
+        active = *free;
+    }
+    MARKET_TRY(
+        m_store.db()
+            .prepare("INSERT INTO commission_rule (id, shop_id, product_id, kind, rate_bp, slabs, active, "
+                     "version) VALUES (?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT (id) DO UPDATE SET product_id = "
+                     "excluded.product_id, kind = excluded.kind, rate_bp = excluded.rate_bp, slabs = "
+                     "excluded.slabs, active = excluded.active, version = excluded.version")
+            .bind(1, d->id)
+            .bind(2, d->shopId)
+            .bind(3, d->productId)
+            .bind(4, commissionKindName(d->rule.kind))
+            .bind(5, d->rule.flatRateBp)
+            .bind(6, compact(d->toJson().value(QStringLiteral("slabs"))))
+            .bind(7, active)
+            .bind(8, d->version)
+            .exec("writing a synced commission rule"));
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::charge(const QJsonObject& o) {
+    auto d = ChargeDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    MARKET_TRY(checkShop(d->shopId.toString()));
+    if (editedHere(op::kChargeUpsert, o))
+        return ForeignWrite::LocalOnTop;
+    bool active = d->active;
+    if (active) {
+        auto free = takeScope("SELECT id FROM charge WHERE active = 1 AND code = ?1 AND id <> ?2",
+                              "UPDATE charge SET active = 0 WHERE id = ?1", d->rule.code,
+                              d->rule.id.toString(), op::kChargeUpsert);
+        if (!free.ok())
+            return free.error();
+        active = *free;
+    }
+    MARKET_TRY(
+        m_store.db()
+            .prepare("INSERT INTO charge (id, shop_id, code, name, basis, rate, payer, product_id, active, "
+                     "version) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) ON CONFLICT (id) DO UPDATE SET code = "
+                     "excluded.code, name = excluded.name, basis = excluded.basis, rate = excluded.rate, "
+                     "payer = excluded.payer, product_id = excluded.product_id, active = excluded.active, "
+                     "version = excluded.version")
+            .bind(1, d->rule.id)
+            .bind(2, d->shopId)
+            .bind(3, d->rule.code)
+            .bind(4, d->rule.name)
+            .bind(5, chargeBasisName(d->rule.basis))
+            .bind(6, d->rule.rate)
+            .bind(7, chargePayerName(d->rule.payer))
+            .bind(8, d->rule.productId)
+            .bind(9, active)
+            .bind(10, d->version)
+            .exec("writing a synced charge"));
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::setting(const QJsonObject& o) {
+    // {key, value, shopId, version}: the shape SettingsService::setInteger pushes.
+    const QString key = o.value(QStringLiteral("key")).toString();
+    const QJsonValue value = o.value(QStringLiteral("value"));
+    const QJsonValue version = o.value(QStringLiteral("version"));
+    if (key.isEmpty() || !value.isString() || !version.isDouble() || version.toInteger() < 1)
+        return Error{ErrorCode::InvalidInput, Tr::tr("setting.upsert: key, value or version missing")};
+    MARKET_TRY(checkShop(o.value(QStringLiteral("shopId")).toString()));
+    if (editedHere(kSettingUpsert, o))
+        return ForeignWrite::LocalOnTop;
+    MARKET_TRY(
+        m_store.db()
+            .prepare("INSERT INTO setting (key, value, version) VALUES (?1,?2,?3) ON CONFLICT (key) DO "
+                     "UPDATE SET value = excluded.value, version = excluded.version")
+            .bind(1, key)
+            .bind(2, value.toString())
+            .bind(3, version.toInteger())
+            .exec("writing a synced setting"));
+    return ForeignWrite::Applied;
+}
+
+// ---- documents: recorded once, keyed by their id
+
+Result<ForeignWrite> ForeignDocumentWriter::lot(const QJsonObject& o) {
+    auto d = LotDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    MARKET_TRY(checkShop(d->shopId.toString()));
+    auto present = exists("SELECT 1 FROM lot WHERE id = ?1", d->id.toString());
+    if (!present.ok())
+        return present.error();
+    if (*present)
+        return ForeignWrite::Present;
+    MARKET_TRY(
+        m_store.db()
+            .prepare("INSERT INTO lot (id, shop_id, terminal_id, code, farmer_id, product_id, received_qty, "
+                     "packages, gross_qty, tare_qty, grade, vehicle, notes, received_at_ms, created_by) "
+                     "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)")
+            .bind(1, d->id)
+            .bind(2, d->shopId)
+            .bind(3, d->terminalId)
+            .bind(4, d->code)
+            .bind(5, d->farmerId)
+            .bind(6, d->productId)
+            .bind(7, d->receivedQty)
+            .bind(8, d->packages)
+            .bind(9, d->grossQty)
+            .bind(10, d->tareQty)
+            .bind(11, d->grade)
+            .bind(12, d->vehicle)
+            .bind(13, d->notes)
+            .bind(14, d->receivedAtMs)
+            .bind(15, d->createdBy)
+            .exec("recording a synced arrival"));
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::lotStatus(const QJsonObject& o) {
+    auto d = LotStatusDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    auto present = exists("SELECT 1 FROM lot_status_event WHERE id = ?1", d->id.toString());
+    if (!present.ok())
+        return present.error();
+    if (*present)
+        return ForeignWrite::Present;
+    auto lotHere = exists("SELECT 1 FROM lot WHERE id = ?1", d->lotId.toString());
+    if (!lotHere.ok())
+        return lotHere.error();
+    if (!*lotHere)
+        return notHereYet(Tr::tr("lot %1").arg(d->lotId.toString()));
+    // The event is history either way; the lot's status follows it unless this counter changed
+    // the status itself and the server has not ordered that change yet.
+    const bool local = editedHere(op::kLotStatusChanged, o);
+    if (!local)
+        MARKET_TRY(m_store.db()
+                       .prepare("UPDATE lot SET status = ?2 WHERE id = ?1")
+                       .bind(1, d->lotId)
+                       .bind(2, lotStatusName(d->to))
+                       .exec("changing a synced lot's status"));
+    MARKET_TRY(
+        m_store.db()
+            .prepare(
+                "INSERT INTO lot_status_event (id, lot_id, from_status, to_status, reason, at_ms, by_user) "
+                "VALUES (?1,?2,?3,?4,?5,?6,?7)")
+            .bind(1, d->id)
+            .bind(2, d->lotId)
+            .bind(3, lotStatusName(d->from))
+            .bind(4, lotStatusName(d->to))
+            .bind(5, d->reason)
+            .bind(6, d->atMs)
+            .bind(7, d->by)
+            .exec("recording a synced lot status change"));
+    return local ? ForeignWrite::LocalOnTop : ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::sale(const QJsonObject& o) {
+    auto decoded = SaleDoc::fromJson(o);
+    if (!decoded.ok())
+        return decoded.error();
+    const SaleDoc& sale = *decoded;
+    MARKET_TRY(checkShop(sale.shopId.toString()));
+    MARKET_TRY(sale.verifyArithmetic()); // the check its counter and the server made
+    auto present = exists("SELECT 1 FROM sale WHERE id = ?1", sale.id.toString());
+    if (!present.ok())
+        return present.error();
+    if (*present)
+        return ForeignWrite::Present;
+    Database& db = m_store.db();
+    MARKET_TRY(
+        db.prepare("INSERT INTO sale (id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, "
+                   "walkin_name, walkin_phone, cashier_id, created_at_ms, total, tendered, change_given, "
+                   "paid, credit, override_by, override_reason, commission_by_buyer) VALUES "
+                   "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)")
+            .bind(1, sale.id)
+            .bind(2, sale.shopId)
+            .bind(3, sale.terminalId)
+            .bind(4, sale.receiptSeq)
+            .bind(5, sale.receiptNo)
+            .bind(6, sale.buyerId)
+            .bind(7, sale.walkinName)
+            .bind(8, sale.walkinPhone)
+            .bind(9, sale.cashierId)
+            .bind(10, sale.createdAtMs)
+            .bind(11, sale.total)
+            .bind(12, sale.tendered)
+            .bind(13, sale.change)
+            .bind(14, sale.paid)
+            .bind(15, sale.credit)
+            .bind(16, sale.overrideBy)
+            .bind(17, sale.overrideReason)
+            .bind(18, sale.commissionByBuyer)
+            .exec("recording a synced sale"));
+    for (const auto& l : sale.lines) {
+        MARKET_TRY(
+            db.prepare("INSERT INTO sale_line (id, sale_id, line_no, lot_id, product_id, farmer_id, qty, "
+                       "price, amount, commission_bp, commission, farmer_net, packages, buyer_charges, "
+                       "farmer_charges, commission_by_buyer) VALUES "
+                       "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)")
+                .bind(1, l.id)
+                .bind(2, sale.id)
+                .bind(3, l.lineNo)
+                .bind(4, l.lotId)
+                .bind(5, l.productId)
+                .bind(6, l.farmerId)
+                .bind(7, l.qty)
+                .bind(8, l.price)
+                .bind(9, l.amount)
+                .bind(10, l.commissionBp)
+                .bind(11, l.commission)
+                .bind(12, l.farmerNet)
+                .bind(13, l.packages)
+                .bind(14, l.buyerCharges)
+                .bind(15, l.farmerCharges)
+                .bind(16, sale.commissionByBuyer)
+                .exec("recording a synced sale's lines"));
+        qint64 position = 0;
+        for (const auto& c : l.charges)
+            MARKET_TRY(
+                db.prepare("INSERT INTO sale_line_charge (sale_line_id, position, charge_id, code, name, "
+                           "basis, rate, payer, amount) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)")
+                    .bind(1, l.id)
+                    .bind(2, ++position)
+                    .bind(3, c.chargeId)
+                    .bind(4, c.code)
+                    .bind(5, c.name)
+                    .bind(6, chargeBasisName(c.basis))
+                    .bind(7, c.rate)
+                    .bind(8, chargePayerName(c.payer))
+                    .bind(9, c.amount)
+                    .exec("recording a synced line's charges"));
+    }
+    for (const auto& p : sale.payments)
+        MARKET_TRY(
+            db.prepare(
+                  "INSERT INTO sale_payment (id, sale_id, method, amount, reference) VALUES (?1,?2,?3,?4,?5)")
+                .bind(1, p.id)
+                .bind(2, sale.id)
+                .bind(3, paymentMethodName(p.method))
+                .bind(4, p.amount)
+                .bind(5, p.reference)
+                .exec("recording a synced sale's payments"));
+    if (sale.creditId) {
+        MARKET_TRY(
+            db.prepare(
+                  "INSERT INTO credit (id, sale_id, buyer_id, amount, created_at_ms) VALUES (?1,?2,?3,?4,?5)")
+                .bind(1, *sale.creditId)
+                .bind(2, sale.id)
+                .bind(3, sale.buyerId)
+                .bind(4, sale.credit)
+                .bind(5, sale.createdAtMs)
+                .exec("recording a synced sale's credit"));
+        for (const auto& d : sale.creditDetails)
+            MARKET_TRY(
+                db.prepare(
+                      "INSERT INTO credit_detail (id, credit_id, farmer_id, amount) VALUES (?1,?2,?3,?4)")
+                    .bind(1, d.id)
+                    .bind(2, *sale.creditId)
+                    .bind(3, d.farmerId)
+                    .bind(4, d.amount)
+                    .exec("recording a synced sale's credit details"));
+    }
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::collection(const QJsonObject& o) {
+    auto d = CollectionDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    MARKET_TRY(checkShop(d->shopId.toString()));
+    MARKET_TRY(d->verifyArithmetic());
+    auto present = exists("SELECT 1 FROM collection WHERE id = ?1", d->id.toString());
+    if (!present.ok())
+        return present.error();
+    if (*present)
+        return ForeignWrite::Present;
+    Database& db = m_store.db();
+    MARKET_TRY(
+        db.prepare("INSERT INTO collection (id, shop_id, terminal_id, buyer_id, amount, method, reference, "
+                   "cashier_id, at_ms) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)")
+            .bind(1, d->id)
+            .bind(2, d->shopId)
+            .bind(3, d->terminalId)
+            .bind(4, d->buyerId)
+            .bind(5, d->amount)
+            .bind(6, paymentMethodName(d->method))
+            .bind(7, d->reference)
+            .bind(8, d->cashierId)
+            .bind(9, d->atMs)
+            .exec("recording a synced collection"));
+    for (const auto& a : d->allocations)
+        MARKET_TRY(
+            db.prepare("INSERT INTO collection_allocation (id, collection_id, credit_id, credit_detail_id, "
+                       "farmer_id, amount) VALUES (?1,?2,?3,?4,?5,?6)")
+                .bind(1, a.id)
+                .bind(2, d->id)
+                .bind(3, a.creditId)
+                .bind(4, a.creditDetailId)
+                .bind(5, a.farmerId)
+                .bind(6, a.amount)
+                .exec("recording a synced collection's allocations"));
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::commissionConfirmation(const QJsonObject& o) {
+    auto d = CommissionConfirmationDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    // One confirmation per sale: a second one (another counter confirmed it too) adds nothing.
+    Statement& s =
+        m_store.db().prepare("SELECT 1 FROM commission_confirmation WHERE id = ?1 OR sale_id = ?2");
+    s.bind(1, d->id).bind(2, d->saleId);
+    const bool present = s.next();
+    Status st = s.status("looking up a commission confirmation");
+    s.reset();
+    MARKET_TRY(st);
+    if (present)
+        return ForeignWrite::Present;
+    MARKET_TRY(m_store.db()
+                   .prepare("INSERT INTO commission_confirmation (id, sale_id, confirmed_by, at_ms) VALUES "
+                            "(?1,?2,?3,?4)")
+                   .bind(1, d->id)
+                   .bind(2, d->saleId)
+                   .bind(3, d->confirmedBy)
+                   .bind(4, d->atMs)
+                   .exec("recording a synced commission confirmation"));
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::farmerPayment(const QJsonObject& o) {
+    auto d = FarmerPaymentDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    MARKET_TRY(checkShop(d->shopId.toString()));
+    auto present = exists("SELECT 1 FROM farmer_payment WHERE id = ?1", d->id.toString());
+    if (!present.ok())
+        return present.error();
+    if (*present)
+        return ForeignWrite::Present;
+    MARKET_TRY(
+        m_store.db()
+            .prepare("INSERT INTO farmer_payment (id, shop_id, terminal_id, farmer_id, kind, amount, method, "
+                     "reference, paid_by, at_ms) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)")
+            .bind(1, d->id)
+            .bind(2, d->shopId)
+            .bind(3, d->terminalId)
+            .bind(4, d->farmerId)
+            .bind(5, farmerPaymentKindName(d->kind))
+            .bind(6, d->amount)
+            .bind(7, paymentMethodName(d->method))
+            .bind(8, d->reference)
+            .bind(9, d->paidBy)
+            .bind(10, d->atMs)
+            .exec("recording a synced farmer payment"));
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::expense(const QJsonObject& o) {
+    auto d = ExpenseDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    MARKET_TRY(checkShop(d->shopId.toString()));
+    auto present = exists("SELECT 1 FROM expense WHERE id = ?1", d->id.toString());
+    if (!present.ok())
+        return present.error();
+    if (*present)
+        return ForeignWrite::Present;
+    MARKET_TRY(m_store.db()
+                   .prepare("INSERT INTO expense (id, shop_id, terminal_id, category, amount, method, note, "
+                            "recorded_by, at_ms) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)")
+                   .bind(1, d->id)
+                   .bind(2, d->shopId)
+                   .bind(3, d->terminalId)
+                   .bind(4, expenseCategoryName(d->category))
+                   .bind(5, d->amount)
+                   .bind(6, paymentMethodName(d->method))
+                   .bind(7, d->note)
+                   .bind(8, d->recordedBy)
+                   .bind(9, d->atMs)
+                   .exec("recording a synced expense"));
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::stockAdjustment(const QJsonObject& o) {
+    auto d = StockAdjustmentDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    MARKET_TRY(checkShop(d->shopId.toString()));
+    auto present = exists("SELECT 1 FROM stock_adjustment WHERE id = ?1", d->id.toString());
+    if (!present.ok())
+        return present.error();
+    if (*present)
+        return ForeignWrite::Present;
+    MARKET_TRY(
+        m_store.db()
+            .prepare("INSERT INTO stock_adjustment (id, shop_id, terminal_id, lot_id, qty, reason, note, "
+                     "estimated_value, recorded_by, approved_by, at_ms) VALUES "
+                     "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)")
+            .bind(1, d->id)
+            .bind(2, d->shopId)
+            .bind(3, d->terminalId)
+            .bind(4, d->lotId)
+            .bind(5, d->qty)
+            .bind(6, adjustmentReasonName(d->reason))
+            .bind(7, d->note)
+            .bind(8, d->estimatedValue)
+            .bind(9, d->recordedBy)
+            .bind(10, d->approvedBy)
+            .bind(11, d->atMs)
+            .exec("recording a synced stock adjustment"));
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::cashSessionOpened(const QJsonObject& o) {
+    auto d = CashSessionOpenedDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    MARKET_TRY(checkShop(d->shopId.toString()));
+    auto present = exists("SELECT 1 FROM cash_session WHERE id = ?1", d->id.toString());
+    if (!present.ok())
+        return present.error();
+    if (*present)
+        return ForeignWrite::Present;
+    MARKET_TRY(m_store.db()
+                   .prepare("INSERT INTO cash_session (id, shop_id, terminal_id, opened_by, opened_at_ms, "
+                            "opening_float) VALUES (?1,?2,?3,?4,?5,?6)")
+                   .bind(1, d->id)
+                   .bind(2, d->shopId)
+                   .bind(3, d->terminalId)
+                   .bind(4, d->openedBy)
+                   .bind(5, d->atMs)
+                   .bind(6, d->openingFloat)
+                   .exec("recording a synced cash session"));
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::cashMovement(const QJsonObject& o) {
+    auto d = CashMovementDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    auto present = exists("SELECT 1 FROM cash_movement WHERE id = ?1", d->id.toString());
+    if (!present.ok())
+        return present.error();
+    if (*present)
+        return ForeignWrite::Present;
+    MARKET_TRY(
+        m_store.db()
+            .prepare("INSERT INTO cash_movement (id, session_id, direction, amount, reason, by_user, at_ms) "
+                     "VALUES (?1,?2,?3,?4,?5,?6,?7)")
+            .bind(1, d->id)
+            .bind(2, d->sessionId)
+            .bind(3, d->cashIn ? QStringLiteral("in") : QStringLiteral("out"))
+            .bind(4, d->amount)
+            .bind(5, d->reason)
+            .bind(6, d->by)
+            .bind(7, d->atMs)
+            .exec("recording a synced cash movement"));
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::cashSessionClosed(const QJsonObject& o) {
+    auto d = CashSessionClosedDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    Statement& s = m_store.db().prepare("SELECT closed_at_ms IS NOT NULL FROM cash_session WHERE id = ?1");
+    s.bind(1, d->sessionId);
+    const bool found = s.next();
+    const bool closed = found && s.int64(0) != 0;
+    Status st = s.status("looking up a cash session");
+    s.reset();
+    MARKET_TRY(st);
+    if (!found)
+        return notHereYet(Tr::tr("cash session %1").arg(d->sessionId.toString()));
+    if (closed)
+        return ForeignWrite::Present;
+    MARKET_TRY(
+        m_store.db()
+            .prepare("UPDATE cash_session SET closed_by = ?2, closed_at_ms = ?3, expected = ?4, counted = "
+                     "?5, variance = ?6, denominations = ?7 WHERE id = ?1 AND closed_at_ms IS NULL")
+            .bind(1, d->sessionId)
+            .bind(2, d->closedBy)
+            .bind(3, d->atMs)
+            .bind(4, d->expected)
+            .bind(5, d->counted)
+            .bind(6, d->variance)
+            .bind(7, compact(d->toJson().value(QStringLiteral("denominations"))))
+            .exec("closing a synced cash session"));
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::saleReturn(const QJsonObject& o) {
+    auto decoded = SaleReturnDoc::fromJson(o);
+    if (!decoded.ok())
+        return decoded.error();
+    const SaleReturnDoc& ret = *decoded;
+    MARKET_TRY(checkShop(ret.shopId.toString()));
+    MARKET_TRY(ret.verifyArithmetic());
+    auto present = exists("SELECT 1 FROM sale_return WHERE id = ?1", ret.id.toString());
+    if (!present.ok())
+        return present.error();
+    if (*present)
+        return ForeignWrite::Present;
+    Database& db = m_store.db();
+    MARKET_TRY(db.prepare("INSERT INTO sale_return (id, shop_id, terminal_id, sale_id, buyer_id, total, "
+                          "credit_reduction, refund, refund_method, reason, by_user, at_ms) VALUES "
+                          "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)")
+                   .bind(1, ret.id)
+                   .bind(2, ret.shopId)
+                   .bind(3, ret.terminalId)
+                   .bind(4, ret.saleId)
+                   .bind(5, ret.buyerId)
+                   .bind(6, ret.total)
+                   .bind(7, ret.creditReduction)
+                   .bind(8, ret.refund)
+                   .bind(9, paymentMethodName(ret.refundMethod))
+                   .bind(10, ret.reason)
+                   .bind(11, ret.by)
+                   .bind(12, ret.atMs)
+                   .exec("recording a synced return"));
+    for (const auto& l : ret.lines)
+        MARKET_TRY(
+            db.prepare("INSERT INTO return_line (id, return_id, sale_line_id, lot_id, product_id, farmer_id, "
+                       "qty, amount, commission, farmer_net, buyer_charges, farmer_charges, "
+                       "commission_by_buyer) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)")
+                .bind(1, l.id)
+                .bind(2, ret.id)
+                .bind(3, l.saleLineId)
+                .bind(4, l.lotId)
+                .bind(5, l.productId)
+                .bind(6, l.farmerId)
+                .bind(7, l.qty)
+                .bind(8, l.amount)
+                .bind(9, l.commission)
+                .bind(10, l.farmerNet)
+                .bind(11, l.buyerCharges)
+                .bind(12, l.farmerCharges)
+                .bind(13, ret.commissionByBuyer)
+                .exec("recording a synced return's lines"));
+    for (const auto& a : ret.allocations)
+        MARKET_TRY(db.prepare("INSERT INTO return_allocation (id, return_id, credit_id, credit_detail_id, "
+                              "farmer_id, amount) VALUES (?1,?2,?3,?4,?5,?6)")
+                       .bind(1, a.id)
+                       .bind(2, ret.id)
+                       .bind(3, a.creditId)
+                       .bind(4, a.creditDetailId)
+                       .bind(5, a.farmerId)
+                       .bind(6, a.amount)
+                       .exec("recording a synced return's credit reduction"));
+    return ForeignWrite::Applied;
+}
+
+} // namespace market::core

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QJsonObject>
+#include <QSet>
+#include <QString>
+
+namespace market::core {
+
+class Store;
+
+/// What writing one document of another terminal did.
+enum class ForeignWrite {
+    Applied,    ///< the rows are written
+    Present,    ///< a document with this id is already here (a repeat): nothing written
+    LocalOnTop, ///< master data this counter edited and the server has not acknowledged yet
+};
+
+/// Writes one document of the shop's feed (another terminal's sale, lot, master data, ...) into
+/// the counter's store: exactly the rows the terminal that made it wrote (the same tables and
+/// columns as its service), and never an audit or outbox entry — the document is that terminal's,
+/// already in its own audit chain and already on the server. Derived tables stay exact by
+/// themselves: farmer_balance and farmer_bucket follow sale_line / return_line / farmer_payment by
+/// trigger, stock is computed from the lines, a lot's status follows its status events.
+///
+/// Errors: InvalidInput when the document does not decode or its arithmetic does not check out,
+/// Conflict when it cannot apply here (a lot, sale or party it names is not here yet, a code
+/// another entity already uses); both leave the caller to park it. Anything else is a storage
+/// failure. The caller runs each document inside a savepoint of its page's transaction.
+class ForeignDocumentWriter {
+public:
+    /// `localEdits`: master-data keys (see `masterKey`) with an unacknowledged outbox entry here.
+    ForeignDocumentWriter(Store& store, const QSet<QString>& localEdits)
+        : m_store(store)
+        , m_localEdits(localEdits) {}
+
+    Result<ForeignWrite> write(const QString& type, const QJsonObject& doc);
+
+    /// Whether documents of this type replace a local version (master data, last write in the
+    /// server's order wins) rather than being recorded once.
+    static bool isReplaceable(const QString& type);
+    /// "type/id" of a replaceable document (a setting is keyed by name, a lot status by lot), the
+    /// key under which an unacknowledged local edit keeps the local version on top.
+    static QString masterKey(const QString& type, const QJsonObject& doc);
+
+private:
+    Result<ForeignWrite> shop(const QJsonObject& doc);
+    Result<ForeignWrite> terminal(const QJsonObject& doc);
+    Result<ForeignWrite> user(const QJsonObject& doc);
+    Result<ForeignWrite> party(const QJsonObject& doc);
+    Result<ForeignWrite> product(const QJsonObject& doc);
+    Result<ForeignWrite> commissionRule(const QJsonObject& doc);
+    Result<ForeignWrite> charge(const QJsonObject& doc);
+    Result<ForeignWrite> setting(const QJsonObject& doc);
+    Result<ForeignWrite> lot(const QJsonObject& doc);
+    Result<ForeignWrite> lotStatus(const QJsonObject& doc);
+    Result<ForeignWrite> sale(const QJsonObject& doc);
+    Result<ForeignWrite> collection(const QJsonObject& doc);
+    Result<ForeignWrite> commissionConfirmation(const QJsonObject& doc);
+    Result<ForeignWrite> farmerPayment(const QJsonObject& doc);
+    Result<ForeignWrite> expense(const QJsonObject& doc);
+    Result<ForeignWrite> stockAdjustment(const QJsonObject& doc);
+    Result<ForeignWrite> cashSessionOpened(const QJsonObject& doc);
+    Result<ForeignWrite> cashMovement(const QJsonObject& doc);
+    Result<ForeignWrite> cashSessionClosed(const QJsonObject& doc);
+    Result<ForeignWrite> saleReturn(const QJsonObject& doc);
+
+    /// Whether a row with this id exists in `sql`'s table (sql: "SELECT 1 FROM t WHERE id = ?1").
+    Result<bool> exists(const char* sql, const QString& id);
+    bool editedHere(const QString& type, const QJsonObject& doc) const {
+        return m_localEdits.contains(masterKey(type, doc));
+    }
+    /// The shop of a foreign document must be this counter's.
+    Status checkShop(const QString& shopId) const;
+    /// Before an active scoped row (a commission rule of a product, a charge code) is written:
+    /// the newest in the server's order is the active one, so the others of its scope retire —
+    /// unless one of them is this counter's unacknowledged edit: then the newcomer is stored
+    /// retired and the local one stays on top until the server has it (it will come back after).
+    /// `othersSql` lists the other active ids of the scope (?1 scope, ?2 the newcomer's id),
+    /// `retireSql` retires one (?1 id). True: the newcomer may be active.
+    Result<bool> takeScope(const char* othersSql, const char* retireSql, const QString& scope,
+                           const QString& id, const QString& type);
+
+    Store& m_store;
+    const QSet<QString>& m_localEdits;
+};
+
+} // namespace market::core

@@ -1,0 +1,270 @@
+// The pull side's applier (services/FeedApplier) on real SQLite files: two counters of one shop,
+// X records a day through its services, and its outbox — exactly what the server feeds — is
+// applied to Y. No network: the feed pages are made from X's outbox.
+#include "StoreFixture.h"
+#include "services/CashSessionService.h"
+#include "services/ExpenseService.h"
+#include "services/FarmerPaymentService.h"
+#include "services/FeedApplier.h"
+#include "services/ReturnService.h"
+#include "services/StockAdjustmentService.h"
+
+#include <QJsonDocument>
+
+using namespace market::core;
+using market::test::StoreFixture;
+
+namespace {
+/// The feed as the server would carry `counter`'s outbox: its documents, in order, by terminal.
+std::vector<FeedChange> feedOf(StoreFixture& counter, qint64 firstPosition) {
+    std::vector<FeedChange> out;
+    const auto entries = Outbox::pending(counter.store(), 100000);
+    if (!entries.ok())
+        return out;
+    for (const auto& e : *entries) {
+        const QJsonObject doc = QJsonDocument::fromJson(e.payload.toUtf8()).object();
+        QString id = doc.value(QStringLiteral("id")).toString();
+        if (id.isEmpty())
+            id = doc.value(QStringLiteral("sessionId")).toString();
+        out.push_back(FeedChange{firstPosition + e.seq - 1, e.type, id,
+                                 counter.store().identity()->terminalId.toString(), doc});
+    }
+    return out;
+}
+
+std::vector<FeedChange> ofType(const std::vector<FeedChange>& feed, const QString& type, bool keep) {
+    std::vector<FeedChange> out;
+    for (const auto& c : feed)
+        if ((c.type == type) == keep)
+            out.push_back(c);
+    return out;
+}
+
+/// The figures both counters must agree on after a sync.
+struct Books {
+    qint64 stock = 0;       ///< of the lot: received − sold + returned − adjusted
+    qint64 outstanding = 0; ///< of the buyer: credit − collected − reduced by returns
+    qint64 payable = 0;     ///< to the farmer: net sold − net returned − paid (farmer_balance)
+    qint64 sales = 0;       ///< Σ bill totals
+    bool operator==(const Books&) const = default;
+};
+
+Books books(StoreFixture& f, const Uuid& lot, const Uuid& buyer, const Uuid& farmer) {
+    Books b;
+    b.stock =
+        f.integer(QStringLiteral("SELECT received_qty - (SELECT coalesce(sum(qty), 0) FROM sale_line WHERE "
+                                 "lot_id = ?1) + (SELECT coalesce(sum(qty), 0) FROM return_line WHERE lot_id "
+                                 "= ?1) - (SELECT coalesce(sum(qty), 0) FROM stock_adjustment WHERE lot_id = "
+                                 "?1) FROM lot WHERE id = ?1"),
+                  {lot.toString()});
+    b.outstanding = f.integer(
+        QStringLiteral(
+            "SELECT (SELECT coalesce(sum(amount), 0) FROM credit WHERE buyer_id = ?1) - (SELECT "
+            "coalesce(sum(a.amount), 0) FROM collection_allocation a JOIN credit c ON c.id = a.credit_id "
+            "WHERE c.buyer_id = ?1) - (SELECT coalesce(sum(a.amount), 0) FROM return_allocation a JOIN "
+            "credit c ON c.id = a.credit_id WHERE c.buyer_id = ?1)"),
+        {buyer.toString()});
+    b.payable =
+        f.integer(QStringLiteral("SELECT sold_net - returned_net - paid FROM farmer_balance WHERE farmer_id "
+                                 "= ?1"),
+                  {farmer.toString()});
+    b.sales = f.integer(QStringLiteral("SELECT coalesce(sum(total), 0) FROM sale"));
+    return b;
+}
+
+QByteArray describe(const Books& b) {
+    return QByteArray("stock ") + QByteArray::number(b.stock) + " outstanding " +
+           QByteArray::number(b.outstanding) + " payable " + QByteArray::number(b.payable) + " sales " +
+           QByteArray::number(b.sales);
+}
+} // namespace
+
+class FeedApplyTest : public QObject {
+    Q_OBJECT
+
+    StoreFixture m_x; ///< the other counter (terminal 1)
+    StoreFixture m_y; ///< this counter (terminal 2) of the same shop
+    Uuid m_farmer, m_buyer, m_lot;
+
+    qint64 count(StoreFixture& f, const char* table) {
+        return f.integer(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
+    }
+
+private slots:
+    void initTestCase() {
+        MARKET_REQUIRE_OK(m_x.setUp());
+        const auto& shop = *m_x.store().identity();
+        const Enrolment second{QStringLiteral("http://127.0.0.1:1"),   shop.shopId, shop.shopCode,
+                               Uuid::createV7(StoreFixture::kStartMs), 2,           StoreFixture::kStartMs};
+        MARKET_REQUIRE_OK(m_y.setUp(StoreFixture::Options{}, second));
+        QCOMPARE(m_y.store().identity()->shopId, shop.shopId);
+    }
+
+    /// X's day (arrival, cash and credit sales, a collection, a return, a farmer advance, an
+    /// expense, a stock adjustment) lands on Y with identical stock, credit and payables; the
+    /// sales arrive before their lot and wait parked; applying the pages again changes nothing.
+    void aDayOfAnotherCounterAppliesExactlyAndOnce() {
+        auto farmer = m_x.farmer(QStringLiteral("Ramesh"));
+        auto buyer = m_x.buyer(QStringLiteral("Suresh Traders"), market::test::money(u"5000.00"));
+        auto product = m_x.product(QStringLiteral("Marigold"));
+        MARKET_REQUIRE_OK(farmer);
+        MARKET_REQUIRE_OK(buyer);
+        MARKET_REQUIRE_OK(product);
+        MARKET_REQUIRE_OK(m_x.flatRule(std::nullopt, 800));
+        auto lot = m_x.lot(farmer->id, product->id, market::test::qty(u"100.000"));
+        MARKET_REQUIRE_OK(lot);
+        m_farmer = farmer->id;
+        m_buyer = buyer->id;
+        m_lot = lot->id;
+
+        SaleRequest cash;
+        cash.lines.push_back(StoreFixture::line(lot->id, u"10.000", u"40.00"));
+        cash.payments.push_back(StoreFixture::pay(PaymentMethod::Cash, u"400.00"));
+        auto cashSale = m_x.sales().sell(m_x.cashier, cash);
+        MARKET_REQUIRE_OK(cashSale);
+        SaleRequest credit;
+        credit.buyerId = buyer->id;
+        credit.lines.push_back(StoreFixture::line(lot->id, u"20.500", u"33.33"));
+        auto creditSale = m_x.sales().sell(m_x.cashier, credit);
+        MARKET_REQUIRE_OK(creditSale);
+        MARKET_REQUIRE_OK(m_x.collections().collect(m_x.cashier, buyer->id, market::test::money(u"100.00"),
+                                                    PaymentMethod::Upi));
+        ReturnRequest back;
+        back.saleId = creditSale->id;
+        back.lines.push_back(ReturnLineRequest{creditSale->lines.front().id, market::test::qty(u"2.000")});
+        back.reason = QStringLiteral("wilted");
+        MARKET_REQUIRE_OK(ReturnService(m_x.store()).returnGoods(m_x.cashier, back));
+        MARKET_REQUIRE_OK(FarmerPaymentService(m_x.store())
+                              .pay(m_x.manager, farmer->id, FarmerPaymentKind::Advance,
+                                   market::test::money(u"50.00"), PaymentMethod::Cash));
+        MARKET_REQUIRE_OK(ExpenseService(m_x.store())
+                              .record(m_x.manager, ExpenseCategory::Transport, market::test::money(u"25.00"),
+                                      PaymentMethod::Cash, QStringLiteral("auto")));
+        MARKET_REQUIRE_OK(
+            StockAdjustmentService(m_x.store())
+                .adjust(m_x.manager,
+                        AdjustmentRequest{lot->id, market::test::qty(u"1.500"), AdjustmentReason::Damage,
+                                          QStringLiteral("crushed"), std::nullopt}));
+
+        const auto feed = feedOf(m_x, 1);
+        QVERIFY(feed.size() > 15);
+        auto anomaly = FeedChange{qint64(feed.size()) + 1,
+                                  QStringLiteral("anomaly.raised"),
+                                  Uuid::createV7(StoreFixture::kStartMs).toString(),
+                                  {},
+                                  QJsonObject{{QStringLiteral("kind"), QStringLiteral("oversold")},
+                                              {QStringLiteral("entity"), QStringLiteral("lot")},
+                                              {QStringLiteral("entityId"), lot->id.toString()},
+                                              {QStringLiteral("details"), QJsonObject{}}}};
+        // Page 1: everything but the arrival (the server feeds a sale of a lot it has not received
+        // yet, with an unknown_lot anomaly); page 2: the arrival.
+        auto page1 = ofType(feed, op::kLotReceived, false);
+        page1.push_back(anomaly);
+        const auto page2 = ofType(feed, op::kLotReceived, true);
+
+        const qint64 auditBefore = count(m_y, "audit_log");
+        const qint64 outboxBefore = count(m_y, "outbox");
+        FeedApplier applier(m_y.store());
+        auto first = applier.applyPage(page1, QStringLiteral("e:1"));
+        MARKET_REQUIRE_OK(first);
+        QVERIFY2(first->parked >= 4,
+                 "the sales, the return, the adjustment and the collection wait for the lot");
+        QCOMPARE(first->anomalies, 1);
+        QCOMPARE(*applier.parkedCount(), qint64(first->parked));
+        QCOMPARE(*applier.cursor(), QStringLiteral("e:1"));
+        auto second = applier.applyPage(page2, QStringLiteral("e:2"));
+        MARKET_REQUIRE_OK(second);
+        QCOMPARE(second->unparked, first->parked - 3); // X's three users stay parked: see below
+        QCOMPARE(*applier.anomalyCount(), qint64(1));
+
+        // Y made its own owner, manager and cashier: X's users of the same names cannot apply
+        // here (one username, two people) and stay listed as parked.
+        const auto parked = applier.parked();
+        MARKET_REQUIRE_OK(parked);
+        QCOMPARE(parked->size(), size_t(3));
+        for (const auto& p : *parked)
+            QCOMPARE(p.type, op::kUserUpsert);
+
+        const Books x = books(m_x, m_lot, m_buyer, m_farmer);
+        const Books y = books(m_y, m_lot, m_buyer, m_farmer);
+        QVERIFY2(x == y, (describe(x) + " vs " + describe(y)).constData());
+        QCOMPARE(x.stock, qint64(100'000 - 10'000 - 20'500 + 2'000 - 1'500));
+        QCOMPARE(m_y.integer(QStringLiteral("SELECT count(*) FROM farmer_bucket WHERE farmer_id = ?1"),
+                             {m_farmer.toString()}),
+                 qint64(2));
+        QCOMPARE(m_y.scalar(
+                     QStringLiteral("SELECT group_concat(net) FROM farmer_bucket WHERE farmer_id = ?1 ORDER "
+                                    "BY grain"),
+                     {m_farmer.toString()}),
+                 m_x.scalar(
+                     QStringLiteral("SELECT group_concat(net) FROM farmer_bucket WHERE farmer_id = ?1 ORDER "
+                                    "BY grain"),
+                     {m_farmer.toString()}));
+        // Another terminal's documents are its own: no audit entry, no outbox entry here.
+        QCOMPARE(count(m_y, "audit_log"), auditBefore);
+        QCOMPARE(count(m_y, "outbox"), outboxBefore);
+
+        // Applying both pages again (a lost reply, a crash before the cursor moved) changes nothing.
+        const QByteArray before = m_y.dump();
+        auto again = applier.applyPage(feed, QStringLiteral("e:2"));
+        MARKET_REQUIRE_OK(again);
+        QCOMPARE(again->parked, 3); // the same three users, parked again (same rows)
+        QCOMPARE(m_y.dump(), before);
+        auto anomalyAgain = applier.applyPage({anomaly}, QStringLiteral("e:2"));
+        MARKET_REQUIRE_OK(anomalyAgain);
+        QCOMPARE(anomalyAgain->anomalies, 0);
+        QCOMPARE(m_y.dump(), before);
+    }
+
+    /// Y's own documents coming back are skipped; its own master data is re-applied (unchanged).
+    void ownDocumentsComingBackAreSkipped() {
+        SaleRequest r;
+        r.lines.push_back(StoreFixture::line(m_lot, u"1.000", u"40.00"));
+        r.payments.push_back(StoreFixture::pay(PaymentMethod::Cash, u"40.00"));
+        MARKET_REQUIRE_OK(m_y.sales().sell(m_y.cashier, r));
+        const auto own = feedOf(m_y, 10'000);
+        const QByteArray before = m_y.dump();
+        auto stats = FeedApplier(m_y.store()).applyPage(own, QStringLiteral("e:3"));
+        MARKET_REQUIRE_OK(stats);
+        QCOMPARE(stats->applied + stats->localOnTop + stats->own + stats->present, int(own.size()));
+        QCOMPARE(stats->own, 2); // the drawer and the sale
+        QCOMPARE(stats->parked, 0);
+        QByteArray after = m_y.dump();
+        // Only the cursor moved.
+        QCOMPARE(after.replace(QByteArray("e:3").toHex(), QByteArray("e:2").toHex()), before);
+    }
+
+    /// A buyer's credit limit edited on Y and not yet acknowledged stays on top of X's edit; once
+    /// the server has Y's edit, the feed's order decides again.
+    void anUnacknowledgedLocalEditStaysOnTop() {
+        const qint64 highest = m_y.integer(QStringLiteral("SELECT coalesce(max(seq), 0) FROM outbox"));
+        MARKET_REQUIRE_OK(Outbox::acknowledge(m_y.store(), highest, {}, StoreFixture::kStartMs));
+        const qint64 xSeq = m_x.integer(QStringLiteral("SELECT max(seq) FROM outbox"));
+        MARKET_REQUIRE_OK(
+            m_y.parties().setCreditLimit(m_y.manager, m_buyer, market::test::money(u"7000.00")));
+        MARKET_REQUIRE_OK(
+            m_x.parties().setCreditLimit(m_x.manager, m_buyer, market::test::money(u"9000.00")));
+        std::vector<FeedChange> edit;
+        for (const auto& c : feedOf(m_x, 1))
+            if (c.position > xSeq)
+                edit.push_back(c);
+        QCOMPARE(edit.size(), size_t(1));
+        const auto limit = [&] {
+            return m_y.integer(QStringLiteral("SELECT credit_limit FROM party WHERE id = ?1"),
+                               {m_buyer.toString()});
+        };
+        auto stats = FeedApplier(m_y.store()).applyPage(edit, QStringLiteral("e:4"));
+        MARKET_REQUIRE_OK(stats);
+        QCOMPARE(stats->localOnTop, 1);
+        QCOMPARE(limit(), qint64(700'000));
+
+        MARKET_REQUIRE_OK(Outbox::acknowledge(m_y.store(), highest + 1, {}, StoreFixture::kStartMs));
+        stats = FeedApplier(m_y.store()).applyPage(edit, QStringLiteral("e:5"));
+        MARKET_REQUIRE_OK(stats);
+        QCOMPARE(stats->applied, 1);
+        QCOMPARE(limit(), qint64(900'000));
+    }
+};
+
+QTEST_GUILESS_MAIN(FeedApplyTest)
+#include "tst_feed_apply.moc"
