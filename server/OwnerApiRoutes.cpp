@@ -4,6 +4,7 @@
 // its service runs inside that shop with row-level security in force.
 #include "AdminService.h"
 #include "ApiError.h"
+#include "AuditSearch.h"
 #include "AuthService.h"
 #include "Database.h"
 #include "MasterDataService.h"
@@ -25,6 +26,16 @@ namespace op = core::op;
 namespace {
 QString param(const httplib::Request& req, size_t group) {
     return QString::fromStdString(req.matches[group]);
+}
+
+qint64 int64Param(const httplib::Request& req, const char* name, qint64 fallback) {
+    if (!req.has_param(name))
+        return fallback;
+    bool ok = false;
+    const qint64 v = QString::fromStdString(req.get_param_value(name)).toLongLong(&ok);
+    if (!ok)
+        throw ApiError(400, err::kInvalidInput, QStringLiteral("%1: an integer").arg(QLatin1String(name)));
+    return v;
 }
 
 int intParam(const httplib::Request& req, const char* name, int fallback) {
@@ -157,6 +168,22 @@ void installOwnerApiRoutes(Router& r, Services& s) {
               AdminService admin(s.db.connection());
               return json(admin.resolveQuarantine(param(req, 1), c, param(req, 2), note));
           });
+
+    r.add(
+        {"GET", "/api/v1/shops/{shopId}/audit", "bearer",
+         "Audit trail, newest first: entity, entityId, userId, source (counter | api), fromMs, toMs, limit"},
+        shop + "/audit", [&s, access](const httplib::Request& req) {
+            access(req);
+            AuditQuery a;
+            a.entity = QString::fromStdString(req.get_param_value("entity"));
+            a.entityId = QString::fromStdString(req.get_param_value("entityId"));
+            a.userId = QString::fromStdString(req.get_param_value("userId"));
+            a.source = QString::fromStdString(req.get_param_value("source"));
+            a.fromMs = int64Param(req, "fromMs", a.fromMs);
+            a.toMs = int64Param(req, "toMs", a.toMs);
+            a.limit = intParam(req, "limit", a.limit);
+            return json({{QStringLiteral("entries"), searchAudit(s.db.connection(), param(req, 1), a)}});
+        });
 
     // ---- reports --------------------------------------------------------------------------------
     r.add({"GET", "/api/v1/shops/{shopId}/reports/day-summary", "bearer",
