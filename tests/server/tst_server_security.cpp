@@ -29,7 +29,15 @@ private:
                 QStringLiteral("GET /api/v1/shops/%1/terminals").arg(shopId),
                 QStringLiteral("GET /api/v1/shops/%1/anomalies").arg(shopId),
                 QStringLiteral("GET /api/v1/shops/%1/quarantine").arg(shopId),
-                QStringLiteral("POST /api/v1/shops/%1/enrol-codes").arg(shopId)};
+                QStringLiteral("POST /api/v1/shops/%1/enrol-codes").arg(shopId),
+                QStringLiteral("GET /api/v1/shops/%1/users").arg(shopId),
+                QStringLiteral("GET /api/v1/shops/%1/products").arg(shopId),
+                QStringLiteral("GET /api/v1/shops/%1/parties").arg(shopId),
+                QStringLiteral("GET /api/v1/shops/%1/commission-rules").arg(shopId),
+                QStringLiteral("GET /api/v1/shops/%1/charges").arg(shopId),
+                QStringLiteral("GET /api/v1/shops/%1/reports/day-summary?date=2026-01-01").arg(shopId),
+                QStringLiteral("GET /api/v1/shops/%1/reports/buyer-outstanding").arg(shopId),
+                QStringLiteral("GET /api/v1/shops/%1/audit").arg(shopId)};
     }
     HttpResult call(const QString& route, const QString& authorization) const {
         const QString method = route.section(QLatin1Char(' '), 0, 0);
