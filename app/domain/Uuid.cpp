@@ -12,13 +12,35 @@ QMutex g_mutex;
 qint64 g_lastMillis = -1;
 std::uint16_t g_counter = 0;
 
-int hexValue(QChar c) {
-    const char16_t u = c.unicode();
+int hexValue(char16_t u) {
     if (u >= u'0' && u <= u'9')
         return u - u'0';
     if (u >= u'a' && u <= u'f')
         return u - u'a' + 10;
     return -1;
+}
+
+/// The canonical form, read through `at(i)` (a QChar or a byte): one parser for both sources.
+template <typename At>
+std::optional<Uuid> parseCanonical(qsizetype size, At at, std::array<std::uint8_t, 16>& out) {
+    if (size != 36)
+        return std::nullopt;
+    size_t byte = 0;
+    for (qsizetype i = 0; i < 36;) {
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (at(i) != u'-')
+                return std::nullopt;
+            ++i;
+            continue;
+        }
+        const int hi = hexValue(at(i));
+        const int lo = hexValue(at(i + 1));
+        if (hi < 0 || lo < 0)
+            return std::nullopt;
+        out[byte++] = static_cast<std::uint8_t>((hi << 4) | lo);
+        i += 2;
+    }
+    return Uuid{};
 }
 } // namespace
 
@@ -56,24 +78,19 @@ Uuid Uuid::createV7(qint64 unixMillis) {
 }
 
 std::optional<Uuid> Uuid::parse(QStringView text) {
-    if (text.size() != 36)
-        return std::nullopt;
     Uuid id;
-    size_t byte = 0;
-    for (qsizetype i = 0; i < 36;) {
-        if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (text[i] != QLatin1Char('-'))
-                return std::nullopt;
-            ++i;
-            continue;
-        }
-        const int hi = hexValue(text[i]);
-        const int lo = hexValue(text[i + 1]);
-        if (hi < 0 || lo < 0)
-            return std::nullopt;
-        id.m_bytes[byte++] = static_cast<std::uint8_t>((hi << 4) | lo);
-        i += 2;
-    }
+    if (!parseCanonical(
+            text.size(), [&](qsizetype i) { return text[i].unicode(); }, id.m_bytes))
+        return std::nullopt;
+    return id;
+}
+
+std::optional<Uuid> Uuid::parseAscii(const char* data, qsizetype size) {
+    Uuid id;
+    if (!data ||
+        !parseCanonical(
+            size, [&](qsizetype i) { return char16_t(static_cast<unsigned char>(data[i])); }, id.m_bytes))
+        return std::nullopt;
     return id;
 }
 

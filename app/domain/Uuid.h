@@ -19,6 +19,8 @@ public:
     static Uuid createV7(qint64 unixMillis);
     /// Canonical lowercase 8-4-4-4-12 form only; anything else is nullopt.
     static std::optional<Uuid> parse(QStringView text);
+    /// The same from bytes (a database column), without making a QString first.
+    static std::optional<Uuid> parseAscii(const char* data, qsizetype size);
 
     bool isNull() const;
     QString toString() const;

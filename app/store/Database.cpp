@@ -71,13 +71,15 @@ QString Statement::text(int column) const {
 }
 
 Uuid Statement::uuid(int column) const {
-    return Uuid::parse(text(column)).value_or(Uuid{});
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    return Uuid::parseAscii(p, sqlite3_column_bytes(m_stmt, column)).value_or(Uuid{});
 }
 
 std::optional<Uuid> Statement::optionalUuid(int column) const {
     if (isNull(column))
         return std::nullopt;
-    return Uuid::parse(text(column));
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    return Uuid::parseAscii(p, sqlite3_column_bytes(m_stmt, column));
 }
 
 bool Statement::isNull(int column) const {
