@@ -1,4 +1,4 @@
-// enrol, sync, sync status: the counter's link with market-server (push side of the sync engine).
+// enrol, sync, sync status: the counter's link with market-server (push, then pull).
 // Built into marketctl only when market_sync is (see sync/engine/CMakeLists.txt).
 #include "Args.h"
 #include "Command.h"
@@ -10,12 +10,14 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <engine/SyncEngine.h>
+#include <services/FeedApplier.h>
 #include <store/Outbox.h>
 
 namespace market::cli {
 
 using namespace market::core;
 using market::sync::DeviceKeychain;
+using market::sync::PullOutcome;
 using market::sync::PushOutcome;
 using market::sync::SyncEngine;
 using market::sync::SyncOptions;
@@ -70,13 +72,38 @@ QJsonObject outcomeJson(const PushOutcome& o) {
                        {QStringLiteral("message"), o.message}};
 }
 
-void printOutcome(Context& ctx, const PushOutcome& o, qint64 pending) {
+QJsonObject pullJson(const PullOutcome& o) {
+    const char* kinds[] = {"done", "retry", "failed"};
+    return QJsonObject{{QStringLiteral("result"), QLatin1String(kinds[int(o.kind)])},
+                       {QStringLiteral("pages"), o.pages},
+                       {QStringLiteral("changes"), o.changes},
+                       {QStringLiteral("applied"), o.applied},
+                       {QStringLiteral("skipped"), o.skipped},
+                       {QStringLiteral("parked"), o.parked},
+                       {QStringLiteral("anomalies"), o.anomalies},
+                       {QStringLiteral("httpStatus"), o.httpStatus},
+                       {QStringLiteral("error"), o.errorCode},
+                       {QStringLiteral("message"), o.message}};
+}
+
+/// The push's figures (as before), and the pull's under "pull" when one ran.
+void printOutcome(Context& ctx, const PushOutcome& o, qint64 pending, const PullOutcome* pulled) {
     if (ctx.json()) {
         QJsonObject j = outcomeJson(o);
         j.insert(QStringLiteral("pending"), pending);
+        if (pulled)
+            j.insert(QStringLiteral("pull"), pullJson(*pulled));
         printJson(j);
         return;
     }
+    if (pulled)
+        printLine(tr("pulled %1 change(s) in %2 page(s): %3 applied, %4 skipped, %5 parked, %6 new anomalies")
+                      .arg(pulled->changes)
+                      .arg(pulled->pages)
+                      .arg(pulled->applied)
+                      .arg(pulled->skipped)
+                      .arg(pulled->parked)
+                      .arg(pulled->anomalies));
     printLine(tr("pushed %1 operation(s) in %2 batch(es): %3 applied, %4 repeats skipped, %5 quarantined; %6 "
                  "pending")
                   .arg(o.acknowledged)
@@ -98,10 +125,16 @@ int runSync(Context& ctx) {
     SyncEngine engine(ctx.store(), DeviceKeychain(), options);
     if (ctx.isSet(QStringLiteral("once"))) {
         const PushOutcome o = engine.pushAll();
-        printOutcome(ctx, o, engine.status().pendingCount());
-        if (o.kind == PushOutcome::Kind::Done)
+        if (o.kind != PushOutcome::Kind::Done) {
+            printOutcome(ctx, o, engine.status().pendingCount(), nullptr);
+            printError(o.message);
+            return kExitRefused;
+        }
+        const PullOutcome pulled = engine.pullAll(); // a long-offline counter uploads first
+        printOutcome(ctx, o, engine.status().pendingCount(), &pulled);
+        if (pulled.kind == PullOutcome::Kind::Done)
             return kExitOk;
-        printError(o.message);
+        printError(pulled.message);
         return kExitRefused;
     }
     // Until stopped (Ctrl-C) or a failure a person must fix; network failures are retried.
@@ -109,7 +142,7 @@ int runSync(Context& ctx) {
     int exitCode = kExitOk;
     QObject::connect(&engine, &SyncEngine::cycleFinished, &loop, [&](const PushOutcome& o) {
         if (o.batches > 0 || o.kind != PushOutcome::Kind::Done)
-            printOutcome(ctx, o, engine.status().pendingCount());
+            printOutcome(ctx, o, engine.status().pendingCount(), nullptr);
         if (o.kind == PushOutcome::Kind::Transient)
             printError(o.message);
         if (o.kind == PushOutcome::Kind::Fatal) {
@@ -123,12 +156,39 @@ int runSync(Context& ctx) {
     return exitCode;
 }
 
+QJsonArray anomaliesJson(const std::vector<SyncAnomaly>& anomalies) {
+    QJsonArray out;
+    for (const auto& a : anomalies)
+        out.append(QJsonObject{{QStringLiteral("id"), a.id},
+                               {QStringLiteral("kind"), a.kind},
+                               {QStringLiteral("entity"), a.entity},
+                               {QStringLiteral("entityId"), a.entityId},
+                               {QStringLiteral("details"), a.details},
+                               {QStringLiteral("position"), a.position}});
+    return out;
+}
+
+QJsonArray parkedJson(const std::vector<ParkedChange>& parked) {
+    QJsonArray out;
+    for (const auto& p : parked)
+        out.append(QJsonObject{{QStringLiteral("position"), p.position},
+                               {QStringLiteral("type"), p.type},
+                               {QStringLiteral("id"), p.entityId},
+                               {QStringLiteral("terminalId"), p.terminalId},
+                               {QStringLiteral("reason"), p.reason}});
+    return out;
+}
+
 int runStatus(Context& ctx) {
     MARKETCTL_CHECK(ctx.openStore(Context::StoreUse::ExistingShop));
     MARKETCTL_ASSIGN(const auto enrolment, Outbox::enrolment(ctx.store()));
     SyncEngine engine(ctx.store(), DeviceKeychain(), syncOptions(ctx));
     MARKETCTL_CHECK(engine.refreshStatus());
     MARKETCTL_ASSIGN(const auto quarantine, Outbox::quarantine(ctx.store()));
+    FeedApplier feed(ctx.store());
+    MARKETCTL_ASSIGN(const QString cursor, feed.cursor());
+    MARKETCTL_ASSIGN(const auto anomalies, feed.anomalies());
+    MARKETCTL_ASSIGN(const auto parked, feed.parked());
     const auto& s = engine.status();
     const qint64 now = ctx.store().nowMs();
     if (ctx.json()) {
@@ -148,7 +208,12 @@ int runStatus(Context& ctx) {
                       {QStringLiteral("lastSuccessMs"), s.lastSuccessMs()},
                       {QStringLiteral("quarantinedCount"), s.quarantinedCount()},
                       {QStringLiteral("serverProtocolVersion"), s.serverProtocolVersion()},
-                      {QStringLiteral("quarantine"), q}};
+                      {QStringLiteral("quarantine"), q},
+                      {QStringLiteral("pullCursor"), cursor},
+                      {QStringLiteral("anomalyCount"), qint64(anomalies.size())},
+                      {QStringLiteral("anomalies"), anomaliesJson(anomalies)},
+                      {QStringLiteral("parkedCount"), qint64(parked.size())},
+                      {QStringLiteral("parked"), parkedJson(parked)}};
         if (enrolment) {
             j.insert(QStringLiteral("server"), enrolment->serverUrl);
             j.insert(QStringLiteral("terminalId"), enrolment->terminalId.toString());
@@ -167,7 +232,7 @@ int runStatus(Context& ctx) {
     printLine(tr("pending: %1 operation(s), oldest %2 s old")
                   .arg(s.pendingCount())
                   .arg(s.oldestPendingAgeMs(now) / 1000));
-    printLine(tr("last successful push: %1")
+    printLine(tr("last successful sync: %1")
                   .arg(s.lastSuccessMs() > 0 ? ctx.dateTime(s.lastSuccessMs()) : tr("never")));
     printLine(tr("quarantined: %1").arg(s.quarantinedCount()));
     for (const auto& e : quarantine)
@@ -175,6 +240,13 @@ int runStatus(Context& ctx) {
                       .arg(e.firstSeq)
                       .arg(e.lastSeq != e.firstSeq ? QStringLiteral("–%1").arg(e.lastSeq) : QString())
                       .arg(e.source, e.type, e.reason));
+    printLine(tr("pull cursor: %1").arg(cursor.isEmpty() ? tr("none (never pulled)") : cursor));
+    printLine(tr("anomalies raised by the server: %1").arg(anomalies.size()));
+    for (const auto& a : anomalies)
+        printLine(QStringLiteral("  %1 %2 %3").arg(a.kind, a.entity, a.entityId));
+    printLine(tr("parked feed documents: %1").arg(parked.size()));
+    for (const auto& p : parked)
+        printLine(QStringLiteral("  #%1 %2 %3: %4").arg(p.position).arg(p.type, p.entityId, p.reason));
     return kExitOk;
 }
 } // namespace
@@ -193,15 +265,17 @@ std::vector<Command> syncCommands() {
             "shop and terminal ids come from the server. The device secret goes to the OS keychain "
             "(Secret Service) only; without a keychain nothing is stored.")},
         {QStringLiteral("sync"),
-         tr("Push the outbox to the server (until stopped, or once with --once)."),
-         {makeOption("once", "Push until the outbox is empty or an error, then exit."),
+         tr("Push the outbox to the server, then pull the shop's feed (until stopped, or once with --once)."),
+         {makeOption("once",
+                     "Push until the outbox is empty, then pull until the feed has no more, then exit."),
           makeOption("server", "Use this address instead of the enrolled one.", "URL"),
           makeOption("batch", "Operations per push (1-500, default 200).", "N"), caFile},
          runSync,
          tr("Network failures and server errors 5xx are retried with back-off; a revoked terminal, an "
             "untrusted certificate or a sequence gap stop with exit code 1 and keep the outbox.")},
         {QStringLiteral("sync status"),
-         tr("Pending, quarantined and last successful push (no network)."),
+         tr("Pending, quarantined, last successful sync, pull cursor, anomalies and parked feed documents "
+            "(no network)."),
          {},
          runStatus,
          {}},

@@ -14,6 +14,7 @@
 #include <domain/Documents.h>
 #include <protocol/Protocol.h>
 #include <protocol/PushMessages.h>
+#include <services/FeedApplier.h>
 #include <set>
 #include <store/Store.h>
 
@@ -208,13 +209,14 @@ SyncEngine::HttpReply SyncEngine::send(QNetworkAccessManager& nam, const QSslCon
                                        const QUrl& url, const QByteArray& body,
                                        const QByteArray& authorization, int timeoutMs) {
     QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!body.isNull())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!authorization.isEmpty())
         request.setRawHeader("Authorization", authorization);
     request.setTransferTimeout(timeoutMs);
     if (url.scheme() == QLatin1String("https"))
         request.setSslConfiguration(ssl);
-    QNetworkReply* reply = nam.post(request, body);
+    QNetworkReply* reply = body.isNull() ? nam.get(request) : nam.post(request, body);
     QStringList sslErrors;
     // Certificate errors are never ignored: the handshake fails and the reply says why.
     QObject::connect(reply, &QNetworkReply::sslErrors, reply, [&sslErrors](const QList<QSslError>& errors) {
@@ -339,6 +341,9 @@ Status SyncEngine::refreshStatus() {
     auto quarantined = core::Outbox::quarantinedCount(m_store);
     if (!quarantined.ok())
         return quarantined.error();
+    auto anomalies = core::FeedApplier(m_store).anomalyCount();
+    if (!anomalies.ok())
+        return anomalies.error();
     auto last = core::Outbox::syncMeta(m_store, QStringLiteral("last_success_ms"));
     if (!last.ok())
         return last.error();
@@ -347,13 +352,19 @@ Status SyncEngine::refreshStatus() {
         return version.error();
     m_status.setPending(*pending, oldest->value_or(0));
     m_status.setQuarantinedCount(*quarantined);
+    m_status.setAnomalyCount(*anomalies);
     m_status.setLastSuccessMs(last->toLongLong());
     m_status.setServerProtocolVersion(version->toInt());
     return core::okStatus();
 }
 
-PushOutcome SyncEngine::pushBatch(bool& more) {
-    more = false;
+QUrl SyncEngine::Endpoint::url(const QString& path) const {
+    QUrl u = base;
+    u.setPath(base.path().chopped(base.path().endsWith(QLatin1Char('/')) ? 1 : 0) + path);
+    return u;
+}
+
+std::optional<PushOutcome> SyncEngine::endpoint(Endpoint& out) {
     auto enrolment = core::Outbox::enrolment(m_store);
     if (!enrolment.ok())
         return fail(PushOutcome::Kind::Fatal, 0, QStringLiteral("storage"), enrolment.error().message);
@@ -373,6 +384,17 @@ PushOutcome SyncEngine::pushBatch(bool& more) {
     auto ssl = sslConfiguration(m_options);
     if (!ssl.ok())
         return fail(PushOutcome::Kind::Fatal, 0, QStringLiteral("tls"), ssl.error().message);
+    out.base = base;
+    out.ssl = *ssl;
+    return std::nullopt;
+}
+
+PushOutcome SyncEngine::pushBatch(bool& more) {
+    more = false;
+    Endpoint ep;
+    if (auto failed = endpoint(ep))
+        return *failed;
+    const QUrl& base = ep.base;
 
     auto entries = core::Outbox::pending(m_store, m_batchSize);
     if (!entries.ok())
@@ -404,11 +426,9 @@ PushOutcome SyncEngine::pushBatch(bool& more) {
         request.ops.push_back(std::move(p.op));
     }
 
-    QUrl url = base;
-    url.setPath(base.path().chopped(base.path().endsWith(QLatin1Char('/')) ? 1 : 0) +
-                QStringLiteral("/api/v1/sync/push"));
-    const HttpReply r = send(m_nam, *ssl, url, protocol::encodePushRequest(request), m_authorization.toUtf8(),
-                             m_options.timeoutMs);
+    const HttpReply r =
+        send(m_nam, ep.ssl, ep.url(QStringLiteral("/api/v1/sync/push")), protocol::encodePushRequest(request),
+             m_authorization.toUtf8(), m_options.timeoutMs);
     out.batches = 1;
     if (r.status == 0) {
         if (r.tlsFailure)
@@ -551,8 +571,7 @@ void SyncEngine::pushSoon() {
 
 void SyncEngine::cycle() {
     (void)refreshStatus(); // what is waiting, before the network is tried
-    const PushOutcome o = pushAll();
-    // Pull would run here, after the push (a long-offline counter uploads first).
+    const PushOutcome o = syncOnce();
     emit cycleFinished(o);
     if (!m_running)
         return;

@@ -13,6 +13,7 @@
 #include <domain/Clock.h>
 #include <domain/Result.h>
 #include <memory>
+#include <optional>
 #include <store/Outbox.h>
 
 namespace market::core {
@@ -29,6 +30,7 @@ struct SyncOptions {
     int backoffBaseMs = 1000;   ///< first retry after a failure
     int backoffMaxMs = 300000;  ///< retries never wait longer than this
     int idleIntervalMs = 30000; ///< background mode: push this often when nothing else triggers it
+    int pullPageSize = 500;     ///< feed changes per pull page (the server allows 1..1000)
 };
 
 /// Exponential back-off with "equal jitter": the n-th consecutive failure waits a random time in
@@ -67,25 +69,41 @@ struct PushOutcome {
     QString message;    ///< one line for the person at the counter
 };
 
+/// Result of pulling the shop's feed (pages applied until the feed had no more, or an error).
+struct PullOutcome {
+    using Kind = PushOutcome::Kind;
+    Kind kind = Kind::Done;
+    int pages = 0;
+    qint64 changes = 0;   ///< feed changes received
+    qint64 applied = 0;   ///< written here (including parked ones that applied now)
+    qint64 skipped = 0;   ///< already here, this counter's own, or kept under a local edit
+    qint64 parked = 0;    ///< could not apply yet (retried after later pages)
+    qint64 anomalies = 0; ///< new anomalies of the server recorded
+    int httpStatus = 0;
+    QString errorCode;
+    QString message;
+};
+
 /// What `enrol` stored (the secret is in the keychain only).
 struct EnrolResult {
     core::Enrolment enrolment;
     int protocolVersion = 0;
 };
 
-/// The counter's sync engine (PUSH side). Reads the outbox in sequence order and sends it in
+/// The counter's sync engine. PUSH: reads the outbox in sequence order and sends it in
 /// batches to POST /api/v1/sync/push with the device credential; forgets entries only after the
 /// server's reply names them acknowledged; records quarantined operations; retries after failures
 /// with back-off and jitter. Never used by the selling path: selling only writes the outbox.
+/// PULL (after the push, in the same cycle): reads the shop's feed page by page from the stored
+/// cursor and applies each page with `core::FeedApplier` (one SQLite transaction per page,
+/// cursor included; see docs/ARCHITECTURE.md, "Sync engine").
 ///
 /// Threading: an engine, its Store connection and its QNetworkAccessManager belong to one thread.
 /// For the GUI, create it with `open()` inside a worker QThread (it opens its own Store connection
 /// to the same file; SQLite WAL lets the selling connection go on), call `start()` there, and
 /// connect to `status()` with queued connections. The CLI uses `pushAll()` synchronously.
 ///
-/// Not yet: pull (applying other counters' changes), epochs / stale cursors. The engine keeps the
-/// transport (`post`/`get`), the credential and the status in one place so pull can be added as
-/// a second step of `cycle()`.
+/// Not yet: a new server epoch (`stale_cursor`, a restored server) stops the pull as fatal.
 class SyncEngine : public QObject {
     Q_OBJECT
 public:
@@ -110,6 +128,11 @@ public:
 
     /// Pushes batch after batch until the outbox is empty or an error (synchronous).
     PushOutcome pushAll();
+    /// Pulls and applies feed pages until the feed has no more or an error (synchronous).
+    PullOutcome pullAll();
+    /// pushAll(), then pullAll() if the push finished: a long-offline counter uploads first.
+    /// The outcome is the push's, or the pull's failure.
+    PushOutcome syncOnce();
 
     /// Background mode on this engine's thread: push now, then again on `pushSoon()`, on a timer,
     /// and after failures with back-off. Stops after a fatal error until `start()` again.
@@ -117,7 +140,7 @@ public:
     void stop();
 
     SyncStatus& status() { return m_status; }
-    /// Re-reads pending / quarantined counts and the last success from the store into status().
+    /// Re-reads pending / quarantined / anomaly counts and the last success from the store into status().
     core::Status refreshStatus();
     int currentBatchSize() const { return m_batchSize; }
 
@@ -139,8 +162,18 @@ private:
         QString errorCode() const;
         QString errorMessage() const;
     };
+    /// POST `body`, or GET when `body` is null.
     static HttpReply send(QNetworkAccessManager& nam, const QSslConfiguration& ssl, const QUrl& url,
                           const QByteArray& body, const QByteArray& authorization, int timeoutMs);
+    /// Where and how to reach the server: enrolment, credential, URL, TLS. A failure is returned
+    /// as the outcome to report (nothing was sent).
+    struct Endpoint {
+        QUrl base;
+        QSslConfiguration ssl;
+        QUrl url(const QString& path) const;
+    };
+    std::optional<PushOutcome> endpoint(Endpoint& out);
+    PullOutcome pullPage(const Endpoint& endpoint, bool& more);
     static core::Result<QSslConfiguration> sslConfiguration(const SyncOptions& options);
 
     void cycle();

@@ -24,6 +24,11 @@ void SyncStatus::setQuarantinedCount(qint64 v) {
         emit quarantinedCountChanged(m_quarantined = v);
 }
 
+void SyncStatus::setAnomalyCount(qint64 v) {
+    if (v != m_anomalies)
+        emit anomalyCountChanged(m_anomalies = v);
+}
+
 void SyncStatus::setServerProtocolVersion(int v) {
     if (v != m_protocolVersion)
         emit serverProtocolVersionChanged(m_protocolVersion = v);

@@ -14,6 +14,7 @@ class SyncStatus : public QObject {
     Q_PROPERTY(qint64 oldestPendingAtMs READ oldestPendingAtMs NOTIFY oldestPendingChanged)
     Q_PROPERTY(qint64 lastSuccessMs READ lastSuccessMs NOTIFY lastSuccessChanged)
     Q_PROPERTY(qint64 quarantinedCount READ quarantinedCount NOTIFY quarantinedCountChanged)
+    Q_PROPERTY(qint64 anomalyCount READ anomalyCount NOTIFY anomalyCountChanged)
     Q_PROPERTY(int serverProtocolVersion READ serverProtocolVersion NOTIFY serverProtocolVersionChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
 public:
@@ -29,6 +30,8 @@ public:
     }
     qint64 lastSuccessMs() const { return m_lastSuccessMs; }
     qint64 quarantinedCount() const { return m_quarantined; }
+    /// Anomalies the server raised for the shop (oversold lots, ...) that the pull brought here.
+    qint64 anomalyCount() const { return m_anomalies; }
     int serverProtocolVersion() const { return m_protocolVersion; }
     QString lastError() const { return m_lastError; }
 
@@ -36,6 +39,7 @@ public:
     void setPending(qint64 count, qint64 oldestAtMs);
     void setLastSuccessMs(qint64 v);
     void setQuarantinedCount(qint64 v);
+    void setAnomalyCount(qint64 v);
     void setServerProtocolVersion(int v);
     void setLastError(const QString& v);
 
@@ -45,6 +49,7 @@ signals:
     void oldestPendingChanged(qint64 atMs);
     void lastSuccessChanged(qint64 atMs);
     void quarantinedCountChanged(qint64 count);
+    void anomalyCountChanged(qint64 count);
     void serverProtocolVersionChanged(int version);
     void lastErrorChanged(const QString& message);
 
@@ -54,6 +59,7 @@ private:
     qint64 m_oldestPendingAtMs = 0;
     qint64 m_lastSuccessMs = 0;
     qint64 m_quarantined = 0;
+    qint64 m_anomalies = 0;
     int m_protocolVersion = 0;
     QString m_lastError;
 };

@@ -1,0 +1,160 @@
+// The pull side of the sync engine: fetch the shop's feed page by page and hand each page to
+// core::FeedApplier, which applies it in one SQLite transaction together with the next cursor.
+#include "SyncEngine.h"
+
+#include <QJsonArray>
+#include <QUrlQuery>
+#include <protocol/Protocol.h>
+#include <services/FeedApplier.h>
+#include <store/Outbox.h>
+#include <store/Store.h>
+
+namespace market::sync {
+
+namespace {
+/// The changes of a 200 reply, or nullopt if the reply is not a feed page.
+std::optional<std::vector<core::FeedChange>> decodeChanges(const QJsonObject& page) {
+    const QJsonValue changes = page.value(QStringLiteral("changes"));
+    if (!changes.isArray() || !page.value(QStringLiteral("cursor")).isString() ||
+        !page.value(QStringLiteral("hasMore")).isBool())
+        return std::nullopt;
+    std::vector<core::FeedChange> out;
+    out.reserve(size_t(changes.toArray().size()));
+    qint64 previous = 0;
+    for (const auto& v : changes.toArray()) {
+        const QJsonObject c = v.toObject();
+        const QJsonValue position = c.value(QStringLiteral("position"));
+        const QJsonValue type = c.value(QStringLiteral("type"));
+        const QJsonValue doc = c.value(QStringLiteral("doc"));
+        if (!position.isDouble() || position.toInteger() <= previous || !type.isString() || !doc.isObject())
+            return std::nullopt;
+        previous = position.toInteger();
+        out.push_back(core::FeedChange{previous, type.toString(), c.value(QStringLiteral("id")).toString(),
+                                       c.value(QStringLiteral("terminalId")).toString(), doc.toObject()});
+    }
+    return out;
+}
+
+PullOutcome pullFailure(const PushOutcome& failed) {
+    PullOutcome o;
+    o.kind = failed.kind;
+    o.httpStatus = failed.httpStatus;
+    o.errorCode = failed.errorCode;
+    o.message = failed.message;
+    return o;
+}
+} // namespace
+
+PullOutcome SyncEngine::pullPage(const Endpoint& ep, bool& more) {
+    more = false;
+    core::FeedApplier applier(m_store);
+    auto cursor = applier.cursor();
+    if (!cursor.ok())
+        return pullFailure(
+            fail(PushOutcome::Kind::Fatal, 0, QStringLiteral("storage"), cursor.error().message));
+    QUrl url = ep.url(QStringLiteral("/api/v1/sync/pull"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("cursor"), *cursor);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(std::clamp(m_options.pullPageSize, 1, 1000)));
+    url.setQuery(query);
+    const HttpReply r = send(m_nam, ep.ssl, url, QByteArray(), m_authorization.toUtf8(), m_options.timeoutMs);
+    if (r.status == 0)
+        return pullFailure(
+            r.tlsFailure
+                ? fail(PushOutcome::Kind::Fatal, 0, QStringLiteral("tls"),
+                       tr("the server's TLS certificate is not trusted (%1)").arg(r.networkError))
+                : fail(PushOutcome::Kind::Transient, 0, QStringLiteral("network"),
+                       tr("server %1 not reachable: %2; retried").arg(ep.base.toString(), r.networkError)));
+    m_status.setOnline(true);
+    const QString code = r.errorCode();
+    if (r.status == 200) {
+        auto changes = decodeChanges(r.json);
+        if (!changes)
+            return pullFailure(fail(PushOutcome::Kind::Transient, 200, QStringLiteral("invalid_reply"),
+                                    tr("the server's feed page is not understood; retried")));
+        auto stats = applier.applyPage(*changes, r.json.value(QStringLiteral("cursor")).toString());
+        if (!stats.ok())
+            return pullFailure(
+                fail(PushOutcome::Kind::Fatal, 200, QStringLiteral("storage"), stats.error().message));
+        PullOutcome o;
+        o.pages = 1;
+        o.changes = qint64(changes->size());
+        o.applied = stats->applied;
+        o.skipped = stats->present + stats->own + stats->localOnTop;
+        o.parked = stats->parked;
+        o.anomalies = stats->anomalies;
+        // An empty page that claims more would loop forever: stop, the next cycle goes on.
+        more = r.json.value(QStringLiteral("hasMore")).toBool() && !changes->empty();
+        return o;
+    }
+    if (r.status == 409 && code == protocol::err::kStaleCursor)
+        return pullFailure(
+            fail(PushOutcome::Kind::Fatal, r.status, code,
+                 tr("the server's data was restored (new epoch %1): this counter's copy of the shop must be "
+                    "re-uploaded and taken afresh, which this version cannot do yet; nothing was changed")
+                     .arg(r.json.value(QStringLiteral("error"))
+                              .toObject()
+                              .value(QStringLiteral("epoch"))
+                              .toString())));
+    if (r.status == 401 || r.status == 403) {
+        m_authorization.clear();
+        return pullFailure(
+            fail(PushOutcome::Kind::Fatal, r.status, code,
+                 tr("the server refused this terminal's credential (%1): %2").arg(code, r.errorMessage())));
+    }
+    if (r.status == 429 || r.status >= 500)
+        return pullFailure(fail(
+            PushOutcome::Kind::Transient, r.status, code,
+            tr("server busy or unavailable (%1 %2): %3; retried").arg(r.status).arg(code, r.errorMessage())));
+    return pullFailure(
+        fail(PushOutcome::Kind::Fatal, r.status, code,
+             tr("the server refused the pull (%1 %2): %3").arg(r.status).arg(code, r.errorMessage())));
+}
+
+PullOutcome SyncEngine::pullAll() {
+    PullOutcome total;
+    Endpoint ep;
+    if (auto failed = endpoint(ep)) {
+        (void)refreshStatus();
+        return pullFailure(*failed);
+    }
+    for (bool more = true; more;) {
+        PullOutcome page = pullPage(ep, more);
+        total.pages += page.pages;
+        total.changes += page.changes;
+        total.applied += page.applied;
+        total.skipped += page.skipped;
+        total.parked += page.parked;
+        total.anomalies += page.anomalies;
+        if (page.kind != PullOutcome::Kind::Done) {
+            total.kind = page.kind;
+            total.httpStatus = page.httpStatus;
+            total.errorCode = page.errorCode;
+            total.message = page.message;
+            break;
+        }
+    }
+    if (total.kind == PullOutcome::Kind::Done) {
+        m_status.setLastError({});
+        (void)core::Outbox::setSyncMeta(m_store, QStringLiteral("last_success_ms"),
+                                        QString::number(m_store.nowMs()));
+    }
+    (void)refreshStatus();
+    return total;
+}
+
+PushOutcome SyncEngine::syncOnce() {
+    PushOutcome o = pushAll();
+    if (o.kind != PushOutcome::Kind::Done)
+        return o;
+    const PullOutcome pulled = pullAll();
+    if (pulled.kind != PullOutcome::Kind::Done) {
+        o.kind = pulled.kind;
+        o.httpStatus = pulled.httpStatus;
+        o.errorCode = pulled.errorCode;
+        o.message = pulled.message;
+    }
+    return o;
+}
+
+} // namespace market::sync

@@ -1,0 +1,338 @@
+// The counter's sync engine, pull side, end to end: a real market-server (embedded PostgreSQL) on
+// 127.0.0.1, two counters of one shop (two SQLite files made through the services) and the real
+// OS keychain. Both counters sell offline from the same lot to the same buyer; after they sync
+// they agree with each other and with the server, and both list the server's oversold anomaly.
+#include "SyncFixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <engine/SyncEngine.h>
+#include <services/ArrivalService.h>
+#include <services/CatalogService.h>
+#include <services/FarmerPaymentService.h>
+#include <services/FeedApplier.h>
+#include <services/PartyService.h>
+#include <services/SaleService.h>
+#include <services/SetupService.h>
+#include <store/Outbox.h>
+#include <store/Store.h>
+
+#ifndef MARKETCTL_BINARY
+#error "MARKETCTL_BINARY must point at marketctl"
+#endif
+
+using namespace market;
+using namespace market::core;
+using market::server::test::ServerProcess;
+using market::sync::DeviceKeychain;
+using market::sync::PullOutcome;
+using market::sync::PushOutcome;
+using market::sync::SyncEngine;
+using market::sync::SyncOptions;
+using market::sync::test::serverUrl;
+
+namespace {
+const QString kShop = QStringLiteral("PULL1");
+
+/// One counter of the shop: its own SQLite file, enrolled, set up with its own owner.
+struct Counter {
+    QTemporaryDir dir;
+    SystemClock clock;
+    std::unique_ptr<Store> store;
+    Session owner;
+    QString path() const { return dir.filePath(QStringLiteral("counter.db")); }
+};
+
+/// What the counters and the server must agree on.
+struct Figures {
+    qint64 stock = 0;       ///< of the lot: received − sold + returned − adjusted
+    qint64 outstanding = 0; ///< the buyer's open credit
+    qint64 payable = 0;     ///< to the farmer: net of sold lines − net of returned lines − paid
+    bool operator==(const Figures&) const = default;
+};
+
+QByteArray text(const Figures& f) {
+    return QByteArray("stock ") + QByteArray::number(f.stock) + " outstanding " +
+           QByteArray::number(f.outstanding) + " payable " + QByteArray::number(f.payable);
+}
+
+qint64 scalar(Store& store, const char* sql, const Uuid& id) {
+    Statement& s = store.db().prepare(sql);
+    s.bind(1, id);
+    const qint64 v = s.next() ? s.int64(0) : -1;
+    s.reset();
+    return v;
+}
+
+Figures countersFigures(Store& store, const Uuid& lot, const Uuid& buyer, const Uuid& farmer) {
+    return Figures{
+        scalar(
+            store,
+            "SELECT received_qty - (SELECT coalesce(sum(qty), 0) FROM sale_line WHERE lot_id = ?1) + (SELECT "
+            "coalesce(sum(qty), 0) FROM return_line WHERE lot_id = ?1) - (SELECT coalesce(sum(qty), 0) FROM "
+            "stock_adjustment WHERE lot_id = ?1) FROM lot WHERE id = ?1",
+            lot),
+        scalar(
+            store,
+            "SELECT (SELECT coalesce(sum(amount), 0) FROM credit WHERE buyer_id = ?1) - (SELECT "
+            "coalesce(sum(a.amount), 0) FROM collection_allocation a JOIN credit c ON c.id = a.credit_id "
+            "WHERE "
+            "c.buyer_id = ?1) - (SELECT coalesce(sum(a.amount), 0) FROM return_allocation a JOIN credit c ON "
+            "c.id = a.credit_id WHERE c.buyer_id = ?1)",
+            buyer),
+        scalar(store, "SELECT sold_net - returned_net - paid FROM farmer_balance WHERE farmer_id = ?1",
+               farmer)};
+}
+
+Figures serversFigures(const ServerProcess& server, const Uuid& lot, const Uuid& buyer, const Uuid& farmer) {
+    using market::server::test::countRows;
+    const std::string l = "'" + lot.toString().toStdString() + "'";
+    const std::string b = "'" + buyer.toString().toStdString() + "'";
+    const std::string f = "'" + farmer.toString().toStdString() + "'";
+    return Figures{
+        countRows(server,
+                  "SELECT (received_qty - (SELECT coalesce(sum(qty), 0) FROM sale_lines WHERE lot_id = " + l +
+                      ") + (SELECT coalesce(sum(qty), 0) FROM return_lines WHERE lot_id = " + l +
+                      ") - (SELECT coalesce(sum(qty), 0) FROM stock_adjustments WHERE lot_id = " + l +
+                      "))::bigint FROM lots WHERE id = " + l),
+        countRows(
+            server,
+            "SELECT ((SELECT coalesce(sum(amount), 0) FROM credits WHERE buyer_id = " + b +
+                ") - (SELECT coalesce(sum(a.amount), 0) FROM collection_allocations a JOIN credits c ON "
+                "c.id = a.credit_id WHERE c.buyer_id = " +
+                b +
+                ") - (SELECT coalesce(sum(a.amount), 0) FROM return_allocations a JOIN credits c ON c.id "
+                "= a.credit_id WHERE c.buyer_id = " +
+                b + "))::bigint"),
+        countRows(server,
+                  "SELECT ((SELECT coalesce(sum(farmer_net), 0) FROM sale_lines WHERE farmer_id = " + f +
+                      ") - (SELECT coalesce(sum(farmer_net), 0) FROM return_lines WHERE farmer_id = " + f +
+                      ") - (SELECT coalesce(sum(amount), 0) FROM farmer_payments WHERE farmer_id = " + f +
+                      "))::bigint")};
+}
+} // namespace
+
+class SyncPullTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_serverDir;
+    std::unique_ptr<ServerProcess> m_server;
+    const DeviceKeychain m_keychain{sync::test::keychainService()};
+    Counter m_a;
+    Counter m_b;
+
+    /// Enrols `c` in the shop with a fresh one-time code and sets it up with its own owner.
+    bool join(Counter& c, const QString& enrolCode, const QString& ownerName, int number) {
+        auto store = Store::open(c.path(), c.clock);
+        if (!store.ok())
+            return false;
+        c.store = std::move(store).value();
+        auto enrolled = SyncEngine::enrol(*c.store, m_keychain, serverUrl(*m_server), kShop, enrolCode,
+                                          QStringLiteral("Counter %1").arg(number), SyncOptions{});
+        if (!enrolled.ok()) {
+            qWarning() << enrolled.error().message;
+            return false;
+        }
+        StandaloneShopRequest shop;
+        shop.shopCode = kShop;
+        shop.shopName = QStringLiteral("Pull test market");
+        shop.ownerUsername = ownerName;
+        shop.ownerPassword = QStringLiteral("owner-secret-1");
+        auto owner = SetupService(*c.store).createStandaloneShop(shop);
+        if (!owner.ok()) {
+            qWarning() << owner.error().message;
+            return false;
+        }
+        c.owner = *owner;
+        return true;
+    }
+
+    /// Push then pull, as one engine cycle does; fails the test on anything but success.
+    PullOutcome sync(Counter& c) {
+        SyncEngine engine(*c.store, m_keychain, SyncOptions{});
+        const PushOutcome pushed = engine.pushAll();
+        if (pushed.kind != PushOutcome::Kind::Done) {
+            PullOutcome failed;
+            failed.kind = pushed.kind;
+            failed.message = QStringLiteral("push: ") + pushed.message;
+            return failed;
+        }
+        return engine.pullAll();
+    }
+
+    Result<SaleDoc> sellOnCredit(Counter& c, const Uuid& buyer, const Uuid& lot, qint64 qtyThousandths) {
+        SaleRequest r;
+        r.buyerId = buyer;
+        r.lines.push_back(
+            SaleLineRequest{lot, Quantity::fromThousandths(qtyThousandths), Money::fromMinor(2500)});
+        return SaleService(*c.store).sell(c.owner, r);
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_serverDir.isValid());
+        REQUIRE_OK(m_keychain.probe());
+        m_server = std::make_unique<ServerProcess>(m_serverDir.path());
+        QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+        const QString codeA = sync::test::newShopWithEnrolCode(*m_server, kShop);
+        QVERIFY(!codeA.isEmpty());
+        const auto codeB = m_server->admin({QStringLiteral("enrol-code"), QStringLiteral("--shop"), kShop});
+        QVERIFY(codeB);
+        // Each counter has its own owner login: a username is one person across the shop.
+        QVERIFY(join(m_a, codeA, QStringLiteral("owner-a"), 1));
+        QVERIFY(join(m_b, codeB->value(QStringLiteral("code")).toString(), QStringLiteral("owner-b"), 2));
+    }
+
+    void cleanupTestCase() { m_server.reset(); }
+
+    void twoCountersSellingOfflineFromOneLotAgreeWithTheServer() {
+        // A: the catalogue, a buyer with credit, a farmer, and an arrival of 10 kg.
+        auto farmer =
+            PartyService(*m_a.store)
+                .create(m_a.owner, NewPartyRequest{PartyKind::Farmer, {}, QStringLiteral("Ramesh"), {}, {}});
+        auto buyer = PartyService(*m_a.store)
+                         .create(m_a.owner, NewPartyRequest{PartyKind::Buyer,
+                                                            {},
+                                                            QStringLiteral("Suresh Traders"),
+                                                            {},
+                                                            Money::fromMinor(10'000'000)});
+        auto product =
+            CatalogService(*m_a.store)
+                .createProduct(m_a.owner, NewProductRequest{
+                                              {}, QStringLiteral("Tomato"), Category::Vegetable, Unit::Kg});
+        REQUIRE_OK(farmer);
+        REQUIRE_OK(buyer);
+        REQUIRE_OK(product);
+        CommissionRule rule;
+        rule.kind = CommissionKind::Flat;
+        rule.flatRateBp = 800;
+        REQUIRE_OK(CatalogService(*m_a.store).setCommissionRule(m_a.owner, std::nullopt, rule));
+        ArrivalRequest arrival;
+        arrival.farmerId = farmer->id;
+        arrival.productId = product->id;
+        arrival.netQty = Quantity::fromThousandths(10'000);
+        auto lot = ArrivalService(*m_a.store).recordArrival(m_a.owner, arrival);
+        REQUIRE_OK(lot);
+
+        // After a sync, B sees the lot and sells from it.
+        PullOutcome a1 = sync(m_a);
+        QVERIFY2(a1.kind == PullOutcome::Kind::Done, qPrintable(a1.message));
+        PullOutcome b1 = sync(m_b);
+        QVERIFY2(b1.kind == PullOutcome::Kind::Done, qPrintable(b1.message));
+        QVERIFY(b1.applied >= 6); // shop, terminal, user, parties, product, rule, lot
+        QCOMPARE(b1.parked, qint64(0));
+        auto seen = ArrivalService(*m_b.store).lot(lot->id);
+        REQUIRE_OK(seen);
+        QCOMPARE(seen->left.thousandths(), qint64(10'000));
+        REQUIRE_OK(sellOnCredit(m_b, buyer->id, lot->id, 2'000));
+        PullOutcome b2 = sync(m_b);
+        QVERIFY2(b2.kind == PullOutcome::Kind::Done, qPrintable(b2.message));
+        PullOutcome a2 = sync(m_a);
+        QVERIFY2(a2.kind == PullOutcome::Kind::Done, qPrintable(a2.message));
+        QCOMPARE(ArrivalService(*m_a.store).lot(lot->id)->left.thousandths(), qint64(8'000));
+
+        // Offline, both sell from what each believes is left (8 kg): 6 kg + 5 kg > 8 kg.
+        REQUIRE_OK(sellOnCredit(m_a, buyer->id, lot->id, 6'000));
+        REQUIRE_OK(sellOnCredit(m_b, buyer->id, lot->id, 5'000));
+        REQUIRE_OK(FarmerPaymentService(*m_b.store)
+                       .pay(m_b.owner, farmer->id, FarmerPaymentKind::Advance, Money::fromMinor(5'000),
+                            PaymentMethod::Upi));
+
+        // Both sync, twice (each sees the other's second round).
+        for (int round = 0; round < 2; ++round)
+            for (Counter* c : {&m_a, &m_b}) {
+                const PullOutcome o = sync(*c);
+                QVERIFY2(o.kind == PullOutcome::Kind::Done, qPrintable(o.message));
+                QCOMPARE(o.parked, qint64(0));
+            }
+
+        const Figures a = countersFigures(*m_a.store, lot->id, buyer->id, farmer->id);
+        const Figures b = countersFigures(*m_b.store, lot->id, buyer->id, farmer->id);
+        const Figures server = serversFigures(*m_server, lot->id, buyer->id, farmer->id);
+        QVERIFY2(a == b, (text(a) + " vs " + text(b)).constData());
+        QVERIFY2(a == server, (text(a) + " vs server " + text(server)).constData());
+        QCOMPARE(a.stock, qint64(10'000 - 2'000 - 6'000 - 5'000));
+        QCOMPARE(a.outstanding, qint64(2 * 2500 + 6 * 2500 + 5 * 2500)); // credit sales at 25.00/kg
+        QVERIFY(a.payable > 0);
+
+        // The server raised an oversold anomaly for the lot, and both counters list it.
+        QCOMPARE(market::server::test::countRows(
+                     *m_server, "SELECT count(*) FROM anomalies WHERE kind = 'oversold' AND entity_id = '" +
+                                    lot->id.toString().toStdString() + "'"),
+                 qint64(1));
+        for (Counter* c : {&m_a, &m_b}) {
+            auto anomalies = FeedApplier(*c->store).anomalies();
+            REQUIRE_OK(anomalies);
+            QCOMPARE(anomalies->size(), size_t(1));
+            QCOMPARE(anomalies->front().kind, QStringLiteral("oversold"));
+            QCOMPARE(anomalies->front().entityId, lot->id.toString());
+            SyncEngine engine(*c->store, m_keychain, SyncOptions{});
+            REQUIRE_OK(engine.refreshStatus());
+            QCOMPARE(engine.status().anomalyCount(), qint64(1));
+            QVERIFY(engine.status().lastSuccessMs() > 0);
+        }
+
+        // Nothing left to exchange: another cycle applies nothing and changes nothing.
+        const PullOutcome again = sync(m_a);
+        QVERIFY2(again.kind == PullOutcome::Kind::Done, qPrintable(again.message));
+        QCOMPARE(again.applied, qint64(0));
+        QCOMPARE(countersFigures(*m_a.store, lot->id, buyer->id, farmer->id), a);
+    }
+
+    /// A third counter joins through marketctl: `sync --once` pushes then pulls the whole shop,
+    /// and `sync status --json` shows the pull cursor and the server's anomaly.
+    void marketctlSyncOncePullsAndStatusShowsAnomalies() {
+        const auto code = m_server->admin({QStringLiteral("enrol-code"), QStringLiteral("--shop"), kShop});
+        QVERIFY(code);
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("c.db"));
+        auto run = [&](const QStringList& args) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("MARKET_PASSWORD"), QStringLiteral("owner-secret-1"));
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(MARKETCTL_BINARY), QStringList{QStringLiteral("--db"), db} + args);
+            p.closeWriteChannel();
+            p.waitForFinished(120000);
+            return std::make_tuple(p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                                   QString::fromUtf8(p.readAllStandardError()));
+        };
+        auto [rc1, out1, err1] =
+            run({QStringLiteral("enrol"), QStringLiteral("--server"), serverUrl(*m_server),
+                 QStringLiteral("--shop"), kShop, QStringLiteral("--code"),
+                 code->value(QStringLiteral("code")).toString()});
+        QVERIFY2(rc1 == 0, qPrintable(err1));
+        auto [rc2, out2, err2] =
+            run({QStringLiteral("init"), QStringLiteral("--shop-code"), kShop, QStringLiteral("--shop-name"),
+                 QStringLiteral("Pull test market"), QStringLiteral("--owner"), QStringLiteral("owner-c")});
+        QVERIFY2(rc2 == 0, qPrintable(err2));
+        auto [rc3, out3, err3] =
+            run({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--json")});
+        QVERIFY2(rc3 == 0, qPrintable(err3 + out3));
+        const QJsonObject once = QJsonDocument::fromJson(out3.toUtf8()).object();
+        QCOMPARE(once.value(QStringLiteral("pending")).toInteger(), 0);
+        const QJsonObject pull = once.value(QStringLiteral("pull")).toObject();
+        QCOMPARE(pull.value(QStringLiteral("result")).toString(), QStringLiteral("done"));
+        QVERIFY2(pull.value(QStringLiteral("applied")).toInteger() >= 10, qPrintable(out3));
+        QCOMPARE(pull.value(QStringLiteral("parked")).toInteger(), 0);
+        QCOMPARE(pull.value(QStringLiteral("anomalies")).toInteger(), 1);
+
+        auto [rc4, out4, err4] =
+            run({QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("--json")});
+        QVERIFY2(rc4 == 0, qPrintable(err4));
+        const QJsonObject st = QJsonDocument::fromJson(out4.toUtf8()).object();
+        QVERIFY2(st.value(QStringLiteral("pullCursor")).toString().contains(QLatin1Char(':')),
+                 qPrintable(out4));
+        QCOMPARE(st.value(QStringLiteral("anomalyCount")).toInteger(), 1);
+        QCOMPARE(
+            st.value(QStringLiteral("anomalies")).toArray().first().toObject().value(QStringLiteral("kind")),
+            QJsonValue(QStringLiteral("oversold")));
+        QCOMPARE(st.value(QStringLiteral("parkedCount")).toInteger(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(SyncPullTest)
+#include "tst_sync_pull.moc"
