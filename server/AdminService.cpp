@@ -11,6 +11,7 @@
 #include <domain/PasswordHasher.h>
 #include <domain/Uuid.h>
 #include <protocol/Protocol.h>
+#include <semaphore>
 
 namespace market::server {
 
@@ -44,7 +45,11 @@ QJsonValue textOrNull(const pqxx::field& f) {
 QString hashPassword(const QString& password) {
     if (password.size() < 8)
         throw ApiError(400, err::kInvalidInput, QStringLiteral("password: at least 8 characters"));
+    // scrypt takes 128 MiB: a burst of user creations through the API must not multiply that.
+    static std::counting_semaphore<2> hashSlots{2};
+    hashSlots.acquire();
     const auto h = core::PasswordHasher::hash(password);
+    hashSlots.release();
     if (!h)
         throw ApiError(500, err::kInternal, QStringLiteral("password hashing failed (out of memory?)"));
     return *h;

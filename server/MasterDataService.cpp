@@ -67,6 +67,12 @@ void checkInShop(pqxx::work& tx, const QString& type, const QJsonObject& payload
         requireProduct(tx, payload);
 }
 
+// Serialises the back-office writers of one table in one shop until commit, so two requests cannot
+// both pass the "code is free" check (counters' pushes are not held up: they do not take it).
+void lockTable(pqxx::work& tx, const QString& shopId, const std::string& table) {
+    tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1))", s(shopId) + ":" + table);
+}
+
 FeedRow upsert(pqxx::work& tx, const QString& type, const QJsonObject& payload, const MasterWrite& w) {
     const auto r = tx.exec_params(*w.sql, pqxx::prepare::make_dynamic_params(w.params));
     QJsonObject doc = payload;
@@ -127,6 +133,7 @@ QJsonObject MasterDataService::save(const QString& shopId, const QString& type, 
 
     pqxx::work tx(m_conn);
     enterShop(tx, shopId);
+    lockTable(tx, shopId, table);
     QJsonValue before;
     qint64 version = 1;
     if (payload.contains(QStringLiteral("id"))) {
@@ -187,6 +194,7 @@ QJsonObject MasterDataService::setCharge(const QString& shopId, const QJsonObjec
 
     pqxx::work tx(m_conn);
     enterShop(tx, shopId);
+    lockTable(tx, shopId, "charges");
     const auto current = tx.exec_params(
         "SELECT doc::text, version FROM charges WHERE code = $1 AND active ORDER BY updated_at DESC LIMIT 1 "
         "FOR UPDATE",

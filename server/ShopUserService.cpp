@@ -93,6 +93,8 @@ QJsonObject ShopUserService::create(const QString& shopId, const QJsonObject& bo
 
     const QString id = core::Uuid::createV7(QDateTime::currentMSecsSinceEpoch()).toString();
     pqxx::work tx(m_conn);
+    // One creation at a time per shop, so two requests cannot both find the username free.
+    tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1))", s(shopId) + ":users");
     if (manager) {
         if (!tx.exec_params("SELECT 1 FROM accounts WHERE username = $1", s(username)).empty())
             throw ApiError(409, err::kInvalidInput,

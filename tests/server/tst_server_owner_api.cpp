@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <algorithm>
+#include <thread>
 
 using namespace market;
 using namespace market::server::test;
@@ -323,6 +325,23 @@ private slots:
                      .value(QStringLiteral("serverVersion"))
                      .toInt(),
                  3);
+    }
+
+    void concurrentCreatesOfOneCodeMakeOneProduct() {
+        std::vector<int> statuses(6);
+        std::vector<std::thread> threads;
+        for (size_t i = 0; i < statuses.size(); ++i)
+            threads.emplace_back([&, i] {
+                statuses[i] = m_server
+                                  ->post(shopPath(m_a.id, QStringLiteral("/products")),
+                                         body(productBody(QStringLiteral("RACE"))), bearer(m_managerA))
+                                  .status;
+            });
+        for (auto& t : threads)
+            t.join();
+        QCOMPARE(std::count(statuses.begin(), statuses.end(), 201), 1L);
+        QCOMPARE(std::count(statuses.begin(), statuses.end(), 409), long(statuses.size() - 1));
+        QCOMPARE(count("SELECT count(*) FROM products WHERE code = 'RACE'"), qint64(1));
     }
 
     void badMasterDataGetsTheCodecsErrorAndWritesNothing_data() {
