@@ -113,6 +113,8 @@ PullOutcome SyncEngine::pullPage(const Endpoint& ep, bool& more) {
 
 PullOutcome SyncEngine::pullAll() {
     PullOutcome total;
+    if (!m_store.identity()) // enrolled, shop not made yet: nothing to apply the feed into
+        return total;
     Endpoint ep;
     if (auto failed = endpoint(ep)) {
         (void)refreshStatus();
