@@ -201,6 +201,13 @@ void installOwnerApiRoutes(Router& r, Services& s) {
               ShopReports reports(s.db.connection());
               return json(reports.buyerOutstanding(param(req, 1)));
           });
+    r.add({"GET", "/api/v1/shops/{shopId}/reports/farmer-payables", "bearer",
+           "What the shop owes each farmer (net of commission, charges and returns, less payments)"},
+          shop + "/reports/farmer-payables", [&s, access](const httplib::Request& req) {
+              access(req);
+              ShopReports reports(s.db.connection());
+              return json(reports.farmerPayables(param(req, 1)));
+          });
     // Across shops: the set comes from the token alone (an owner's shops, a manager's one shop).
     const auto callerShops = [&s](const httplib::Request& req) {
         const auto c = s.auth.authenticateUser(req.get_header_value("Authorization"));
@@ -222,6 +229,18 @@ void installOwnerApiRoutes(Router& r, Services& s) {
               return json({{QStringLiteral("date"), date.toString(Qt::ISODate)},
                            {QStringLiteral("shops"), shops},
                            {QStringLiteral("totals"), ShopReports::totalsByCurrency(shops, kDayFields)}});
+          });
+    r.add({"GET", "/api/v1/reports/farmer-payables", "bearer",
+           "Farmer payables of every shop the caller may see, with totals per currency"},
+          "/api/v1/reports/farmer-payables", [&s, callerShops](const httplib::Request& req) {
+              const QStringList ids = callerShops(req);
+              ShopReports reports(s.db.connection());
+              QJsonArray shops;
+              for (const QString& id : ids)
+                  shops.append(reports.farmerPayables(id));
+              return json({{QStringLiteral("shops"), shops},
+                           {QStringLiteral("totals"),
+                            ShopReports::totalsByCurrency(shops, {QStringLiteral("totalPayable")})}});
           });
     r.add({"GET", "/api/v1/reports/buyer-outstanding", "bearer",
            "Buyer outstanding of every shop the caller may see, with totals per currency"},

@@ -129,6 +129,41 @@ QJsonObject ShopReports::buyerOutstanding(const QString& shopId) {
     return out;
 }
 
+QJsonObject ShopReports::farmerPayables(const QString& shopId) {
+    pqxx::work tx(m_conn);
+    QJsonObject out = shopHeader(tx, shopId);
+    enterShop(tx, shopId);
+    const auto r = tx.exec(
+        "WITH sl AS (SELECT farmer_id, sum(amount) AS a, sum(commission) AS c, sum(farmer_net) AS n FROM "
+        "sale_lines WHERE shop_id = market_current_shop() GROUP BY farmer_id), "
+        "rl AS (SELECT farmer_id, sum(amount) AS a, sum(commission) AS c, sum(farmer_net) AS n FROM "
+        "return_lines GROUP BY farmer_id), "
+        "fp AS (SELECT farmer_id, sum(amount) AS a FROM farmer_payments GROUP BY farmer_id) "
+        "SELECT p.id, p.code, p.name, (coalesce(sl.a, 0) - coalesce(rl.a, 0))::bigint, "
+        "(coalesce(sl.c, 0) - coalesce(rl.c, 0))::bigint, (coalesce(sl.n, 0) - coalesce(rl.n, 0))::bigint, "
+        "coalesce(fp.a, 0)::bigint FROM parties p LEFT JOIN sl ON sl.farmer_id = p.id "
+        "LEFT JOIN rl ON rl.farmer_id = p.id LEFT JOIN fp ON fp.farmer_id = p.id "
+        "WHERE p.kind = 'farmer' ORDER BY p.name, p.code");
+    tx.commit();
+    QJsonArray farmers;
+    qint64 total = 0;
+    for (const auto& row : r) {
+        const qint64 payable = row[5].as<qint64>() - row[6].as<qint64>();
+        total += payable;
+        farmers.append(QJsonObject{{QStringLiteral("farmerId"), q(row[0].as<std::string>())},
+                                   {QStringLiteral("code"), q(row[1].as<std::string>())},
+                                   {QStringLiteral("name"), q(row[2].as<std::string>())},
+                                   {QStringLiteral("soldValue"), row[3].as<qint64>()},
+                                   {QStringLiteral("commission"), row[4].as<qint64>()},
+                                   {QStringLiteral("farmerNet"), row[5].as<qint64>()},
+                                   {QStringLiteral("paid"), row[6].as<qint64>()},
+                                   {QStringLiteral("payable"), payable}});
+    }
+    out.insert(QStringLiteral("farmers"), farmers);
+    out.insert(QStringLiteral("totalPayable"), total);
+    return out;
+}
+
 QJsonObject ShopReports::totalsByCurrency(const QJsonArray& shopReports, const QStringList& fields) {
     QJsonObject out;
     for (const QJsonValue& v : shopReports) {

@@ -23,6 +23,9 @@ public:
     /// Every buyer with credit limit and outstanding = credits − collections − return credit
     /// reductions (as ReportService::buyerBalances), plus the shop's total.
     QJsonObject buyerOutstanding(const QString& shopId);
+    /// Every farmer's sold value, commission and farmer net (returns taken off), paid (advances and
+    /// settlements) and payable = net − paid (as ReportService::farmerBalances), plus the total.
+    QJsonObject farmerPayables(const QString& shopId);
 
     /// Sums the numeric fields of per-shop reports per currency (an owner's shops may differ).
     static QJsonObject totalsByCurrency(const QJsonArray& shopReports, const QStringList& fields);

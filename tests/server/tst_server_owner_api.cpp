@@ -682,6 +682,32 @@ private slots:
         QCOMPARE(m_server->get(QStringLiteral("/api/v1/reports/buyer-outstanding")).status, 401);
     }
 
+    void farmerPayables() {
+        const QString path = shopPath(m_a.id, QStringLiteral("/reports/farmer-payables"));
+        refusedToOthers(QStringLiteral("GET"), path);
+        const auto r = m_server->get(path, bearer(m_managerA));
+        QCOMPARE(r.status, 200);
+        const QJsonArray farmers = r.json.value(QStringLiteral("farmers")).toArray();
+        QCOMPARE(farmers.size(), 1);
+        const QJsonObject f = farmers.at(0).toObject();
+        QCOMPARE(f.value(QStringLiteral("soldValue")).toInteger(), m_saleTotal);
+        QCOMPARE(f.value(QStringLiteral("commission")).toInteger(), m_saleTotal * 5 / 100);
+        QCOMPARE(f.value(QStringLiteral("farmerNet")).toInteger(), m_saleTotal - m_saleTotal * 5 / 100);
+        QCOMPARE(f.value(QStringLiteral("paid")).toInteger(), 0);
+        QCOMPARE(r.json.value(QStringLiteral("totalPayable")).toInteger(),
+                 m_saleTotal - m_saleTotal * 5 / 100);
+        const auto all = m_server->get(QStringLiteral("/api/v1/reports/farmer-payables"), bearer(m_ownerA));
+        QCOMPARE(all.json.value(QStringLiteral("shops")).toArray().size(), 2);
+        QCOMPARE(all.json.value(QStringLiteral("totals"))
+                     .toObject()
+                     .value(QStringLiteral("INR"))
+                     .toObject()
+                     .value(QStringLiteral("totalPayable"))
+                     .toInteger(),
+                 m_saleTotal - m_saleTotal * 5 / 100);
+        QCOMPARE(m_server->get(QStringLiteral("/api/v1/reports/farmer-payables")).status, 401);
+    }
+
     void auditSearch() {
         const QString base = shopPath(m_a.id, QStringLiteral("/audit"));
         refusedToOthers(QStringLiteral("GET"), base);
