@@ -3,10 +3,12 @@
 // applied to Y. No network: the feed pages are made from X's outbox.
 #include "StoreFixture.h"
 #include "services/CashSessionService.h"
+#include "services/ChargeService.h"
 #include "services/ExpenseService.h"
 #include "services/FarmerPaymentService.h"
 #include "services/FeedApplier.h"
 #include "services/ReturnService.h"
+#include "services/SettingsService.h"
 #include "services/StockAdjustmentService.h"
 
 #include <QJsonDocument>
@@ -84,7 +86,7 @@ class FeedApplyTest : public QObject {
 
     StoreFixture m_x; ///< the other counter (terminal 1)
     StoreFixture m_y; ///< this counter (terminal 2) of the same shop
-    Uuid m_farmer, m_buyer, m_lot;
+    Uuid m_farmer, m_buyer, m_lot, m_product;
 
     qint64 count(StoreFixture& f, const char* table) {
         return f.integer(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
@@ -116,6 +118,7 @@ private slots:
         m_farmer = farmer->id;
         m_buyer = buyer->id;
         m_lot = lot->id;
+        m_product = product->id;
 
         SaleRequest cash;
         cash.lines.push_back(StoreFixture::line(lot->id, u"10.000", u"40.00"));
@@ -263,6 +266,77 @@ private slots:
         MARKET_REQUIRE_OK(stats);
         QCOMPARE(stats->applied, 1);
         QCOMPARE(limit(), qint64(900'000));
+    }
+
+    /// Charges, commission rules (a new version retires the old), a setting, a lot's status and a
+    /// drawer's close of X end up on Y as on X; a rule Y set and the server has not acknowledged
+    /// yet stays the active one while X's newer rule is kept retired.
+    void masterDataAndBackOfficeFollowTheServersOrder() {
+        const qint64 seen = m_x.integer(QStringLiteral("SELECT max(seq) FROM outbox"));
+        ChargeRule cess;
+        cess.code = QStringLiteral("CESS");
+        cess.name = QStringLiteral("Market cess");
+        cess.basis = ChargeBasis::Percent;
+        cess.rate = 100;
+        cess.payer = ChargePayer::Buyer;
+        MARKET_REQUIRE_OK(ChargeService(m_x.store()).set(m_x.manager, cess));
+        cess.rate = 150; // a new version: the first is retired
+        MARKET_REQUIRE_OK(ChargeService(m_x.store()).set(m_x.manager, cess));
+        MARKET_REQUIRE_OK(m_x.flatRule(std::nullopt, 900));
+        MARKET_REQUIRE_OK(SettingsService(m_x.store())
+                              .setInteger(m_x.manager, QStringLiteral("adjustment_approval_qty"), 25'000));
+        auto spoiled = m_x.lot(m_farmer, m_product, market::test::qty(u"5.000"));
+        MARKET_REQUIRE_OK(spoiled);
+        MARKET_REQUIRE_OK(m_x.arrivals().changeStatus(m_x.manager, spoiled->id, LotStatus::Discarded,
+                                                      QStringLiteral("rotten")));
+        MARKET_REQUIRE_OK(CashSessionService(m_x.store()).close(m_x.cashier, market::test::money(u"400.00")));
+
+        std::vector<FeedChange> page;
+        for (const auto& c : feedOf(m_x, 1))
+            if (c.position > seen)
+                page.push_back(c);
+        auto stats = FeedApplier(m_y.store()).applyPage(page, QStringLiteral("e:6"));
+        MARKET_REQUIRE_OK(stats);
+        QCOMPARE(stats->parked, 0);
+        for (const char* sql :
+             {"SELECT group_concat(id || ':' || code || ':' || rate || ':' || active, ',') FROM (SELECT * "
+              "FROM "
+              "charge ORDER BY id)",
+              "SELECT group_concat(id || ':' || rate_bp || ':' || active, ',') FROM (SELECT * FROM "
+              "commission_rule "
+              "ORDER BY id)",
+              "SELECT value FROM setting WHERE key = 'adjustment_approval_qty'",
+              "SELECT group_concat(id || ':' || status, ',') FROM (SELECT * FROM lot ORDER BY id)",
+              "SELECT group_concat(id || ':' || to_status, ',') FROM (SELECT * FROM lot_status_event ORDER "
+              "BY id)",
+              "SELECT group_concat(id || ':' || counted || ':' || variance, ',') FROM (SELECT * FROM "
+              "cash_session "
+              "WHERE terminal_id = (SELECT terminal_id FROM lot LIMIT 1) ORDER BY id)"}) {
+            const QString q = QString::fromLatin1(sql);
+            QCOMPARE(m_y.scalar(q).toString(), m_x.scalar(q).toString());
+        }
+        QCOMPARE(m_y.integer(QStringLiteral("SELECT count(*) FROM charge WHERE active = 1")), qint64(1));
+        QCOMPARE(m_y.scalar(QStringLiteral("SELECT status FROM lot WHERE id = ?1"), {spoiled->id.toString()})
+                     .toString(),
+                 QStringLiteral("discarded"));
+
+        // Y sets the default rule (not acknowledged yet); X's newer rule arrives: Y's stays active.
+        const qint64 before = m_x.integer(QStringLiteral("SELECT max(seq) FROM outbox"));
+        MARKET_REQUIRE_OK(m_y.flatRule(std::nullopt, 700));
+        MARKET_REQUIRE_OK(m_x.flatRule(std::nullopt, 1000));
+        page.clear();
+        for (const auto& c : feedOf(m_x, 1))
+            if (c.position > before)
+                page.push_back(c);
+        stats = FeedApplier(m_y.store()).applyPage(page, QStringLiteral("e:7"));
+        MARKET_REQUIRE_OK(stats);
+        QCOMPARE(m_y.integer(
+                     QStringLiteral("SELECT rate_bp FROM commission_rule WHERE active = 1 AND product_id IS "
+                                    "NULL")),
+                 qint64(700));
+        QCOMPARE(m_y.integer(QStringLiteral(
+                     "SELECT count(*) FROM commission_rule WHERE rate_bp = 1000 AND active = 0")),
+                 qint64(1));
     }
 };
 
