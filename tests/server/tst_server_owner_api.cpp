@@ -3,6 +3,7 @@
 // manager of another shop refused without learning anything, no token refused, bad input refused
 // with nothing written.
 #include "ServerHarness.h"
+#include "Tokens.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -11,6 +12,7 @@
 #include <QTest>
 #include <QTimeZone>
 #include <algorithm>
+#include <pqxx/pqxx>
 #include <thread>
 
 using namespace market;
@@ -753,6 +755,42 @@ private slots:
                  0);
         for (const char* bad : {"?limit=0", "?limit=x", "?source=both", "?fromMs=10&toMs=5", "?fromMs=-1"})
             QCOMPARE(m_server->get(base + QLatin1String(bad), bearer(m_managerA)).status, 400);
+    }
+
+    void cashierTokenRefused() {
+        // Even signed with the server's own key, a token for any role but owner/manager is refused.
+        const QByteArray key =
+            QByteArray::fromHex(queryText(*m_server, "SELECT token_key FROM server_meta").toLatin1());
+        server::TokenSigner signer(key);
+        const QString cashierId =
+            queryText(*m_server, "SELECT id::text FROM users WHERE username = 'cashier-1'");
+        const QString token = signer.issue(
+            {cashierId, QStringLiteral("cashier"), m_a.id, QDateTime::currentSecsSinceEpoch() + 600});
+        const qint64 before = writesInA();
+        QCOMPARE(m_server->get(shopPath(m_a.id, QStringLiteral("/products")), bearer(token)).status, 401);
+        QCOMPARE(m_server
+                     ->post(shopPath(m_a.id, QStringLiteral("/products")),
+                            body(productBody(QStringLiteral("C1"))), bearer(token))
+                     .status,
+                 401);
+        QCOMPARE(writesInA(), before);
+    }
+
+    void apiAuditIsTenantScopedAndAppendOnly() {
+        pqxx::connection c(m_server->dbUrl());
+        pqxx::work tx(c);
+        tx.exec("SET LOCAL ROLE market_app");
+        tx.exec("SELECT set_config('market.shop_id', '" + m_b.id.toStdString() + "', true)");
+        QCOMPARE(tx.exec("SELECT count(*) FROM api_audit")[0][0].as<qint64>(), qint64(0));
+        tx.exec("SELECT set_config('market.shop_id', '" + m_a.id.toStdString() + "', true)");
+        QVERIFY(tx.exec("SELECT count(*) FROM api_audit")[0][0].as<qint64>() > 0);
+        bool refused = false;
+        try {
+            tx.exec("UPDATE api_audit SET note = 'rewritten'");
+        } catch (const pqxx::insufficient_privilege&) {
+            refused = true;
+        }
+        QVERIFY(refused);
     }
 
     void everyRouteIsDescribed() {
