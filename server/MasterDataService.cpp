@@ -148,6 +148,10 @@ QJsonObject MasterDataService::save(const QString& shopId, const QString& type, 
             throw ApiError(404, err::kNotFound,
                            QStringLiteral("no %1 %2 in this shop").arg(entity, idValue.toString()));
         const qint64 stored = r[0][0].as<qint64>();
+        const QJsonValue given = payload.value(QStringLiteral("version"));
+        if (!given.isUndefined() && (!given.isDouble() || given.toDouble() != double(given.toInteger())))
+            throw ApiError(400, err::kInvalidInput,
+                           QStringLiteral("version: the integer version that was read (or left out)"));
         if (payload.contains(QStringLiteral("version")) &&
             payload.value(QStringLiteral("version")).toInteger(-1) != stored)
             throw ApiError(409, kVersionConflict,
@@ -191,6 +195,8 @@ QJsonObject MasterDataService::setCharge(const QString& shopId, const QJsonObjec
     const QString code = payload.value(QStringLiteral("code")).toString();
     const QJsonValue activeValue = payload.value(QStringLiteral("active"));
     const bool retireOnly = activeValue.isBool() && !activeValue.toBool();
+    if (retireOnly && code.isEmpty())
+        throw ApiError(400, err::kInvalidInput, QStringLiteral("code: required, the charge to retire"));
 
     pqxx::work tx(m_conn);
     enterShop(tx, shopId);

@@ -308,6 +308,12 @@ private slots:
             m_server->post(shopPath(m_a.id, QStringLiteral("/products")), body(edit), bearer(m_ownerA));
         QCOMPARE(stale.status, 409);
         QCOMPARE(stale.errorCode(), QStringLiteral("version_conflict"));
+        edit.insert(QStringLiteral("version"), QStringLiteral("2"));
+        const auto notANumber =
+            m_server->post(shopPath(m_a.id, QStringLiteral("/products")), body(edit), bearer(m_ownerA));
+        QCOMPARE(notANumber.status, 400);
+        QVERIFY2(notANumber.errorMessage().startsWith(QStringLiteral("version")),
+                 qPrintable(notANumber.errorMessage()));
         QCOMPARE(writesInA(), before);
         // Listed, with the counter's products.
         const auto list = m_server->get(shopPath(m_a.id, QStringLiteral("/products")), bearer(m_managerA));
@@ -368,6 +374,8 @@ private slots:
         p = productBody(QStringLiteral("X4"));
         p.insert(QStringLiteral("id"), 42);
         QTest::newRow("id not a uuid") << "/products" << p << 400 << QStringLiteral("id");
+        QTest::newRow("retire without code")
+            << "/charges" << QJsonObject{{QStringLiteral("active"), false}} << 400 << QStringLiteral("code");
         QJsonObject party{{QStringLiteral("kind"), QStringLiteral("buyer")},
                           {QStringLiteral("code"), QStringLiteral("B9")},
                           {QStringLiteral("name"), QStringLiteral("Hotel")},
