@@ -1,11 +1,32 @@
 #include "HttpServer.h"
 
+#include "Database.h"
 #include "Log.h"
 
 #include <httplib.h>
 #include <openssl/ssl.h>
 
 namespace market::server {
+
+namespace {
+// The worker pool; after each client connection its worker gives its database connection back,
+// so the next request, on whichever worker, reuses a warm one (Database).
+class ReleasingPool : public httplib::TaskQueue {
+public:
+    explicit ReleasingPool(size_t threads)
+        : m_pool(threads) {}
+    void enqueue(std::function<void()> fn) override {
+        m_pool.enqueue([fn = std::move(fn)] {
+            fn();
+            Database::releaseConnection();
+        });
+    }
+    void shutdown() override { m_pool.shutdown(); }
+
+private:
+    httplib::ThreadPool m_pool;
+};
+} // namespace
 
 HttpServer::HttpServer(Services services)
     : m_services(services) {}
@@ -29,7 +50,7 @@ std::optional<QString> HttpServer::bind() {
                       {{"listen", c.listen}});
     }
     const int threads = c.threads;
-    m_server->new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
+    m_server->new_task_queue = [threads] { return new ReleasingPool(size_t(threads)); };
     m_server->set_payload_max_length(size_t(c.bodyLimit));
     m_server->set_read_timeout(c.readTimeoutSec, 0);
     m_server->set_write_timeout(c.writeTimeoutSec, 0);

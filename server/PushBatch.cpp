@@ -11,6 +11,7 @@
 #include <domain/JsonReader.h>
 #include <domain/Uuid.h>
 #include <pqxx/prepared_statement>
+#include <stdexcept>
 
 namespace market::server {
 
@@ -43,7 +44,24 @@ std::string uuidArray(const QSet<QString>& ids) {
 // One multi-row INSERT per table; columns and types listed once in the recordset definition.
 void insertRows(pqxx::work& tx, const char* sql, const QJsonArray& rows) {
     if (!rows.isEmpty())
-        tx.exec_params(sql, json(rows));
+        execPrepared(tx, sql, json(rows));
+}
+
+void insertRows(pqxx::work& tx, const std::string& sql, const ArrayRows& rows) {
+    if (!rows.isEmpty())
+        execPrepared(tx, sql, pqxx::prepare::make_dynamic_params(rows.params()));
+}
+
+// A jsonb[] element: compact JSON text, or NULL for a JSON null.
+QByteArray jsonOrNull(const QJsonValue& v) {
+    if (v.isObject())
+        return QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+    if (v.isArray())
+        return QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
+    if (v.isNull() || v.isUndefined())
+        return {};
+    const QByteArray wrapped = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2); // a scalar: what is inside "[...]"
 }
 
 const char* const kInsertLots = "INSERT INTO lots (id, shop_id, terminal_id, code, farmer_id, product_id, "
@@ -66,47 +84,67 @@ const char* const kInsertLotEvents =
     "FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, lot_id uuid, from_status text, to_status "
     "text, "
     "reason text, at_ms bigint, by_user uuid, terminal_id uuid) ON CONFLICT DO NOTHING";
-const char* const kInsertSales =
-    "INSERT INTO sales (id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, walkin_name, "
-    "walkin_phone, "
-    "cashier_id, created_at, total, tendered, change, paid, credit, credit_id, override_by, override_reason, "
-    "commission_by_buyer, op_id) "
-    "SELECT id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, walkin_name, walkin_phone, "
-    "cashier_id, "
-    "to_timestamp(created_ms / 1000.0), total, tendered, change, paid, credit, credit_id, override_by, "
-    "override_reason, commission_by_buyer, op_id FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id "
-    "uuid, terminal_id uuid, "
-    "receipt_seq bigint, receipt_no text, buyer_id uuid, walkin_name text, walkin_phone text, cashier_id "
-    "uuid, "
-    "created_ms bigint, total bigint, tendered bigint, change bigint, paid bigint, credit bigint, credit_id "
-    "uuid, "
-    "override_by uuid, override_reason text, commission_by_buyer boolean, op_id uuid) ON CONFLICT DO NOTHING";
-const char* const kInsertLines =
-    "INSERT INTO sale_lines (id, shop_id, sale_id, created_at, line_no, lot_id, product_id, farmer_id, qty, "
-    "price, "
-    "amount, commission_bp, commission, farmer_net, packages, buyer_charges, farmer_charges, "
-    "commission_by_buyer) SELECT id, shop_id, sale_id, to_timestamp(created_ms / 1000.0), "
-    "line_no, lot_id, product_id, farmer_id, qty, price, amount, commission_bp, commission, farmer_net, "
-    "packages, buyer_charges, farmer_charges, commission_by_buyer "
-    "FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, sale_id uuid, created_ms bigint, line_no "
-    "int, "
-    "lot_id uuid, product_id uuid, farmer_id uuid, qty bigint, price bigint, amount bigint, commission_bp "
-    "bigint, "
-    "commission bigint, farmer_net bigint, packages bigint, buyer_charges bigint, farmer_charges bigint, "
-    "commission_by_buyer boolean) ON CONFLICT DO NOTHING";
-const char* const kInsertLineCharges =
-    "INSERT INTO sale_line_charges (sale_line_id, position, shop_id, sale_id, created_at, charge_id, code, "
-    "name, basis, rate, payer, amount) SELECT sale_line_id, position, shop_id, sale_id, "
-    "to_timestamp(created_ms / 1000.0), charge_id, code, name, basis, rate, payer, amount FROM "
-    "jsonb_to_recordset($1::jsonb) AS r(sale_line_id uuid, position int, shop_id uuid, sale_id uuid, "
-    "created_ms bigint, charge_id uuid, code text, name text, basis text, rate bigint, payer text, amount "
-    "bigint) ON CONFLICT DO NOTHING";
-const char* const kInsertPayments =
-    "INSERT INTO sale_payments (id, shop_id, sale_id, created_at, method, amount, reference) "
-    "SELECT id, shop_id, sale_id, to_timestamp(created_ms / 1000.0), method, amount, reference "
-    "FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, sale_id uuid, created_ms bigint, method "
-    "text, "
-    "amount bigint, reference text) ON CONFLICT DO NOTHING";
+const std::string kInsertSales =
+    unnestInsert("sales", {{"id", "uuid"},
+                           {"shop_id", "uuid"},
+                           {"terminal_id", "uuid"},
+                           {"receipt_seq", "bigint"},
+                           {"receipt_no", "text"},
+                           {"buyer_id", "uuid"},
+                           {"walkin_name", "text"},
+                           {"walkin_phone", "text"},
+                           {"cashier_id", "uuid"},
+                           {"created_at", "bigint", "to_timestamp(created_at / 1000.0)"},
+                           {"total", "bigint"},
+                           {"tendered", "bigint"},
+                           {"change", "bigint"},
+                           {"paid", "bigint"},
+                           {"credit", "bigint"},
+                           {"credit_id", "uuid"},
+                           {"override_by", "uuid"},
+                           {"override_reason", "text"},
+                           {"commission_by_buyer", "boolean"},
+                           {"op_id", "uuid"}});
+const std::string kInsertLines =
+    unnestInsert("sale_lines", {{"id", "uuid"},
+                                {"shop_id", "uuid"},
+                                {"sale_id", "uuid"},
+                                {"created_at", "bigint", "to_timestamp(created_at / 1000.0)"},
+                                {"line_no", "int"},
+                                {"lot_id", "uuid"},
+                                {"product_id", "uuid"},
+                                {"farmer_id", "uuid"},
+                                {"qty", "bigint"},
+                                {"price", "bigint"},
+                                {"amount", "bigint"},
+                                {"commission_bp", "bigint"},
+                                {"commission", "bigint"},
+                                {"farmer_net", "bigint"},
+                                {"packages", "bigint"},
+                                {"buyer_charges", "bigint"},
+                                {"farmer_charges", "bigint"},
+                                {"commission_by_buyer", "boolean"}});
+const std::string kInsertLineCharges =
+    unnestInsert("sale_line_charges", {{"sale_line_id", "uuid"},
+                                       {"position", "int"},
+                                       {"shop_id", "uuid"},
+                                       {"sale_id", "uuid"},
+                                       {"created_at", "bigint", "to_timestamp(created_at / 1000.0)"},
+                                       {"charge_id", "uuid"},
+                                       {"code", "text"},
+                                       {"name", "text"},
+                                       {"basis", "text"},
+                                       {"rate", "bigint"},
+                                       {"payer", "text"},
+                                       {"amount", "bigint"}});
+const std::string kInsertPayments =
+    unnestInsert("sale_payments", {{"id", "uuid"},
+                                   {"shop_id", "uuid"},
+                                   {"sale_id", "uuid"},
+                                   {"created_at", "bigint", "to_timestamp(created_at / 1000.0)"},
+                                   {"method", "text"},
+                                   {"amount", "bigint"},
+                                   {"reference", "text"}});
 const char* const kInsertCredits =
     "INSERT INTO credits (id, shop_id, sale_id, buyer_id, amount, created_at) "
     "SELECT id, shop_id, sale_id, buyer_id, amount, to_timestamp(created_ms / 1000.0) "
@@ -132,16 +170,20 @@ const char* const kInsertAllocations =
     "SELECT id, shop_id, collection_id, credit_id, credit_detail_id, farmer_id, amount "
     "FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, collection_id uuid, credit_id uuid, "
     "credit_detail_id uuid, farmer_id uuid, amount bigint) ON CONFLICT DO NOTHING";
-const char* const kInsertAudit =
-    "INSERT INTO audit_entries (shop_id, terminal_id, seq, at, prev_hash, hash, user_id, action, entity, "
-    "entity_id, "
-    "before, after, chain_ok, op_id) SELECT shop_id, terminal_id, seq, to_timestamp(at_ms / 1000.0), "
-    "prev_hash, "
-    "hash, user_id, action, entity, entity_id, before, after, chain_ok, op_id FROM "
-    "jsonb_to_recordset($1::jsonb) AS "
-    "r(shop_id uuid, terminal_id uuid, seq bigint, at_ms bigint, prev_hash text, hash text, user_id text, "
-    "action text, entity text, entity_id text, before jsonb, after jsonb, chain_ok boolean, op_id uuid) "
-    "ON CONFLICT DO NOTHING";
+const std::string kInsertAudit = unnestInsert("audit_entries", {{"shop_id", "uuid"},
+                                                                {"terminal_id", "uuid"},
+                                                                {"seq", "bigint"},
+                                                                {"at", "bigint", "to_timestamp(at / 1000.0)"},
+                                                                {"prev_hash", "text"},
+                                                                {"hash", "text"},
+                                                                {"user_id", "text"},
+                                                                {"action", "text"},
+                                                                {"entity", "text"},
+                                                                {"entity_id", "text"},
+                                                                {"before", "jsonb"},
+                                                                {"after", "jsonb"},
+                                                                {"chain_ok", "boolean"},
+                                                                {"op_id", "uuid"}});
 const char* const kInsertQuarantine =
     "INSERT INTO quarantine (op_id, shop_id, terminal_id, seq, type, reason, envelope) SELECT op_id, "
     "shop_id, "
@@ -270,7 +312,7 @@ void PushBatch::prefetchExisting(const std::vector<OutboxOp>& ops, size_t from) 
         sql += std::string(sql.empty() ? "" : " UNION ALL ") + "SELECT id::text FROM " + kTables[t].second +
                " WHERE id = ANY($" + std::to_string(params.size()) + "::uuid[])";
     }
-    const auto r = m_tx.exec_params(sql, pqxx::prepare::make_dynamic_params(params));
+    const auto r = execPrepared(m_tx, sql, pqxx::prepare::make_dynamic_params(params));
     for (const auto& row : r)
         m_existing.insert(q(row[0].as<std::string>()));
 }
@@ -279,20 +321,17 @@ void PushBatch::add(const OutboxOp& o) {
     // The audit chain: each entry must link to the previous one and hash to what it claims.
     const bool chainOk = o.audit.prevHash == m_lastAuditHash &&
                          protocol::computeAuditHash(o.audit, m_terminal.terminalId) == o.audit.hash;
-    m_audit.append(QJsonObject{{QStringLiteral("shop_id"), m_terminal.shopId},
-                               {QStringLiteral("terminal_id"), m_terminal.terminalId},
-                               {QStringLiteral("seq"), o.audit.seq},
-                               {QStringLiteral("at_ms"), o.audit.atMs},
-                               {QStringLiteral("prev_hash"), o.audit.prevHash},
-                               {QStringLiteral("hash"), o.audit.hash},
-                               {QStringLiteral("user_id"), o.audit.userId},
-                               {QStringLiteral("action"), o.audit.action},
-                               {QStringLiteral("entity"), o.audit.entity},
-                               {QStringLiteral("entity_id"), o.audit.entityId},
-                               {QStringLiteral("before"), o.audit.before},
-                               {QStringLiteral("after"), o.audit.after},
-                               {QStringLiteral("chain_ok"), chainOk},
-                               {QStringLiteral("op_id"), o.opId.toString()}});
+    m_audit.row() << m_terminal.shopId << m_terminal.terminalId << o.audit.seq << o.audit.atMs
+                  << o.audit.prevHash << o.audit.hash << o.audit.userId << o.audit.action << o.audit.entity
+                  << o.audit.entityId;
+    for (const QJsonValue* v : {&o.audit.before, &o.audit.after}) {
+        const QByteArray j = jsonOrNull(*v);
+        if (j.isNull())
+            m_audit.null();
+        else
+            m_audit << j;
+    }
+    m_audit << chainOk << o.opId;
     if (!chainOk)
         anomaly(QStringLiteral("audit_chain_break"), QStringLiteral("terminal"), m_terminal.terminalId,
                 o.opId.toString(),
@@ -340,7 +379,7 @@ bool PushBatch::upsertMaster(const OutboxOp& o, const std::string& sql,
     // libpqxx 6.4 sends exec_params without ever opening the subtransaction's savepoint.
     m_tx.exec("SAVEPOINT master_upsert");
     try {
-        const pqxx::result r = m_tx.exec_params(sql, pqxx::prepare::make_dynamic_params(params));
+        const pqxx::result r = execPrepared(m_tx, sql, pqxx::prepare::make_dynamic_params(params));
         m_tx.exec("RELEASE SAVEPOINT master_upsert");
         serverVersion = r[0][0].as<qint64>();
         return true;
@@ -410,69 +449,28 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
         if (duplicate(id))
             return false;
         const qint64 at = d->createdAtMs;
-        m_sales.append(QJsonObject{{QStringLiteral("id"), id},
-                                   {QStringLiteral("shop_id"), shop},
-                                   {QStringLiteral("terminal_id"), terminal},
-                                   {QStringLiteral("receipt_seq"), d->receiptSeq},
-                                   {QStringLiteral("receipt_no"), d->receiptNo},
-                                   {QStringLiteral("buyer_id"), idOrNull(d->buyerId)},
-                                   {QStringLiteral("walkin_name"), d->walkinName},
-                                   {QStringLiteral("walkin_phone"), d->walkinPhone},
-                                   {QStringLiteral("cashier_id"), d->cashierId.toString()},
-                                   {QStringLiteral("created_ms"), at},
-                                   {QStringLiteral("total"), d->total.minor()},
-                                   {QStringLiteral("tendered"), d->tendered.minor()},
-                                   {QStringLiteral("change"), d->change.minor()},
-                                   {QStringLiteral("paid"), d->paid.minor()},
-                                   {QStringLiteral("credit"), d->credit.minor()},
-                                   {QStringLiteral("credit_id"), idOrNull(d->creditId)},
-                                   {QStringLiteral("override_by"), idOrNull(d->overrideBy)},
-                                   {QStringLiteral("override_reason"), d->overrideReason},
-                                   {QStringLiteral("commission_by_buyer"), d->commissionByBuyer},
-                                   {QStringLiteral("op_id"), opId}});
+        // Hot path: straight into the column arrays (SqlArrays.h), no JSON in between.
+        m_sales.row() << d->id << d->shopId << d->terminalId << qint64(d->receiptSeq) << d->receiptNo
+                      << d->buyerId << d->walkinName << d->walkinPhone << d->cashierId << at
+                      << d->total.minor() << d->tendered.minor() << d->change.minor() << d->paid.minor()
+                      << d->credit.minor() << d->creditId << d->overrideBy << d->overrideReason
+                      << d->commissionByBuyer << o.opId;
         for (const auto& l : d->lines) {
-            m_lines.append(QJsonObject{{QStringLiteral("id"), l.id.toString()},
-                                       {QStringLiteral("shop_id"), shop},
-                                       {QStringLiteral("sale_id"), id},
-                                       {QStringLiteral("created_ms"), at},
-                                       {QStringLiteral("line_no"), l.lineNo},
-                                       {QStringLiteral("lot_id"), l.lotId.toString()},
-                                       {QStringLiteral("product_id"), l.productId.toString()},
-                                       {QStringLiteral("farmer_id"), l.farmerId.toString()},
-                                       {QStringLiteral("qty"), l.qty.thousandths()},
-                                       {QStringLiteral("price"), l.price.minor()},
-                                       {QStringLiteral("amount"), l.amount.minor()},
-                                       {QStringLiteral("commission_bp"), l.commissionBp},
-                                       {QStringLiteral("commission"), l.commission.minor()},
-                                       {QStringLiteral("farmer_net"), l.farmerNet.minor()},
-                                       {QStringLiteral("packages"), l.packages},
-                                       {QStringLiteral("buyer_charges"), l.buyerCharges.minor()},
-                                       {QStringLiteral("farmer_charges"), l.farmerCharges.minor()},
-                                       {QStringLiteral("commission_by_buyer"), d->commissionByBuyer}});
-            int position = 0;
+            m_lines.row() << l.id << d->shopId << d->id << at << qint64(l.lineNo) << l.lotId << l.productId
+                          << l.farmerId << l.qty.thousandths() << l.price.minor() << l.amount.minor()
+                          << qint64(l.commissionBp) << l.commission.minor() << l.farmerNet.minor()
+                          << qint64(l.packages) << l.buyerCharges.minor() << l.farmerCharges.minor()
+                          << d->commissionByBuyer;
+            qint64 position = 0;
             for (const auto& c : l.charges)
-                m_lineCharges.append(QJsonObject{{QStringLiteral("sale_line_id"), l.id.toString()},
-                                                 {QStringLiteral("position"), ++position},
-                                                 {QStringLiteral("shop_id"), shop},
-                                                 {QStringLiteral("sale_id"), id},
-                                                 {QStringLiteral("created_ms"), at},
-                                                 {QStringLiteral("charge_id"), c.chargeId.toString()},
-                                                 {QStringLiteral("code"), c.code},
-                                                 {QStringLiteral("name"), c.name},
-                                                 {QStringLiteral("basis"), core::chargeBasisName(c.basis)},
-                                                 {QStringLiteral("rate"), c.rate},
-                                                 {QStringLiteral("payer"), core::chargePayerName(c.payer)},
-                                                 {QStringLiteral("amount"), c.amount.minor()}});
+                m_lineCharges.row() << l.id << ++position << d->shopId << d->id << at << c.chargeId << c.code
+                                    << c.name << core::chargeBasisName(c.basis) << qint64(c.rate)
+                                    << core::chargePayerName(c.payer) << c.amount.minor();
             m_soldLots.insert(l.lotId.toString());
         }
         for (const auto& p : d->payments)
-            m_payments.append(QJsonObject{{QStringLiteral("id"), p.id.toString()},
-                                          {QStringLiteral("shop_id"), shop},
-                                          {QStringLiteral("sale_id"), id},
-                                          {QStringLiteral("created_ms"), at},
-                                          {QStringLiteral("method"), core::paymentMethodName(p.method)},
-                                          {QStringLiteral("amount"), p.amount.minor()},
-                                          {QStringLiteral("reference"), p.reference}});
+            m_payments.row() << p.id << d->shopId << d->id << at << core::paymentMethodName(p.method)
+                             << p.amount.minor() << p.reference;
         if (d->creditId) {
             m_credits.append(QJsonObject{{QStringLiteral("id"), d->creditId->toString()},
                                          {QStringLiteral("shop_id"), shop},
@@ -598,8 +596,8 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
             return invalid(d.error());
         if (wrongShop(d->shopId))
             return false;
-        const auto r = m_tx.exec_params("UPDATE terminals SET name = $2 WHERE id = $1 RETURNING number",
-                                        s(d->id.toString()), s(d->name));
+        const auto r = execPrepared(m_tx, "UPDATE terminals SET name = $2 WHERE id = $1 RETURNING number",
+                                    s(d->id.toString()), s(d->name));
         if (r.empty()) {
             reason = QStringLiteral("terminal.upsert: terminal %1 is not enrolled in this shop")
                          .arg(d->id.toString());
@@ -944,28 +942,30 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
 
 bool PushBatch::lotKnown(const QString& id) {
     return m_arrivedLots.contains(id) ||
-           !m_tx.exec_params("SELECT 1 FROM lots WHERE id = $1", s(id)).empty(); // RLS: this shop only
+           !execPrepared(m_tx, "SELECT 1 FROM lots WHERE id = $1", s(id)).empty(); // RLS: this shop only
 }
 
 bool PushBatch::farmerKnown(const QString& id) {
     // Master data is written as it is staged, so a farmer upserted earlier in this batch is seen.
-    return !m_tx.exec_params("SELECT 1 FROM parties WHERE id = $1 AND kind = 'farmer'", s(id)).empty();
+    return !execPrepared(m_tx, "SELECT 1 FROM parties WHERE id = $1 AND kind = 'farmer'", s(id)).empty();
 }
 
 PushBatch::SaleRef* PushBatch::findSale(const QString& id) {
     if (const auto it = m_saleRefs.find(id); it != m_saleRefs.end())
         return &*it;
-    const auto head = m_tx.exec_params(
-        "SELECT buyer_id::text, credit_id::text, commission_by_buyer FROM sales WHERE id = $1 "
-        "LIMIT 1",
-        s(id));
+    const auto head =
+        execPrepared(m_tx,
+                     "SELECT buyer_id::text, credit_id::text, commission_by_buyer FROM sales WHERE id = $1 "
+                     "LIMIT 1",
+                     s(id));
     if (head.empty())
         return nullptr;
     SaleRef ref;
     ref.buyerId = head[0][0].is_null() ? QString() : q(head[0][0].as<std::string>());
     ref.creditId = head[0][1].is_null() ? QString() : q(head[0][1].as<std::string>());
     ref.commissionByBuyer = head[0][2].as<bool>();
-    const auto lines = m_tx.exec_params(
+    const auto lines = execPrepared(
+        m_tx,
         "SELECT id::text, lot_id::text, product_id::text, farmer_id::text FROM sale_lines WHERE sale_id = $1",
         s(id));
     for (const auto& row : lines)
@@ -974,7 +974,7 @@ PushBatch::SaleRef* PushBatch::findSale(const QString& id) {
                                      q(row[3].as<std::string>())});
     if (!ref.creditId.isEmpty())
         for (const auto& row :
-             m_tx.exec_params("SELECT id::text FROM credit_details WHERE credit_id = $1", s(ref.creditId)))
+             execPrepared(m_tx, "SELECT id::text FROM credit_details WHERE credit_id = $1", s(ref.creditId)))
             ref.creditDetails.insert(q(row[0].as<std::string>()));
     return &*m_saleRefs.insert(id, ref);
 }
@@ -982,10 +982,10 @@ PushBatch::SaleRef* PushBatch::findSale(const QString& id) {
 PushBatch::SessionRef* PushBatch::findSession(const QString& id) {
     if (const auto it = m_sessionRefs.find(id); it != m_sessionRefs.end())
         return &*it;
-    const auto r =
-        m_tx.exec_params("SELECT s.terminal_id::text, EXISTS (SELECT 1 FROM cash_session_closings c "
-                         "WHERE c.session_id = s.id) FROM cash_sessions s WHERE s.id = $1",
-                         s(id));
+    const auto r = execPrepared(m_tx,
+                                "SELECT s.terminal_id::text, EXISTS (SELECT 1 FROM cash_session_closings c "
+                                "WHERE c.session_id = s.id) FROM cash_sessions s WHERE s.id = $1",
+                                s(id));
     if (r.empty())
         return nullptr;
     return &*m_sessionRefs.insert(id, SessionRef{q(r[0][0].as<std::string>()), r[0][1].as<bool>()});
@@ -996,7 +996,8 @@ int PushBatch::flush() {
     checkLotsAndCredit();
     std::vector<FeedItem> extra;
     if (!m_anomalies.isEmpty()) {
-        const auto r = m_tx.exec_params(
+        const auto r = execPrepared(
+            m_tx,
             "INSERT INTO anomalies (id, shop_id, kind, entity, entity_id, terminal_id, op_id, details) "
             "SELECT id, shop_id, kind, entity, entity_id, terminal_id, op_id, details FROM "
             "jsonb_to_recordset($1::jsonb) "
@@ -1026,11 +1027,11 @@ void PushBatch::insertAll() {
     QSet<QString> lockLots = m_soldLots;
     lockLots.unite(m_adjustedLots).unite(m_returnedLots);
     if (!lockLots.isEmpty())
-        m_tx.exec_params("SELECT 1 FROM lots WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE",
-                         uuidArray(lockLots));
+        execPrepared(m_tx, "SELECT 1 FROM lots WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE",
+                     uuidArray(lockLots));
     if (!m_creditBuyers.isEmpty())
-        m_tx.exec_params("SELECT 1 FROM parties WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE",
-                         uuidArray(m_creditBuyers));
+        execPrepared(m_tx, "SELECT 1 FROM parties WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE",
+                     uuidArray(m_creditBuyers));
     insertRows(m_tx, kInsertLots, m_lots);
     insertRows(m_tx, kInsertLotEvents, m_lotEvents);
     insertRows(m_tx, kInsertSales, m_sales);
@@ -1054,7 +1055,8 @@ void PushBatch::insertAll() {
     insertRows(m_tx, kInsertAudit, m_audit);
     insertRows(m_tx, kInsertQuarantine, m_quarantine);
     if (!m_lotEvents.isEmpty())
-        m_tx.exec_params(
+        execPrepared(
+            m_tx,
             "UPDATE lots l SET status = e.to_status FROM jsonb_to_recordset($1::jsonb) AS e(lot_id uuid, "
             "to_status text) WHERE l.id = e.lot_id",
             json(m_lotEvents));
@@ -1062,14 +1064,16 @@ void PushBatch::insertAll() {
 
 void PushBatch::checkLotsAndCredit() {
     if (!m_arrivedLots.isEmpty())
-        m_tx.exec_params("UPDATE anomalies SET resolved_at = now(), resolution = 'lot arrived' WHERE kind = "
-                         "'unknown_lot' AND resolved_at IS NULL AND entity_id = ANY($1::uuid[])",
-                         uuidArray(m_arrivedLots));
+        execPrepared(m_tx,
+                     "UPDATE anomalies SET resolved_at = now(), resolution = 'lot arrived' WHERE kind = "
+                     "'unknown_lot' AND resolved_at IS NULL AND entity_id = ANY($1::uuid[])",
+                     uuidArray(m_arrivedLots));
     // Stock of a lot = received − sold + returned − adjusted; below zero is an oversold lot.
     QSet<QString> lots = m_soldLots;
     lots.unite(m_arrivedLots).unite(m_adjustedLots).unite(m_returnedLots);
     if (!lots.isEmpty()) {
-        const auto r = m_tx.exec_params(
+        const auto r = execPrepared(
+            m_tx,
             "SELECT x.id::text, l.received_qty, (SELECT coalesce(sum(qty), 0) FROM sale_lines sl WHERE "
             "sl.lot_id = x.id AND sl.shop_id = market_current_shop()), (SELECT coalesce(sum(qty), 0) FROM "
             "return_lines rl WHERE rl.lot_id = x.id AND rl.shop_id = market_current_shop()), (SELECT "
@@ -1098,7 +1102,8 @@ void PushBatch::checkLotsAndCredit() {
     // money have moved, so the return is applied and raised. Checked after the writes, under the
     // locks of the lines' lots, so two counters returning the same line see each other.
     if (!m_returnedLines.isEmpty()) {
-        const auto r = m_tx.exec_params(
+        const auto r = execPrepared(
+            m_tx,
             "SELECT l.id::text, l.sale_id::text, l.qty, (SELECT coalesce(sum(r.qty), 0) FROM return_lines r "
             "WHERE r.shop_id = market_current_shop() AND r.sale_line_id = l.id) FROM sale_lines l WHERE l.id "
             "= ANY($1::uuid[])",
@@ -1112,7 +1117,8 @@ void PushBatch::checkLotsAndCredit() {
                          {QStringLiteral("returnedQty"), row[3].as<qint64>()}});
     }
     if (!m_creditBuyers.isEmpty()) {
-        const auto r = m_tx.exec_params(
+        const auto r = execPrepared(
+            m_tx,
             "SELECT p.id::text, p.credit_limit, (SELECT coalesce(sum(c.amount), 0) FROM credits c WHERE "
             "c.buyer_id = "
             "p.id) - (SELECT coalesce(sum(a.amount), 0) FROM collection_allocations a JOIN credits c ON c.id "
@@ -1137,18 +1143,12 @@ void PushBatch::appendFeed(const std::vector<FeedItem>& extra) {
     const qint64 count = qint64(m_staged.size() + extra.size());
     if (count == 0)
         return;
-    // Last statement before commit: the counter row lock is held for as short a time as possible,
-    // and it orders this shop's writers so positions become visible in commit order.
-    const auto r =
-        m_tx.exec_params("UPDATE feed_counters SET last_position = last_position + $2 WHERE shop_id = $1 "
-                         "RETURNING last_position",
-                         s(m_terminal.shopId), count);
-    qint64 position = r.at(0)[0].as<qint64>() - count;
     QJsonArray rows;
+    qint64 offset = 0;
     const auto add = [&](const FeedItem& f, bool fromTerminal) {
         rows.append(QJsonObject{
             {QStringLiteral("shop_id"), m_terminal.shopId},
-            {QStringLiteral("position"), ++position},
+            {QStringLiteral("offset"), ++offset},
             {QStringLiteral("type"), f.type},
             {QStringLiteral("entity_id"), f.entityId},
             {QStringLiteral("terminal_id"), fromTerminal ? QJsonValue(m_terminal.terminalId) : QJsonValue()},
@@ -1158,11 +1158,20 @@ void PushBatch::appendFeed(const std::vector<FeedItem>& extra) {
         add(st.feed, true);
     for (const auto& f : extra)
         add(f, false);
-    m_tx.exec_params(
-        "INSERT INTO feed (shop_id, position, type, entity_id, terminal_id, doc) SELECT shop_id, position, "
-        "type, entity_id, terminal_id, doc FROM jsonb_to_recordset($1::jsonb) AS r(shop_id uuid, "
-        "position bigint, type text, entity_id uuid, terminal_id uuid, doc jsonb)",
-        json(rows));
+    // Last statement before commit, counter and rows in one: the counter row lock, which orders
+    // this shop's writers so positions become visible in commit order, is held for as short a
+    // time as possible.
+    const auto r = execPrepared(
+        m_tx,
+        "WITH c AS (UPDATE feed_counters SET last_position = last_position + $2 WHERE shop_id = $1 "
+        "RETURNING last_position), i AS (INSERT INTO feed (shop_id, position, type, entity_id, terminal_id, "
+        "doc) SELECT r.shop_id, c.last_position - $2 + r.\"offset\", r.type, r.entity_id, r.terminal_id, "
+        "r.doc "
+        "FROM c, jsonb_to_recordset($3::jsonb) AS r(shop_id uuid, \"offset\" bigint, type text, entity_id "
+        "uuid, terminal_id uuid, doc jsonb) RETURNING 1) SELECT count(*) FROM i",
+        s(m_terminal.shopId), count, json(rows));
+    if (r.at(0)[0].as<qint64>() != count)
+        throw std::runtime_error("feed: the shop has no feed counter");
 }
 
 } // namespace market::server

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AuthService.h"
+#include "SqlArrays.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -62,8 +63,10 @@ private:
         QString docId;
     };
     std::vector<Staged> m_staged;
-    QJsonArray m_lots, m_lotEvents, m_sales, m_lines, m_lineCharges, m_payments, m_credits, m_creditDetails,
-        m_collections, m_allocations, m_audit, m_quarantine, m_anomalies, m_documents;
+    QJsonArray m_lots, m_lotEvents, m_credits, m_creditDetails, m_collections, m_allocations, m_quarantine,
+        m_anomalies, m_documents;
+    // The bulk of a push of sales: column arrays (see SqlArrays.h), counts = the INSERTs' columns.
+    ArrayRows m_sales{20}, m_lines{18}, m_lineCharges{12}, m_payments{7}, m_audit{14};
     QSet<QString> m_batchIds;
     QSet<QString> m_existing;
     QSet<QString> m_soldLots, m_arrivedLots, m_creditBuyers;
