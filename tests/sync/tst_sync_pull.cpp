@@ -7,8 +7,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <engine/SyncEngine.h>
 #include <services/ArrivalService.h>
 #include <services/CatalogService.h>
@@ -123,6 +125,7 @@ class SyncPullTest : public QObject {
     const DeviceKeychain m_keychain{sync::test::keychainService()};
     Counter m_a;
     Counter m_b;
+    Uuid m_farmer, m_product, m_buyer; ///< made by the first test on A
 
     /// Enrols `c` in the shop with a fresh one-time code and sets it up with its own owner.
     bool join(Counter& c, const QString& enrolCode, const QString& ownerName, int number) {
@@ -216,6 +219,9 @@ private slots:
         arrival.netQty = Quantity::fromThousandths(10'000);
         auto lot = ArrivalService(*m_a.store).recordArrival(m_a.owner, arrival);
         REQUIRE_OK(lot);
+        m_farmer = farmer->id;
+        m_product = product->id;
+        m_buyer = buyer->id;
 
         // After a sync, B sees the lot and sells from it.
         PullOutcome a1 = sync(m_a);
@@ -280,6 +286,54 @@ private slots:
         QVERIFY2(again.kind == PullOutcome::Kind::Done, qPrintable(again.message));
         QCOMPARE(again.applied, qint64(0));
         QCOMPARE(countersFigures(*m_a.store, lot->id, buyer->id, farmer->id), a);
+    }
+
+    /// The background engine (on a worker thread with its own connection, as market-pos runs it)
+    /// pulls in its cycle: a sale made on A shows up on B's selling connection, and B's sale made
+    /// meanwhile goes out.
+    void theBackgroundCyclePullsOnAWorkerThread() {
+        QVERIFY(!m_farmer.isNull());
+        ArrivalRequest arrival;
+        arrival.farmerId = m_farmer;
+        arrival.productId = m_product;
+        arrival.netQty = Quantity::fromThousandths(4'000);
+        auto lot = ArrivalService(*m_a.store).recordArrival(m_a.owner, arrival);
+        REQUIRE_OK(lot);
+        const PullOutcome a = sync(m_a);
+        QVERIFY2(a.kind == PullOutcome::Kind::Done, qPrintable(a.message));
+
+        QThread worker;
+        worker.start();
+        QObject inWorker;
+        inWorker.moveToThread(&worker);
+        std::unique_ptr<SyncEngine> engine;
+        QString openError;
+        QMetaObject::invokeMethod(
+            &inWorker,
+            [&] {
+                auto e = SyncEngine::open(m_b.path(), m_keychain, SyncOptions{});
+                if (e.ok())
+                    engine = std::move(e).value();
+                else
+                    openError = e.error().message;
+            },
+            Qt::BlockingQueuedConnection);
+        auto stopWorker = qScopeGuard([&] {
+            QMetaObject::invokeMethod(
+                &inWorker, [&] { engine.reset(); }, Qt::BlockingQueuedConnection);
+            worker.quit();
+            worker.wait();
+        });
+        QVERIFY2(engine, qPrintable(openError));
+        QMetaObject::invokeMethod(engine.get(), &SyncEngine::start, Qt::QueuedConnection);
+        // B's selling connection sees A's lot once the engine's cycle has pulled it.
+        QTRY_VERIFY_WITH_TIMEOUT(ArrivalService(*m_b.store).lot(lot->id).ok(), 30000);
+        REQUIRE_OK(sellOnCredit(m_b, m_buyer, lot->id, 1'000));
+        QMetaObject::invokeMethod(engine.get(), &SyncEngine::pushSoon, Qt::QueuedConnection);
+        QTRY_COMPARE_WITH_TIMEOUT(*Outbox::pendingCount(*m_b.store), qint64(0), 30000);
+        const PullOutcome again = sync(m_a);
+        QVERIFY2(again.kind == PullOutcome::Kind::Done, qPrintable(again.message));
+        QCOMPARE(ArrivalService(*m_a.store).lot(lot->id)->left.thousandths(), qint64(3'000));
     }
 
     /// A third counter joins through marketctl: `sync --once` pushes then pulls the whole shop,
