@@ -43,8 +43,10 @@ public:
     /// "type/id" of a replaceable document (a setting is keyed by name, a lot status by lot), the
     /// key under which an unacknowledged local edit keeps the local version on top.
     static QString masterKey(const QString& type, const QJsonObject& doc);
+    static inline const QString kSettingType = QStringLiteral("setting.upsert");
 
 private:
+    // Master data (ForeignMasterData.cpp).
     Result<ForeignWrite> shop(const QJsonObject& doc);
     Result<ForeignWrite> terminal(const QJsonObject& doc);
     Result<ForeignWrite> user(const QJsonObject& doc);
@@ -53,6 +55,7 @@ private:
     Result<ForeignWrite> commissionRule(const QJsonObject& doc);
     Result<ForeignWrite> charge(const QJsonObject& doc);
     Result<ForeignWrite> setting(const QJsonObject& doc);
+    // Documents recorded once, keyed by their id (ForeignDocumentWriter.cpp).
     Result<ForeignWrite> lot(const QJsonObject& doc);
     Result<ForeignWrite> lotStatus(const QJsonObject& doc);
     Result<ForeignWrite> sale(const QJsonObject& doc);
@@ -81,6 +84,8 @@ private:
     /// `retireSql` retires one (?1 id). True: the newcomer may be active.
     Result<bool> takeScope(const char* othersSql, const char* retireSql, const QString& scope,
                            const QString& id, const QString& type);
+
+    static QString compactJson(const QJsonValue& v);
 
     Store& m_store;
     const QSet<QString>& m_localEdits;

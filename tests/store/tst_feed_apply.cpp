@@ -338,6 +338,58 @@ private slots:
                      "SELECT count(*) FROM commission_rule WHERE rate_bp = 1000 AND active = 0")),
                  qint64(1));
     }
+
+    /// What this counter cannot accept — arithmetic that does not check out, another shop's
+    /// document, an operation type it does not know — is parked with the reason, never written.
+    void documentsThatCannotApplyAreParkedWithTheReason() {
+        SaleRequest r;
+        r.lines.push_back(StoreFixture::line(m_lot, u"1.000", u"40.00"));
+        r.payments.push_back(StoreFixture::pay(PaymentMethod::Upi, u"40.60")); // with the 1.5 % cess
+        auto sale = m_x.sales().sell(m_x.cashier, r);
+        MARKET_REQUIRE_OK(sale);
+        QJsonObject tampered = sale->toJson();
+        tampered.insert(QStringLiteral("total"), sale->total.minor() + 1);
+        QJsonObject foreignParty = m_x.parties().get(m_buyer)->toJson();
+        foreignParty.insert(QStringLiteral("shopId"), Uuid::createV7(StoreFixture::kStartMs).toString());
+        const QString terminal = m_x.store().identity()->terminalId.toString();
+        const std::vector<FeedChange> page{
+            {900'001, op::kSaleRecorded, sale->id.toString(), terminal, tampered},
+            {900'002, op::kPartyUpsert, m_buyer.toString(), terminal, foreignParty},
+            {900'003, QStringLiteral("future.thing"), sale->id.toString(), terminal, QJsonObject{}}};
+        const qint64 parkedBefore = *FeedApplier(m_y.store()).parkedCount();
+        auto stats = FeedApplier(m_y.store()).applyPage(page, QStringLiteral("e:8"));
+        MARKET_REQUIRE_OK(stats);
+        QCOMPARE(stats->parked, 3);
+        QCOMPARE(stats->applied, 0);
+        QCOMPARE(*FeedApplier(m_y.store()).parkedCount(), parkedBefore + 3);
+        QCOMPARE(
+            m_y.integer(QStringLiteral("SELECT count(*) FROM sale WHERE id = ?1"), {sale->id.toString()}),
+            qint64(0));
+        QStringList reasons;
+        const auto parked = FeedApplier(m_y.store()).parked();
+        MARKET_REQUIRE_OK(parked);
+        for (const auto& p : *parked)
+            if (p.position > 900'000)
+                reasons << p.reason;
+        QCOMPARE(reasons.size(), 3);
+        QVERIFY2(reasons[1].contains(QStringLiteral("shop")), qPrintable(reasons[1]));
+        QVERIFY2(reasons[2].contains(QStringLiteral("future.thing")), qPrintable(reasons[2]));
+
+        // The sale as it really is applies, with its line's charges as X recorded them.
+        stats = FeedApplier(m_y.store())
+                    .applyPage({{900'004, op::kSaleRecorded, sale->id.toString(), terminal, sale->toJson()}},
+                               QStringLiteral("e:9"));
+        MARKET_REQUIRE_OK(stats);
+        QCOMPARE(stats->applied, 1);
+        const QString charges = QStringLiteral("SELECT group_concat(c.code || ':' || c.amount || ':' || "
+                                               "l.buyer_charges || ':' || s.total, ',') FROM "
+                                               "sale_line_charge c JOIN sale_line l ON l.id = c.sale_line_id "
+                                               "JOIN sale s ON s.id = l.sale_id WHERE "
+                                               "s.id = ?1");
+        QCOMPARE(m_y.scalar(charges, {sale->id.toString()}).toString(),
+                 m_x.scalar(charges, {sale->id.toString()}).toString());
+        QVERIFY(!m_y.scalar(charges, {sale->id.toString()}).toString().isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(FeedApplyTest)
