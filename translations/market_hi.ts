@@ -1977,10 +1977,6 @@
         <translation>सिंक समस्या</translation>
     </message>
     <message>
-        <source>This counter is its own shop: everything is stored here. Enrolment with a server comes with the sync engine.</source>
-        <translation>यह काउंटर अपनी दुकान है: सब कुछ यहीं सहेजा जाता है। सर्वर से जुड़ना सिंक इंजन के साथ आएगा।</translation>
-    </message>
-    <message>
         <source>Server: %1
 Waiting to send: %2
 Oldest waiting: %3 min</source>
@@ -1995,6 +1991,25 @@ Oldest waiting: %3 min</source>
     <message>
         <source>Synchronisation</source>
         <translation>सिंक्रनाइज़ेशन</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n to check</source>
+        <translation>
+            <numerusform> · %n जाँचने हैं</numerusform>
+            <numerusform> · %n जाँचने हैं</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This counter is its own shop: everything is stored here. A new counter joins a shop on a server from the setup wizard (or marketctl enrol).</source>
+        <translation>यह काउंटर अपनी ही दुकान है: सब कुछ यहीं रखा जाता है। नया काउंटर सेटअप विज़ार्ड (या marketctl enrol) से सर्वर की दुकान से जुड़ता है।</translation>
+    </message>
+    <message>
+        <source>Set aside (could not apply): %1</source>
+        <translation>अलग रखे गए (लागू नहीं हो सके): %1</translation>
+    </message>
+    <message>
+        <source>Anomalies raised by the server: %1</source>
+        <translation>सर्वर द्वारा बताई गई गड़बड़ियाँ: %1</translation>
     </message>
 </context>
 </TS>

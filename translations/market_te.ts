@@ -1977,10 +1977,6 @@
         <translation>సింక్ సమస్య</translation>
     </message>
     <message>
-        <source>This counter is its own shop: everything is stored here. Enrolment with a server comes with the sync engine.</source>
-        <translation>ఈ కౌంటర్ స్వంత దుకాణం: అన్నీ ఇక్కడే భద్రపరచబడతాయి. సర్వర్‌తో నమోదు సింక్ ఇంజిన్‌తో వస్తుంది.</translation>
-    </message>
-    <message>
         <source>Server: %1
 Waiting to send: %2
 Oldest waiting: %3 min</source>
@@ -1995,6 +1991,25 @@ Oldest waiting: %3 min</source>
     <message>
         <source>Synchronisation</source>
         <translation>సమకాలీకరణ</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n to check</source>
+        <translation>
+            <numerusform> · %n తనిఖీ చేయాలి</numerusform>
+            <numerusform> · %n తనిఖీ చేయాలి</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This counter is its own shop: everything is stored here. A new counter joins a shop on a server from the setup wizard (or marketctl enrol).</source>
+        <translation>ఈ కౌంటర్ తనే ఒక దుకాణం: అంతా ఇక్కడే నిల్వ అవుతుంది. కొత్త కౌంటర్ సెటప్ విజార్డ్ (లేదా marketctl enrol) ద్వారా సర్వర్‌లోని దుకాణంలో చేరుతుంది.</translation>
+    </message>
+    <message>
+        <source>Set aside (could not apply): %1</source>
+        <translation>పక్కన పెట్టినవి (వర్తించలేదు): %1</translation>
+    </message>
+    <message>
+        <source>Anomalies raised by the server: %1</source>
+        <translation>సర్వర్ గుర్తించిన అసాధారణాలు: %1</translation>
     </message>
 </context>
 </TS>

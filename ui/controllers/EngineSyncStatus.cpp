@@ -40,6 +40,10 @@ EngineSyncStatus::EngineSyncStatus(const QString& path, QString serverUrl, const
         });
         connect(&st, &sync::SyncStatus::pendingCountChanged, this,
                 [this](qint64 n) { update([&](SyncStatus& s) { s.pending = n; }); });
+        connect(&st, &sync::SyncStatus::quarantinedCountChanged, this,
+                [this](qint64 n) { update([&](SyncStatus& s) { s.quarantined = n; }); });
+        connect(&st, &sync::SyncStatus::anomalyCountChanged, this,
+                [this](qint64 n) { update([&](SyncStatus& s) { s.anomalies = n; }); });
         connect(&st, &sync::SyncStatus::oldestPendingChanged, this, [this](qint64 atMs) {
             m_oldestPendingAtMs = atMs;
             update([](SyncStatus&) {});

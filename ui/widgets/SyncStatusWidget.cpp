@@ -33,19 +33,25 @@ void SyncStatusWidget::refresh() {
         setText(tr("Sync problem"));
         break;
     }
+    // Quarantined operations and anomalies never block selling, but a manager must look at them.
+    if (const qint64 issues = s.quarantined + s.anomalies; issues > 0)
+        setText(text() + tr(" · %n to check", nullptr, static_cast<int>(issues)));
     setToolTip(details());
 }
 
 QString SyncStatusWidget::details() const {
     const SyncStatus s = m_source.status();
     if (s.state == SyncStatus::State::Standalone)
-        return tr(
-            "This counter is its own shop: everything is stored here. Enrolment with a server comes with "
-            "the sync engine.");
+        return tr("This counter is its own shop: everything is stored here. A new counter joins a shop on a "
+                  "server from the setup wizard (or marketctl enrol).");
     QString text = tr("Server: %1\nWaiting to send: %2\nOldest waiting: %3 min")
                        .arg(s.server)
                        .arg(s.pending)
                        .arg(s.oldestPendingAgeMs / 60000);
+    if (s.quarantined > 0)
+        text += QLatin1Char('\n') + tr("Set aside (could not apply): %1").arg(s.quarantined);
+    if (s.anomalies > 0)
+        text += QLatin1Char('\n') + tr("Anomalies raised by the server: %1").arg(s.anomalies);
     if (!s.problem.isEmpty())
         text += QLatin1Char('\n') + tr("Problem: %1").arg(s.problem);
     return text;
