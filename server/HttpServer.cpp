@@ -4,7 +4,9 @@
 #include "Log.h"
 
 #include <httplib.h>
+#include <memory>
 #include <openssl/ssl.h>
+#include <sys/socket.h>
 
 namespace market::server {
 
@@ -59,6 +61,16 @@ std::optional<QString> HttpServer::bind() {
     m_server->set_tcp_nodelay(true);
     installRoutes(*m_server, m_services);
 
+    // The packaged httplib is compiled with a listen backlog of 5: when more counters push at once
+    // the surplus handshakes are dropped and those clients fail. Listening again on the bound
+    // socket raises the backlog; the options are httplib's defaults.
+    auto listenFd = std::make_shared<int>(-1);
+    m_server->set_socket_options([listenFd](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+        setsockopt(sock, SOL_SOCKET, SO_REUSEPORT, &yes, sizeof(yes));
+        *listenFd = sock;
+    });
     const std::string host = c.listen.toStdString();
     if (c.port == 0)
         m_port = m_server->bind_to_any_port(host);
@@ -66,6 +78,8 @@ std::optional<QString> HttpServer::bind() {
         m_port = m_server->bind_to_port(host, c.port) ? c.port : -1;
     if (m_port <= 0)
         return QStringLiteral("cannot listen on %1:%2").arg(c.listen).arg(c.port);
+    if (*listenFd >= 0)
+        ::listen(*listenFd, 1024);
     return std::nullopt;
 }
 

@@ -16,8 +16,11 @@ protocol::PushReply IngestService::push(const TerminalIdentity& terminal, const 
 
     pqxx::work tx(m_db.connection());
     // Every statement of a push is prepared (execPrepared) and its plan does not depend on the
-    // values: plan once per connection, not five custom plans first on each of the workers.
-    enterShop(tx, terminal.shopId, "; SET LOCAL plan_cache_mode = force_generic_plan");
+    // values: plan once per connection, not five custom plans first on each connection. A generic
+    // plan is kept while the tables grow, so it must not be a sequential scan chosen when a table
+    // (a new month's partition) was nearly empty: every lookup of a push has an index.
+    enterShop(tx, terminal.shopId,
+              "; SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL enable_seqscan = off");
     // The terminal row lock serialises pushes of one terminal (a retry racing the original).
     const auto t =
         execPrepared(tx,

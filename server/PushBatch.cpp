@@ -1143,16 +1143,14 @@ void PushBatch::appendFeed(const std::vector<FeedItem>& extra) {
     const qint64 count = qint64(m_staged.size() + extra.size());
     if (count == 0)
         return;
-    QJsonArray rows;
-    qint64 offset = 0;
+    ArrayRows rows(4); // type, entity_id, terminal_id, doc; the position is the row's ordinality
     const auto add = [&](const FeedItem& f, bool fromTerminal) {
-        rows.append(QJsonObject{
-            {QStringLiteral("shop_id"), m_terminal.shopId},
-            {QStringLiteral("offset"), ++offset},
-            {QStringLiteral("type"), f.type},
-            {QStringLiteral("entity_id"), f.entityId},
-            {QStringLiteral("terminal_id"), fromTerminal ? QJsonValue(m_terminal.terminalId) : QJsonValue()},
-            {QStringLiteral("doc"), f.doc}});
+        rows.row() << f.type << f.entityId;
+        if (fromTerminal)
+            rows << m_terminal.terminalId;
+        else
+            rows.null();
+        rows << QJsonDocument(f.doc).toJson(QJsonDocument::Compact);
     };
     for (const auto& st : m_staged)
         add(st.feed, true);
@@ -1161,15 +1159,18 @@ void PushBatch::appendFeed(const std::vector<FeedItem>& extra) {
     // Last statement before commit, counter and rows in one: the counter row lock, which orders
     // this shop's writers so positions become visible in commit order, is held for as short a
     // time as possible.
+    std::vector<std::string> params{s(m_terminal.shopId), std::to_string(count)};
+    for (std::string& column : rows.params())
+        params.push_back(std::move(column));
     const auto r = execPrepared(
         m_tx,
-        "WITH c AS (UPDATE feed_counters SET last_position = last_position + $2 WHERE shop_id = $1 "
-        "RETURNING last_position), i AS (INSERT INTO feed (shop_id, position, type, entity_id, terminal_id, "
-        "doc) SELECT r.shop_id, c.last_position - $2 + r.\"offset\", r.type, r.entity_id, r.terminal_id, "
-        "r.doc "
-        "FROM c, jsonb_to_recordset($3::jsonb) AS r(shop_id uuid, \"offset\" bigint, type text, entity_id "
-        "uuid, terminal_id uuid, doc jsonb) RETURNING 1) SELECT count(*) FROM i",
-        s(m_terminal.shopId), count, json(rows));
+        "WITH c AS (UPDATE feed_counters SET last_position = last_position + $2::bigint WHERE shop_id = "
+        "$1::uuid RETURNING last_position), i AS (INSERT INTO feed (shop_id, position, type, entity_id, "
+        "terminal_id, doc) SELECT $1::uuid, c.last_position - $2::bigint + r.n, r.type, r.entity_id, "
+        "r.terminal_id, r.doc FROM c, unnest($3::text[], $4::uuid[], $5::uuid[], $6::jsonb[]) WITH "
+        "ORDINALITY "
+        "AS r(type, entity_id, terminal_id, doc, n) RETURNING 1) SELECT count(*) FROM i",
+        pqxx::prepare::make_dynamic_params(params));
     if (r.at(0)[0].as<qint64>() != count)
         throw std::runtime_error("feed: the shop has no feed counter");
 }

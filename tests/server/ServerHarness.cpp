@@ -26,8 +26,10 @@ QJsonObject parseJson(const std::string& body) {
 
 HttpResult toResult(const httplib::Result& r) {
     HttpResult out;
-    if (!r)
+    if (!r) {
+        out.body = QByteArray::fromStdString(httplib::to_string(r.error())); // why there is no answer
         return out;
+    }
     out.status = r->status;
     out.body = QByteArray::fromStdString(r->body);
     out.json = parseJson(r->body);

@@ -193,8 +193,9 @@ int main(int argc, char** argv) {
                     const auto r = server.post(QStringLiteral("/api/v1/sync/push"), body,
                                                load.terminals[size_t(i)].authorization());
                     const double ms = double(t.nsecsElapsed()) / 1e6;
-                    if (r.status != 200)
-                        ++errors;
+                    if (r.status != 200 && errors++ == 0)
+                        std::fprintf(stderr, "push failed: status %d: %s\n", r.status,
+                                     r.body.left(300).constData());
                     std::lock_guard lock(mutex);
                     latencies.push_back(ms);
                 }
