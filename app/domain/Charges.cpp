@@ -152,7 +152,9 @@ Status verifyAppliedCharges(const std::vector<ChargeableLine>& lines,
                     QStringLiteral("line %1: charge %2 does not match its rate").arg(i + 1).arg(c.code));
         }
     }
-    for (const auto& [id, on] : billLines) {
+    for (const auto& entry : billLines) {
+        const Uuid& id = entry.first; // a plain name: lambdas cannot capture structured bindings (clang 14)
+        const std::vector<size_t>& on = entry.second;
         const auto shares = billShares(lines, on, billTerms[id]->rate);
         if (shares.size() != on.size())
             return bad(QStringLiteral("charge %1: cannot be split").arg(billTerms[id]->code));
