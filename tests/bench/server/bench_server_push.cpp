@@ -23,6 +23,7 @@ struct Options {
     int batches = 10;   ///< per terminal
     int batchSize = 50; ///< sales per batch
     int linesPerSale = 3;
+    int serverThreads = 16; ///< market-server --threads (HTTP workers, each with at most one connection)
 };
 
 qint64 rssKb(qint64 pid, const char* field) {
@@ -110,11 +111,13 @@ int main(int argc, char** argv) {
             opt.batches = args[i + 1].toInt();
         } else if (args[i] == QLatin1String("--batch-size")) {
             opt.batchSize = args[i + 1].toInt();
+        } else if (args[i] == QLatin1String("--server-threads")) {
+            opt.serverThreads = args[i + 1].toInt();
         }
     }
     QTemporaryDir dir(QStringLiteral("/tmp/mbench-XXXXXX"));
     ServerProcess server(dir.path());
-    if (!server.start({QStringLiteral("--threads"), QStringLiteral("16")})) {
+    if (!server.start({QStringLiteral("--threads"), QString::number(opt.serverThreads)})) {
         std::fprintf(stderr, "cannot start market-server: %s\n", qPrintable(server.lastError()));
         return 1;
     }
