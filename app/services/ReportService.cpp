@@ -145,9 +145,10 @@ Result<std::vector<CompletionRow>> ReportService::completion(qint64 fromMs, qint
     // Farmer side, FIFO: a sale's farmers are paid when each farmer's payments to date cover
     // their farmer net of all sales up to and including this one (sales ordered by time, then
     // id). A farmer's running net before the period comes from the buckets of schema v6 (months
-    // before this one, days of this month before this day) plus the lines of this day before
-    // `fromMs`; inside the period it is summed while walking the period's lines once. The cost
-    // follows the period and the farmers in it, not anyone's history.
+    // before this one, UTC days of this month) corrected by the lines of the first UTC day that
+    // lie on the wrong side of `fromMs`; inside the period it is summed while walking the
+    // period's lines once. The cost follows the period and the farmers in it, not anyone's
+    // history.
     constexpr qint64 kDayMs = 86'400'000;
     Database& db = m_store.db();
     const qint64 from = std::max<qint64>(fromMs, 0);
@@ -155,18 +156,60 @@ Result<std::vector<CompletionRow>> ReportService::completion(qint64 fromMs, qint
     const qint64 fromMonth = fromDate.year() * 100 + fromDate.month();
     const qint64 firstDayOfMonth = QDate(1970, 1, 1).daysTo(QDate(fromDate.year(), fromDate.month(), 1));
     const qint64 fromDay = from / kDayMs;
+    const qint64 dayStart = fromDay * kDayMs;
+    const qint64 dayEnd = dayStart + kDayMs;
     Status status = okStatus();
 
-    std::map<Uuid, Money> partialDay;
+    // The period's lines in time order, net of returns.
+    struct Line {
+        qint64 atMs;
+        Uuid saleId;
+        Uuid farmerId;
+        Money net;
+    };
+    std::vector<Line> period;
+    Statement& lines = db.prepare(
+        "SELECT p.created_at_ms, p.id, l.farmer_id, l.farmer_net - coalesce((SELECT sum(r.farmer_net) "
+        "FROM return_line r WHERE r.sale_line_id = l.id), 0) FROM sale p JOIN sale_line l ON l.sale_id = "
+        "p.id WHERE p.created_at_ms >= ?1 AND p.created_at_ms < ?2 ORDER BY p.created_at_ms");
+    lines.bind(1, from).bind(2, toMs);
+    while (lines.next())
+        period.push_back(Line{lines.int64(0), lines.uuid(1), lines.uuid(2), lines.money(3)});
+    status = lines.status("walking the period's lines");
+    lines.reset();
+    MARKET_TRY(status);
+
+    // The first UTC day's bucket either stays out (then its lines before `from` are added) or
+    // goes in (then its lines from `from` on are taken back: mostly the period's own lines,
+    // already in memory). A shop east of UTC starts its local day late in the UTC day, so the
+    // second reads far fewer rows.
+    std::map<Uuid, Money> firstDay;
     Statement& partial = db.prepare(
         "SELECT l.farmer_id, sum(l.farmer_net - coalesce((SELECT sum(r.farmer_net) FROM return_line r "
         "WHERE r.sale_line_id = l.id), 0)) FROM sale p JOIN sale_line l ON l.sale_id = p.id "
         "WHERE p.created_at_ms >= ?1 AND p.created_at_ms < ?2 GROUP BY l.farmer_id");
-    partial.bind(1, fromDay * kDayMs).bind(2, from);
-    while (partial.next())
-        partialDay[partial.uuid(0)] = partial.money(1);
-    status = partial.status("summing the first day's sales");
-    partial.reset();
+    auto addRange = [&](qint64 a, qint64 b, int sign) {
+        if (a >= b)
+            return;
+        partial.bind(1, a).bind(2, b);
+        while (partial.next())
+            firstDay[partial.uuid(0)] += sign > 0 ? partial.money(1) : -partial.money(1);
+        status = partial.status("summing the first day's sales");
+        partial.reset();
+    };
+    const qint64 readBefore = from - dayStart;
+    const qint64 readAfter = std::max<qint64>(dayEnd - std::max(toMs, from), 0);
+    const bool takeBack = readAfter < readBefore;
+    if (takeBack) {
+        for (const Line& l : period) {
+            if (l.atMs >= dayEnd)
+                break;
+            firstDay[l.farmerId] -= l.net;
+        }
+        addRange(std::max(toMs, from), dayEnd, -1);
+    } else {
+        addRange(dayStart, from, +1);
+    }
     MARKET_TRY(status);
 
     Statement& months = db.prepare("SELECT coalesce(sum(net), 0) FROM farmer_bucket WHERE farmer_id = ?1 "
@@ -182,62 +225,38 @@ Result<std::vector<CompletionRow>> ReportService::completion(qint64 fromMs, qint
         FarmerRun run;
         months.bind(1, farmer).bind(2, fromMonth);
         run.running += singleMoney(months, "summing a farmer's months", status);
-        days.bind(1, farmer).bind(2, firstDayOfMonth).bind(3, fromDay);
+        days.bind(1, farmer).bind(2, firstDayOfMonth).bind(3, takeBack ? fromDay + 1 : fromDay);
         run.running += singleMoney(days, "summing a farmer's days", status);
-        if (auto p = partialDay.find(farmer); p != partialDay.end())
+        if (auto p = firstDay.find(farmer); p != firstDay.end())
             run.running += p->second;
         paid.bind(1, farmer);
         run.paid = singleMoney(paid, "reading a farmer's payments", status);
         return farmers.emplace(farmer, run).first->second;
     };
 
-    // The period's lines in time order; the lines of one instant are grouped by sale and the
-    // sales taken in id order, as the report lists them.
-    struct Line {
-        Uuid saleId;
-        Uuid farmerId;
-        Money net;
-    };
+    // The lines of one instant are grouped by sale and the sales taken in id order, as the
+    // report lists them.
     std::vector<SaleFarmerSide> farmerSide;
-    std::vector<Line> instant;
-    qint64 instantMs = 0;
-    auto settleInstant = [&] {
-        std::sort(instant.begin(), instant.end(), [](const Line& a, const Line& b) {
+    for (size_t begin = 0; begin < period.size();) {
+        size_t end = begin;
+        while (end < period.size() && period[end].atMs == period[begin].atMs)
+            ++end;
+        std::sort(period.begin() + begin, period.begin() + end, [](const Line& a, const Line& b) {
             return a.saleId != b.saleId ? a.saleId < b.saleId : a.farmerId < b.farmerId;
         });
-        for (size_t i = 0; i < instant.size();) {
-            SaleFarmerSide sale{instantMs, instant[i].saleId, false};
-            while (i < instant.size() && instant[i].saleId == sale.saleId) {
-                const Uuid farmer = instant[i].farmerId;
+        for (size_t i = begin; i < end;) {
+            SaleFarmerSide sale{period[i].atMs, period[i].saleId, false};
+            while (i < end && period[i].saleId == sale.saleId) {
+                const Uuid farmer = period[i].farmerId;
                 FarmerRun& run = runOf(farmer);
-                for (;
-                     i < instant.size() && instant[i].saleId == sale.saleId && instant[i].farmerId == farmer;
-                     ++i)
-                    run.running += instant[i].net;
+                for (; i < end && period[i].saleId == sale.saleId && period[i].farmerId == farmer; ++i)
+                    run.running += period[i].net;
                 sale.unpaid = sale.unpaid || run.running > run.paid;
             }
             farmerSide.push_back(sale);
         }
-        instant.clear();
-    };
-    Statement& lines = db.prepare(
-        "SELECT p.created_at_ms, p.id, l.farmer_id, l.farmer_net - coalesce((SELECT sum(r.farmer_net) "
-        "FROM return_line r WHERE r.sale_line_id = l.id), 0) FROM sale p JOIN sale_line l ON l.sale_id = "
-        "p.id "
-        "WHERE p.created_at_ms >= ?1 AND p.created_at_ms < ?2 ORDER BY p.created_at_ms");
-    lines.bind(1, from).bind(2, toMs);
-    while (lines.next()) {
-        const qint64 at = lines.int64(0);
-        if (at != instantMs && !instant.empty())
-            settleInstant();
-        instantMs = at;
-        instant.push_back(Line{lines.uuid(1), lines.uuid(2), lines.money(3)});
+        begin = end;
     }
-    if (status.ok())
-        status = lines.status("walking the period's lines");
-    lines.reset();
-    if (!instant.empty())
-        settleInstant();
     MARKET_TRY(status);
 
     // Buyer side and the manager's confirmation, per sale in the same order.
