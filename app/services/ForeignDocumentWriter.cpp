@@ -1,5 +1,6 @@
 #include "ForeignDocumentWriter.h"
 
+#include "DocumentRows.h"
 #include "domain/BooksDocuments.h"
 #include "domain/Documents.h"
 #include "store/Store.h"
@@ -179,100 +180,7 @@ Result<ForeignWrite> ForeignDocumentWriter::sale(const QJsonObject& o) {
         return present.error();
     if (*present)
         return ForeignWrite::Present;
-    Database& db = m_store.db();
-    MARKET_TRY(
-        db.prepare("INSERT INTO sale (id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, "
-                   "walkin_name, walkin_phone, cashier_id, created_at_ms, total, tendered, change_given, "
-                   "paid, credit, override_by, override_reason, commission_by_buyer) VALUES "
-                   "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)")
-            .bind(1, sale.id)
-            .bind(2, sale.shopId)
-            .bind(3, sale.terminalId)
-            .bind(4, sale.receiptSeq)
-            .bind(5, sale.receiptNo)
-            .bind(6, sale.buyerId)
-            .bind(7, sale.walkinName)
-            .bind(8, sale.walkinPhone)
-            .bind(9, sale.cashierId)
-            .bind(10, sale.createdAtMs)
-            .bind(11, sale.total)
-            .bind(12, sale.tendered)
-            .bind(13, sale.change)
-            .bind(14, sale.paid)
-            .bind(15, sale.credit)
-            .bind(16, sale.overrideBy)
-            .bind(17, sale.overrideReason)
-            .bind(18, sale.commissionByBuyer)
-            .exec("recording a synced sale"));
-    for (const auto& l : sale.lines) {
-        MARKET_TRY(
-            db.prepare("INSERT INTO sale_line (id, sale_id, line_no, lot_id, product_id, farmer_id, qty, "
-                       "price, amount, commission_bp, commission, farmer_net, packages, buyer_charges, "
-                       "farmer_charges, commission_by_buyer) VALUES "
-                       "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)")
-                .bind(1, l.id)
-                .bind(2, sale.id)
-                .bind(3, l.lineNo)
-                .bind(4, l.lotId)
-                .bind(5, l.productId)
-                .bind(6, l.farmerId)
-                .bind(7, l.qty)
-                .bind(8, l.price)
-                .bind(9, l.amount)
-                .bind(10, l.commissionBp)
-                .bind(11, l.commission)
-                .bind(12, l.farmerNet)
-                .bind(13, l.packages)
-                .bind(14, l.buyerCharges)
-                .bind(15, l.farmerCharges)
-                .bind(16, sale.commissionByBuyer)
-                .exec("recording a synced sale's lines"));
-        qint64 position = 0;
-        for (const auto& c : l.charges)
-            MARKET_TRY(
-                db.prepare("INSERT INTO sale_line_charge (sale_line_id, position, charge_id, code, name, "
-                           "basis, rate, payer, amount) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)")
-                    .bind(1, l.id)
-                    .bind(2, ++position)
-                    .bind(3, c.chargeId)
-                    .bind(4, c.code)
-                    .bind(5, c.name)
-                    .bind(6, chargeBasisName(c.basis))
-                    .bind(7, c.rate)
-                    .bind(8, chargePayerName(c.payer))
-                    .bind(9, c.amount)
-                    .exec("recording a synced line's charges"));
-    }
-    for (const auto& p : sale.payments)
-        MARKET_TRY(
-            db.prepare(
-                  "INSERT INTO sale_payment (id, sale_id, method, amount, reference) VALUES (?1,?2,?3,?4,?5)")
-                .bind(1, p.id)
-                .bind(2, sale.id)
-                .bind(3, paymentMethodName(p.method))
-                .bind(4, p.amount)
-                .bind(5, p.reference)
-                .exec("recording a synced sale's payments"));
-    if (sale.creditId) {
-        MARKET_TRY(
-            db.prepare(
-                  "INSERT INTO credit (id, sale_id, buyer_id, amount, created_at_ms) VALUES (?1,?2,?3,?4,?5)")
-                .bind(1, *sale.creditId)
-                .bind(2, sale.id)
-                .bind(3, sale.buyerId)
-                .bind(4, sale.credit)
-                .bind(5, sale.createdAtMs)
-                .exec("recording a synced sale's credit"));
-        for (const auto& d : sale.creditDetails)
-            MARKET_TRY(
-                db.prepare(
-                      "INSERT INTO credit_detail (id, credit_id, farmer_id, amount) VALUES (?1,?2,?3,?4)")
-                    .bind(1, d.id)
-                    .bind(2, *sale.creditId)
-                    .bind(3, d.farmerId)
-                    .bind(4, d.amount)
-                    .exec("recording a synced sale's credit details"));
-    }
+    MARKET_TRY(insertSaleRows(m_store.db(), sale));
     return ForeignWrite::Applied;
 }
 
@@ -513,52 +421,7 @@ Result<ForeignWrite> ForeignDocumentWriter::saleReturn(const QJsonObject& o) {
         return present.error();
     if (*present)
         return ForeignWrite::Present;
-    Database& db = m_store.db();
-    MARKET_TRY(db.prepare("INSERT INTO sale_return (id, shop_id, terminal_id, sale_id, buyer_id, total, "
-                          "credit_reduction, refund, refund_method, reason, by_user, at_ms) VALUES "
-                          "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)")
-                   .bind(1, ret.id)
-                   .bind(2, ret.shopId)
-                   .bind(3, ret.terminalId)
-                   .bind(4, ret.saleId)
-                   .bind(5, ret.buyerId)
-                   .bind(6, ret.total)
-                   .bind(7, ret.creditReduction)
-                   .bind(8, ret.refund)
-                   .bind(9, paymentMethodName(ret.refundMethod))
-                   .bind(10, ret.reason)
-                   .bind(11, ret.by)
-                   .bind(12, ret.atMs)
-                   .exec("recording a synced return"));
-    for (const auto& l : ret.lines)
-        MARKET_TRY(
-            db.prepare("INSERT INTO return_line (id, return_id, sale_line_id, lot_id, product_id, farmer_id, "
-                       "qty, amount, commission, farmer_net, buyer_charges, farmer_charges, "
-                       "commission_by_buyer) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)")
-                .bind(1, l.id)
-                .bind(2, ret.id)
-                .bind(3, l.saleLineId)
-                .bind(4, l.lotId)
-                .bind(5, l.productId)
-                .bind(6, l.farmerId)
-                .bind(7, l.qty)
-                .bind(8, l.amount)
-                .bind(9, l.commission)
-                .bind(10, l.farmerNet)
-                .bind(11, l.buyerCharges)
-                .bind(12, l.farmerCharges)
-                .bind(13, ret.commissionByBuyer)
-                .exec("recording a synced return's lines"));
-    for (const auto& a : ret.allocations)
-        MARKET_TRY(db.prepare("INSERT INTO return_allocation (id, return_id, credit_id, credit_detail_id, "
-                              "farmer_id, amount) VALUES (?1,?2,?3,?4,?5,?6)")
-                       .bind(1, a.id)
-                       .bind(2, ret.id)
-                       .bind(3, a.creditId)
-                       .bind(4, a.creditDetailId)
-                       .bind(5, a.farmerId)
-                       .bind(6, a.amount)
-                       .exec("recording a synced return's credit reduction"));
+    MARKET_TRY(insertReturnRows(m_store.db(), ret));
     return ForeignWrite::Applied;
 }
 

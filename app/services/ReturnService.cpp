@@ -2,6 +2,7 @@
 
 #include "ArrivalService.h"
 #include "CashSessionService.h"
+#include "DocumentRows.h"
 #include "SaleService.h"
 #include "Validation.h"
 #include "domain/Allocation.h"
@@ -162,56 +163,7 @@ Result<SaleReturnDoc> ReturnService::returnGoods(const Session& actor, const Ret
         MARKET_TRY(CashSessionService(m_store).requireOpenForCash());
     MARKET_TRY(ret.verifyArithmetic());
 
-    MARKET_TRY(db.prepare("INSERT INTO sale_return (id, shop_id, terminal_id, sale_id, buyer_id, total, "
-                          "credit_reduction, "
-                          "refund, refund_method, reason, by_user, at_ms) VALUES "
-                          "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)")
-                   .bind(1, ret.id)
-                   .bind(2, ret.shopId)
-                   .bind(3, ret.terminalId)
-                   .bind(4, ret.saleId)
-                   .bind(5, ret.buyerId)
-                   .bind(6, ret.total)
-                   .bind(7, ret.creditReduction)
-                   .bind(8, ret.refund)
-                   .bind(9, paymentMethodName(ret.refundMethod))
-                   .bind(10, ret.reason)
-                   .bind(11, ret.by)
-                   .bind(12, ret.atMs)
-                   .exec("recording the return"));
-    for (const auto& l : ret.lines)
-        MARKET_TRY(
-            db.prepare(
-                  "INSERT INTO return_line (id, return_id, sale_line_id, lot_id, product_id, farmer_id, qty, "
-                  "amount, commission, farmer_net, buyer_charges, farmer_charges, commission_by_buyer) "
-                  "VALUES "
-                  "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)")
-                .bind(1, l.id)
-                .bind(2, ret.id)
-                .bind(3, l.saleLineId)
-                .bind(4, l.lotId)
-                .bind(5, l.productId)
-                .bind(6, l.farmerId)
-                .bind(7, l.qty)
-                .bind(8, l.amount)
-                .bind(9, l.commission)
-                .bind(10, l.farmerNet)
-                .bind(11, l.buyerCharges)
-                .bind(12, l.farmerCharges)
-                .bind(13, ret.commissionByBuyer ? 1 : 0)
-                .exec("recording the returned lines"));
-    for (const auto& a : ret.allocations)
-        MARKET_TRY(
-            db.prepare(
-                  "INSERT INTO return_allocation (id, return_id, credit_id, credit_detail_id, farmer_id, "
-                  "amount) VALUES (?1,?2,?3,?4,?5,?6)")
-                .bind(1, a.id)
-                .bind(2, ret.id)
-                .bind(3, a.creditId)
-                .bind(4, a.creditDetailId)
-                .bind(5, a.farmerId)
-                .bind(6, a.amount)
-                .exec("reducing the bill's credit"));
+    MARKET_TRY(insertReturnRows(db, ret));
     const QJsonObject json = ret.toJson();
     MARKET_TRY(
         Journal::record(m_store, JournalEntry{actor.userId,

@@ -5,6 +5,7 @@
 #include "CatalogService.h"
 #include "ChargeService.h"
 #include "CollectionService.h"
+#include "DocumentRows.h"
 #include "PartyService.h"
 #include "SettingsService.h"
 #include "Validation.h"
@@ -305,99 +306,7 @@ Result<SaleDoc> SaleService::sell(const Session& actor, const SaleRequest& r) {
     }
     MARKET_TRY(sale.verifyArithmetic()); // the same check the server makes
 
-    MARKET_TRY(
-        db.prepare(
-              "INSERT INTO sale (id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, walkin_name, "
-              "walkin_phone, cashier_id, created_at_ms, total, tendered, change_given, paid, credit, "
-              "override_by, override_reason, commission_by_buyer) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
-              "?11,?12,?13,?14,?15,?16,?17,?18)")
-            .bind(1, sale.id)
-            .bind(2, sale.shopId)
-            .bind(3, sale.terminalId)
-            .bind(4, sale.receiptSeq)
-            .bind(5, sale.receiptNo)
-            .bind(6, sale.buyerId)
-            .bind(7, sale.walkinName)
-            .bind(8, sale.walkinPhone)
-            .bind(9, sale.cashierId)
-            .bind(10, sale.createdAtMs)
-            .bind(11, sale.total)
-            .bind(12, sale.tendered)
-            .bind(13, sale.change)
-            .bind(14, sale.paid)
-            .bind(15, sale.credit)
-            .bind(16, sale.overrideBy)
-            .bind(17, sale.overrideReason)
-            .bind(18, sale.commissionByBuyer ? 1 : 0)
-            .exec("writing the sale"));
-    for (const auto& l : sale.lines) {
-        MARKET_TRY(
-            db.prepare(
-                  "INSERT INTO sale_line (id, sale_id, line_no, lot_id, product_id, farmer_id, qty, price, "
-                  "amount, commission_bp, commission, farmer_net, packages, buyer_charges, farmer_charges, "
-                  "commission_by_buyer) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)")
-                .bind(1, l.id)
-                .bind(2, sale.id)
-                .bind(3, l.lineNo)
-                .bind(4, l.lotId)
-                .bind(5, l.productId)
-                .bind(6, l.farmerId)
-                .bind(7, l.qty)
-                .bind(8, l.price)
-                .bind(9, l.amount)
-                .bind(10, l.commissionBp)
-                .bind(11, l.commission)
-                .bind(12, l.farmerNet)
-                .bind(13, l.packages)
-                .bind(14, l.buyerCharges)
-                .bind(15, l.farmerCharges)
-                .bind(16, sale.commissionByBuyer ? 1 : 0)
-                .exec("writing the sale lines"));
-        qint64 position = 0;
-        for (const auto& c : l.charges)
-            MARKET_TRY(db.prepare("INSERT INTO sale_line_charge (sale_line_id, position, charge_id, code, "
-                                  "name, basis, rate, payer, amount) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)")
-                           .bind(1, l.id)
-                           .bind(2, ++position)
-                           .bind(3, c.chargeId)
-                           .bind(4, c.code)
-                           .bind(5, c.name)
-                           .bind(6, chargeBasisName(c.basis))
-                           .bind(7, c.rate)
-                           .bind(8, chargePayerName(c.payer))
-                           .bind(9, c.amount)
-                           .exec("writing the line's charges"));
-    }
-    for (const auto& p : sale.payments)
-        MARKET_TRY(
-            db.prepare(
-                  "INSERT INTO sale_payment (id, sale_id, method, amount, reference) VALUES (?1,?2,?3,?4,?5)")
-                .bind(1, p.id)
-                .bind(2, sale.id)
-                .bind(3, paymentMethodName(p.method))
-                .bind(4, p.amount)
-                .bind(5, p.reference)
-                .exec("writing the payments"));
-    if (sale.creditId) {
-        MARKET_TRY(
-            db.prepare(
-                  "INSERT INTO credit (id, sale_id, buyer_id, amount, created_at_ms) VALUES (?1,?2,?3,?4,?5)")
-                .bind(1, *sale.creditId)
-                .bind(2, sale.id)
-                .bind(3, sale.buyerId)
-                .bind(4, sale.credit)
-                .bind(5, sale.createdAtMs)
-                .exec("writing the credit"));
-        for (const auto& d : sale.creditDetails)
-            MARKET_TRY(
-                db.prepare(
-                      "INSERT INTO credit_detail (id, credit_id, farmer_id, amount) VALUES (?1,?2,?3,?4)")
-                    .bind(1, d.id)
-                    .bind(2, *sale.creditId)
-                    .bind(3, d.farmerId)
-                    .bind(4, d.amount)
-                    .exec("writing the credit details"));
-    }
+    MARKET_TRY(insertSaleRows(db, sale));
 
     const QJsonObject json = sale.toJson();
     MARKET_TRY(Journal::record(
