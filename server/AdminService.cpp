@@ -73,6 +73,18 @@ QString AdminService::epoch() {
     return q(tx.exec("SELECT epoch FROM server_meta")[0][0].as<std::string>());
 }
 
+QJsonObject AdminService::newEpoch() {
+    pqxx::work tx(m_conn);
+    const auto r = tx.exec("SELECT epoch::text FROM server_meta FOR UPDATE");
+    if (r.empty())
+        throw ApiError(409, err::kInvalidInput, QStringLiteral("the server has no data epoch yet: run init"));
+    const QString previous = q(r[0][0].as<std::string>());
+    const QString next = newId();
+    tx.exec_params("UPDATE server_meta SET epoch = $1", s(next));
+    tx.commit();
+    return {{QStringLiteral("previousEpoch"), previous}, {QStringLiteral("epoch"), next}};
+}
+
 QString AdminService::createOwner(const QString& username, const QString& password) {
     const QString hash = hashPassword(password);
     pqxx::work tx(m_conn);

@@ -23,6 +23,11 @@ public:
     void ensureServerMeta();
     QByteArray tokenKey();
     QString epoch();
+    /// Gives the server a fresh data epoch after a backup was restored (`market-server new-epoch`):
+    /// every counter's cursor becomes stale, so each re-uploads what the restored data may lack
+    /// and takes a fresh snapshot (sync/PROTOCOL.md, "Restore and data epochs"). Returns
+    /// {previousEpoch, epoch}.
+    QJsonObject newEpoch();
 
     QString createOwner(const QString& username, const QString& password);
     /// Returns the new shop id. ownerUsername must name an owner account.

@@ -36,6 +36,8 @@ commands:
   add-user --shop CODE --username U (--password P | --password-stdin)    (a shop manager)
   enrol-code --shop CODE [--ttl SECONDS]     one-time terminal enrolment code (max 600 s)
   revoke-terminal --terminal ID
+  new-epoch                    after restoring a backup: a fresh data epoch, so every counter
+                               re-uploads what the restored data lacks and re-reads the feed
   serve [--migrate]            run the HTTP server
 
 common options (also MARKET_SERVER_<NAME> variables and `name = value` lines in --config FILE):
@@ -174,6 +176,7 @@ int runCommandLine(const QStringList& args) {
                                    QStringLiteral("add-user"),
                                    QStringLiteral("enrol-code"),
                                    QStringLiteral("revoke-terminal"),
+                                   QStringLiteral("new-epoch"),
                                    QStringLiteral("serve")};
     if (!known.contains(inv.command))
         return fail(QStringLiteral("unknown command %1\n%2").arg(inv.command, QString::fromUtf8(kUsage)), 2);
@@ -236,6 +239,12 @@ int runCommandLine(const QStringList& args) {
         } else if (inv.command == QLatin1String("revoke-terminal")) {
             admin.revokeTerminal(need(inv, "terminal"));
             printJson({{QStringLiteral("revoked"), true}});
+        } else if (inv.command == QLatin1String("new-epoch")) {
+            const QJsonObject e = admin.newEpoch();
+            log::info(QStringLiteral("new data epoch"),
+                      {{"previous", e.value(QStringLiteral("previousEpoch")).toString()},
+                       {"epoch", e.value(QStringLiteral("epoch")).toString()}});
+            printJson(e);
         } else if (inv.command == QLatin1String("serve")) {
             const int rc = serve(config, url);
             return rc;

@@ -12,9 +12,16 @@ protocol::PushReply IngestService::push(const TerminalIdentity& terminal, const 
     auto decoded = protocol::decodePushRequest(body, m_maxOps);
     if (const auto* e = std::get_if<protocol::WireError>(&decoded))
         throw ApiError(400, e->code, e->message);
-    const auto& ops = std::get<protocol::PushRequest>(decoded).ops;
+    const auto& request = std::get<protocol::PushRequest>(decoded);
+    const auto& ops = request.ops;
 
     pqxx::work tx(m_db.connection());
+    // Before entering the shop: server_meta is the owner's, not market_app's. Only asked when the
+    // counter names its epoch (counters from before do not).
+    const QString epoch =
+        request.epoch.isEmpty()
+            ? QString()
+            : q(execPrepared(tx, "SELECT epoch::text FROM server_meta")[0][0].as<std::string>());
     // Every statement of a push is prepared (execPrepared) and its plan does not depend on the
     // values: plan once per connection, not five custom plans first on each connection. A generic
     // plan is kept while the tables grow, so it must not be a sequential scan chosen when a table
@@ -31,13 +38,23 @@ protocol::PushReply IngestService::push(const TerminalIdentity& terminal, const 
         throw ApiError(403, err::kTerminalRevoked,
                        QStringLiteral("terminal is not enrolled or has been revoked"));
     const qint64 held = t[0][0].as<qint64>();
+    // A counter that names the epoch it synced in must not push into restored data unknowingly:
+    // it re-enqueues what the restore may have lost first (sync/PROTOCOL.md, "Restore").
+    if (!request.epoch.isEmpty() && request.epoch != epoch)
+        throw ApiError(409, err::kStaleEpoch,
+                       QStringLiteral("the server's data epoch changed (restore): re-upload this terminal's "
+                                      "operations after seq %1 in epoch %2")
+                           .arg(held)
+                           .arg(epoch),
+                       {{QStringLiteral("epoch"), epoch}, {QStringLiteral("highestSeq"), held}});
 
     protocol::PushReply reply;
     size_t first = 0;
     while (first < ops.size() && ops[first].seq <= held)
         ++first;
     reply.skipped = int(first);
-    if (first < ops.size() && ops[first].seq != held + 1)
+    const bool lostByRestore = request.reupload && first < ops.size() && ops[first].seq > held + 1;
+    if (first < ops.size() && ops[first].seq != held + 1 && !lostByRestore)
         throw ApiError(
             409, err::kSequenceGap,
             QStringLiteral(
@@ -48,6 +65,9 @@ protocol::PushReply IngestService::push(const TerminalIdentity& terminal, const 
             {{QStringLiteral("highestSeq"), held}, {QStringLiteral("expectedSeq"), held + 1}});
 
     PushBatch batch(tx, terminal, QString::fromStdString(t[0][1].as<std::string>()));
+    batch.setReupload(request.reupload);
+    if (lostByRestore) // the counter forgot these before it kept sent operations: say so, go on
+        batch.reuploadGap(held + 1, ops[first].seq - 1);
     batch.prefetchExisting(ops, first);
     for (size_t i = first; i < ops.size(); ++i)
         batch.add(ops[i]);
@@ -61,6 +81,7 @@ protocol::PushReply IngestService::push(const TerminalIdentity& terminal, const 
         s(terminal.terminalId), reply.highestSeq, qint64(ops.size() - first), s(batch.lastAuditHash()));
     reply.anomalies = batch.flush();
     reply.applied = batch.applied();
+    reply.skipped += batch.repeats();
     reply.quarantined = batch.quarantined();
     tx.commit();
     return reply;

@@ -342,11 +342,20 @@ void PushBatch::add(const OutboxOp& o) {
     m_lastAuditHash = o.audit.hash; // continue from the terminal's chain so one break is flagged once
 
     QString reason;
+    m_repeat = false;
     if (!stage(o, reason)) {
-        quarantine(o, reason);
+        if (m_repeat)
+            ++m_repeats;
+        else
+            quarantine(o, reason);
         return;
     }
     ++m_applied;
+}
+
+void PushBatch::reuploadGap(qint64 from, qint64 to) {
+    anomaly(QStringLiteral("reupload_gap"), QStringLiteral("terminal"), m_terminal.terminalId, {},
+            {{QStringLiteral("fromSeq"), from}, {QStringLiteral("toSeq"), to}});
 }
 
 void PushBatch::quarantine(const OutboxOp& o, const QString& reason) {
@@ -409,6 +418,10 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
         return true;
     };
     const auto duplicate = [&](const QString& id) {
+        if (m_reupload && m_existing.contains(id)) {
+            m_repeat = true; // the restored data already holds this document: nothing to redo
+            return true;
+        }
         if (m_existing.contains(id) || m_batchIds.contains(id)) {
             reason = QStringLiteral("%1: id %2 is already recorded").arg(o.type, id);
             return true;

@@ -31,7 +31,15 @@ public:
     /// number of anomalies raised.
     int flush();
 
+    /// A re-upload after a restore (PushRequest::reupload): a document already recorded under its
+    /// id is a repeat (counted in `repeats()`), not a quarantined operation.
+    void setReupload(bool reupload) { m_reupload = reupload; }
+    /// Raises `reupload_gap`: sequences [from, to] of this terminal were lost by a restore and the
+    /// counter no longer holds them, so they cannot come back.
+    void reuploadGap(qint64 from, qint64 to);
+
     int applied() const { return m_applied; }
+    int repeats() const { return m_repeats; }
     int quarantined() const { return int(m_quarantine.size()); }
     const QString& lastAuditHash() const { return m_lastAuditHash; }
 
@@ -55,6 +63,9 @@ private:
     TerminalIdentity m_terminal;
     QString m_lastAuditHash;
     int m_applied = 0;
+    bool m_reupload = false;
+    bool m_repeat = false; ///< set by stage(): the operation is a re-uploaded repeat
+    int m_repeats = 0;
 
     struct Staged {
         protocol::OutboxOp op;

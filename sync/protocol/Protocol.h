@@ -28,6 +28,7 @@ inline const QString kRateLimited = QStringLiteral("rate_limited");
 inline const QString kInvalidCode = QStringLiteral("invalid_enrolment_code");
 inline const QString kInvalidCursor = QStringLiteral("invalid_cursor");
 inline const QString kStaleCursor = QStringLiteral("stale_cursor");
+inline const QString kStaleEpoch = QStringLiteral("stale_epoch");
 inline const QString kNotFound = QStringLiteral("not_found");
 inline const QString kInvalidInput = QStringLiteral("invalid_input");
 inline const QString kDatabaseUnavailable = QStringLiteral("database_unavailable");

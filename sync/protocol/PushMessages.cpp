@@ -80,6 +80,16 @@ std::variant<PushRequest, WireError> decodePushRequest(const QByteArray& body, i
                          QStringLiteral("protocolVersion %1 is not supported (server speaks %2)")
                              .arg(req.protocolVersion)
                              .arg(kProtocolVersion)};
+    if (r.has(QStringLiteral("epoch"))) {
+        req.epoch = r.uuid(QStringLiteral("epoch")).toString();
+        if (!r.ok())
+            return WireError{err::kInvalidEnvelope, r.error()};
+    }
+    if (r.has(QStringLiteral("reupload"))) {
+        if (!root.value(QStringLiteral("reupload")).isBool())
+            return WireError{err::kInvalidEnvelope, QStringLiteral("reupload: must be true or false")};
+        req.reupload = root.value(QStringLiteral("reupload")).toBool();
+    }
     const QJsonValue opsValue = root.value(QStringLiteral("ops"));
     if (!opsValue.isArray())
         return WireError{err::kInvalidEnvelope, QStringLiteral("ops: must be an array")};
@@ -132,8 +142,11 @@ QByteArray encodePushRequest(const PushRequest& request) {
     QJsonArray ops;
     for (const auto& op : request.ops)
         ops.append(encodeOp(op));
-    const QJsonObject o{{QStringLiteral("protocolVersion"), request.protocolVersion},
-                        {QStringLiteral("ops"), ops}};
+    QJsonObject o{{QStringLiteral("protocolVersion"), request.protocolVersion}, {QStringLiteral("ops"), ops}};
+    if (!request.epoch.isEmpty())
+        o.insert(QStringLiteral("epoch"), request.epoch);
+    if (request.reupload)
+        o.insert(QStringLiteral("reupload"), true);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 

@@ -26,6 +26,13 @@ struct OutboxOp {
 struct PushRequest {
     int protocolVersion = kProtocolVersion;
     std::vector<OutboxOp> ops;
+    /// The data epoch the counter last synced in (optional): a push into another epoch (a restored
+    /// server) is refused with `stale_epoch` before anything is written. Empty: not checked.
+    QString epoch;
+    /// The batch re-uploads what a restored server may lack (sync/PROTOCOL.md, "Restore and data
+    /// epochs"): the server accepts a first sequence past its own with a `reupload_gap` anomaly
+    /// and takes a document it already holds as a repeat instead of quarantining it.
+    bool reupload = false;
 };
 
 /// Strict decoding of a POST /sync/push body. Any envelope problem (malformed JSON, wrong type,
