@@ -1107,6 +1107,10 @@
         <source>No return to reprint yet.</source>
         <translation>दोबारा छापने के लिए अभी कोई वापसी नहीं।</translation>
     </message>
+    <message>
+        <source>Sync &amp;problems…</source>
+        <translation>सिंक समस्याएँ (&amp;P)…</translation>
+    </message>
 </context>
 <context>
     <name>market::ui::OpenCreditModel</name>
@@ -1949,6 +1953,386 @@
     </message>
 </context>
 <context>
+    <name>market::ui::SyncProblemModel</name>
+    <message>
+        <source>Set aside</source>
+        <translation>अलग रखे गए</translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>गड़बड़ी</translation>
+    </message>
+    <message>
+        <source>Waiting to apply</source>
+        <translation>लागू होने की प्रतीक्षा में</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>बिक्री</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>वापसी</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>आवक</translation>
+    </message>
+    <message>
+        <source>Lot status</source>
+        <translation>लॉट की स्थिति</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>वसूली</translation>
+    </message>
+    <message>
+        <source>Commission confirmed</source>
+        <translation>कमीशन पक्का</translation>
+    </message>
+    <message>
+        <source>Farmer payment</source>
+        <translation>किसान को भुगतान</translation>
+    </message>
+    <message>
+        <source>Expense</source>
+        <translation>ख़र्च</translation>
+    </message>
+    <message>
+        <source>Stock adjustment</source>
+        <translation>स्टॉक समायोजन</translation>
+    </message>
+    <message>
+        <source>Drawer opened</source>
+        <translation>दराज़ खोली</translation>
+    </message>
+    <message>
+        <source>Cash in or out</source>
+        <translation>नकद अंदर या बाहर</translation>
+    </message>
+    <message>
+        <source>Drawer closed</source>
+        <translation>दराज़ बंद की</translation>
+    </message>
+    <message>
+        <source>Farmer or buyer</source>
+        <translation>किसान या ख़रीदार</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>उत्पाद</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>उपयोगकर्ता</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>शुल्क</translation>
+    </message>
+    <message>
+        <source>Commission rule</source>
+        <translation>कमीशन नियम</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>सेटिंग</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>दुकान</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>काउंटर</translation>
+    </message>
+    <message>
+        <source>Lot oversold</source>
+        <translation>लॉट से ज़्यादा बिक्री</translation>
+    </message>
+    <message>
+        <source>Credit limit crossed</source>
+        <translation>उधार सीमा पार</translation>
+    </message>
+    <message>
+        <source>Sale from an unknown lot</source>
+        <translation>अनजान लॉट से बिक्री</translation>
+    </message>
+    <message>
+        <source>Returned more than sold</source>
+        <translation>बिक्री से ज़्यादा वापसी</translation>
+    </message>
+    <message>
+        <source>Audit chain broken</source>
+        <translation>ऑडिट शृंखला टूटी</translation>
+    </message>
+    <message>
+        <source>Resolve on the server</source>
+        <translation>सर्वर पर सुलझाएँ</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>खुली</translation>
+    </message>
+    <message>
+        <source>Lot has arrived</source>
+        <translation>लॉट आ गया</translation>
+    </message>
+    <message>
+        <source>Closed, raised again</source>
+        <translation>बंद, फिर से उठी</translation>
+    </message>
+    <message>
+        <source>Retried at every sync</source>
+        <translation>हर सिंक पर फिर कोशिश</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s)</source>
+        <translation>
+            <numerusform>%n ऑपरेशन</numerusform>
+            <numerusform>%n ऑपरेशन</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Operation %1</source>
+        <translation>ऑपरेशन %1</translation>
+    </message>
+    <message>
+        <source>Operations %1–%2</source>
+        <translation>ऑपरेशन %1–%2</translation>
+    </message>
+    <message>
+        <source>Lot %1</source>
+        <translation>लॉट %1</translation>
+    </message>
+    <message>
+        <source>Party %1</source>
+        <translation>पार्टी %1</translation>
+    </message>
+    <message>
+        <source>Product %1</source>
+        <translation>उत्पाद %1</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>रसीद %1</translation>
+    </message>
+    <message>
+        <source>Receipt line %1</source>
+        <translation>रसीद पंक्ति %1</translation>
+    </message>
+    <message>
+        <source>Return on receipt %1</source>
+        <translation>रसीद %1 पर वापसी</translation>
+    </message>
+    <message>
+        <source>Counter %1</source>
+        <translation>काउंटर %1</translation>
+    </message>
+    <message>
+        <source>Received %1, sold %2, returned %3, adjusted %4: %5 more went out than came in</source>
+        <translation>आया %1, बिका %2, वापस %3, समायोजित %4: जितना आया उससे %5 ज़्यादा निकला</translation>
+    </message>
+    <message>
+        <source>Owes %1, over the credit limit of %2</source>
+        <translation>बकाया %1, उधार सीमा %2 से ज़्यादा</translation>
+    </message>
+    <message>
+        <source>%1 sold from a lot the server had not received</source>
+        <translation>ऐसे लॉट से %1 बिका जो सर्वर को अभी मिला नहीं था</translation>
+    </message>
+    <message>
+        <source>%1 returned of %2 sold</source>
+        <translation>%2 बिके में से %1 वापस</translation>
+    </message>
+    <message>
+        <source>The audit chain does not link at operation %1</source>
+        <translation>ऑपरेशन %1 पर ऑडिट शृंखला नहीं जुड़ती</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>समस्या</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>क्या</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>दस्तावेज़</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>क्यों</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>कब</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation>दस्तावेज़: %1</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>आईडी: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>स्थिति: %1</translation>
+    </message>
+    <message>
+        <source>Set aside on: %1</source>
+        <translation>अलग रखा गया: %1</translation>
+    </message>
+    <message>
+        <source>Found by: this counter, before sending</source>
+        <translation>किसने पकड़ा: यही काउंटर, भेजने से पहले</translation>
+    </message>
+    <message>
+        <source>Found by: the server</source>
+        <translation>किसने पकड़ा: सर्वर</translation>
+    </message>
+    <message>
+        <source>Operation type: %1</source>
+        <translation>ऑपरेशन का प्रकार: %1</translation>
+    </message>
+    <message>
+        <source>Outbox number: %1</source>
+        <translation>आउटबॉक्स क्रमांक: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outbox numbers: %1–%2 (%n operation(s))</source>
+        <translation>
+            <numerusform>आउटबॉक्स क्रमांक: %1–%2 (%n ऑपरेशन)</numerusform>
+            <numerusform>आउटबॉक्स क्रमांक: %1–%2 (%n ऑपरेशन)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Operation id: %1</source>
+        <translation>ऑपरेशन आईडी: %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>कारण: %1</translation>
+    </message>
+    <message>
+        <source>What to do: selling goes on. The server keeps the operation with its reason; the owner resolves it there (owner API, quarantine list). This counter does not send it again.</source>
+        <translation>क्या करें: बिक्री चलती रहती है। सर्वर यह ऑपरेशन उसके कारण के साथ रखता है; मालिक उसे वहीं सुलझाता है (मालिक API, क्वारंटीन सूची)। यह काउंटर इसे दोबारा नहीं भेजता।</translation>
+    </message>
+    <message>
+        <source>Received on: %1</source>
+        <translation>मिली: %1</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>प्रकार: %1</translation>
+    </message>
+    <message>
+        <source>Figures: %1</source>
+        <translation>आँकड़े: %1</translation>
+    </message>
+    <message>
+        <source>As sent by the server: %1</source>
+        <translation>सर्वर ने जैसा भेजा: %1</translation>
+    </message>
+    <message>
+        <source>Feed position: %1</source>
+        <translation>फ़ीड स्थान: %1</translation>
+    </message>
+    <message>
+        <source>What to do: check the goods or the account named here. The owner resolves the anomaly on the server (owner API); a resolution made there does not reach this list.</source>
+        <translation>क्या करें: यहाँ लिखा माल या खाता जाँचें। मालिक यह गड़बड़ी सर्वर पर सुलझाता है (मालिक API); वहाँ किया गया समाधान इस सूची तक नहीं पहुँचता।</translation>
+    </message>
+    <message>
+        <source>What to do: nothing; this is kept for the record.</source>
+        <translation>क्या करें: कुछ नहीं; यह रिकॉर्ड के लिए रखा है।</translation>
+    </message>
+    <message>
+        <source>Waiting since: %1</source>
+        <translation>कब से प्रतीक्षा में: %1</translation>
+    </message>
+    <message>
+        <source>From counter: %1</source>
+        <translation>किस काउंटर से: %1</translation>
+    </message>
+    <message>
+        <source>What to do: usually nothing. It is retried after every sync and applies once what it needs has arrived here.</source>
+        <translation>क्या करें: आमतौर पर कुछ नहीं। हर सिंक के बाद फिर कोशिश होती है; जिसकी ज़रूरत है वह यहाँ आते ही यह लागू हो जाता है।</translation>
+    </message>
+</context>
+<context>
+    <name>market::ui::SyncProblemsDialog</name>
+    <message>
+        <source>Sync problems</source>
+        <translation>सिंक समस्याएँ</translation>
+    </message>
+    <message>
+        <source>All problems</source>
+        <translation>सभी समस्याएँ</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>अलग रखे गए</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>गड़बड़ियाँ</translation>
+    </message>
+    <message>
+        <source>Waiting to apply</source>
+        <translation>लागू होने की प्रतीक्षा में</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>दिखाएँ (&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>विवरण कॉपी करें (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the &amp;list</source>
+        <translation>सूची कॉपी करें (&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>ताज़ा करें (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Could not read the list: %1</source>
+        <translation>सूची पढ़ी नहीं जा सकी: %1</translation>
+    </message>
+    <message>
+        <source>This counter is its own shop: nothing is synchronised, so nothing can go wrong here.</source>
+        <translation>यह काउंटर अपनी ही दुकान है: कुछ भी सिंक नहीं होता, इसलिए यहाँ कोई गड़बड़ी नहीं हो सकती।</translation>
+    </message>
+    <message>
+        <source>No sync problems on this counter.</source>
+        <translation>इस काउंटर पर कोई सिंक समस्या नहीं है।</translation>
+    </message>
+    <message>
+        <source>Set aside: %1 · Anomalies: %2 · Waiting to apply: %3</source>
+        <translation>अलग रखे गए: %1 · गड़बड़ियाँ: %2 · लागू होने की प्रतीक्षा में: %3</translation>
+    </message>
+    <message>
+        <source>None of these stops selling. What the server set aside and its anomalies are resolved by the owner on the server; documents waiting here are retried at every sync.</source>
+        <translation>इनमें से कोई भी बिक्री नहीं रोकता। सर्वर के अलग रखे ऑपरेशन और उसकी गड़बड़ियाँ मालिक सर्वर पर सुलझाता है; यहाँ प्रतीक्षा कर रहे दस्तावेज़ हर सिंक पर फिर आज़माए जाते हैं।</translation>
+    </message>
+    <message>
+        <source>Select a row to see everything this counter knows about it.</source>
+        <translation>इसके बारे में इस काउंटर को जो कुछ पता है, वह देखने के लिए एक पंक्ति चुनें।</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>बंद करें</translation>
+    </message>
+</context>
+<context>
     <name>market::ui::SyncStatusWidget</name>
     <message>
         <source>Standalone shop</source>
@@ -2010,6 +2394,10 @@ Oldest waiting: %3 min</source>
     <message>
         <source>Anomalies raised by the server: %1</source>
         <translation>सर्वर द्वारा बताई गई गड़बड़ियाँ: %1</translation>
+    </message>
+    <message>
+        <source>A manager sees the list under Counter → Sync problems.</source>
+        <translation>मैनेजर यह सूची काउंटर → सिंक समस्याएँ में देखता है।</translation>
     </message>
 </context>
 </TS>

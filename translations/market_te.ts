@@ -1107,6 +1107,10 @@
         <source>No return to reprint yet.</source>
         <translation>మళ్లీ ముద్రించడానికి ఇంకా వాపసు లేదు.</translation>
     </message>
+    <message>
+        <source>Sync &amp;problems…</source>
+        <translation>సింక్ సమస్యలు (&amp;P)…</translation>
+    </message>
 </context>
 <context>
     <name>market::ui::OpenCreditModel</name>
@@ -1949,6 +1953,386 @@
     </message>
 </context>
 <context>
+    <name>market::ui::SyncProblemModel</name>
+    <message>
+        <source>Set aside</source>
+        <translation>పక్కన పెట్టినవి</translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>అసాధారణం</translation>
+    </message>
+    <message>
+        <source>Waiting to apply</source>
+        <translation>వర్తించడానికి వేచి ఉంది</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>అమ్మకం</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>వాపసు</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>రాక</translation>
+    </message>
+    <message>
+        <source>Lot status</source>
+        <translation>లాట్ స్థితి</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>వసూలు</translation>
+    </message>
+    <message>
+        <source>Commission confirmed</source>
+        <translation>కమీషన్ నిర్ధారణ</translation>
+    </message>
+    <message>
+        <source>Farmer payment</source>
+        <translation>రైతు చెల్లింపు</translation>
+    </message>
+    <message>
+        <source>Expense</source>
+        <translation>ఖర్చు</translation>
+    </message>
+    <message>
+        <source>Stock adjustment</source>
+        <translation>స్టాక్ సర్దుబాటు</translation>
+    </message>
+    <message>
+        <source>Drawer opened</source>
+        <translation>డ్రాయర్ తెరిచారు</translation>
+    </message>
+    <message>
+        <source>Cash in or out</source>
+        <translation>నగదు లోపలికి లేదా బయటికి</translation>
+    </message>
+    <message>
+        <source>Drawer closed</source>
+        <translation>డ్రాయర్ మూసివేశారు</translation>
+    </message>
+    <message>
+        <source>Farmer or buyer</source>
+        <translation>రైతు లేదా కొనుగోలుదారు</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>ఉత్పత్తి</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>వినియోగదారు</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>రుసుము</translation>
+    </message>
+    <message>
+        <source>Commission rule</source>
+        <translation>కమీషన్ నియమం</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>సెట్టింగ్</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>దుకాణం</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>కౌంటర్</translation>
+    </message>
+    <message>
+        <source>Lot oversold</source>
+        <translation>లాట్‌కు మించి అమ్మకం</translation>
+    </message>
+    <message>
+        <source>Credit limit crossed</source>
+        <translation>అప్పు పరిమితి దాటింది</translation>
+    </message>
+    <message>
+        <source>Sale from an unknown lot</source>
+        <translation>తెలియని లాట్ నుండి అమ్మకం</translation>
+    </message>
+    <message>
+        <source>Returned more than sold</source>
+        <translation>అమ్మినదానికంటే ఎక్కువ వాపసు</translation>
+    </message>
+    <message>
+        <source>Audit chain broken</source>
+        <translation>ఆడిట్ గొలుసు తెగింది</translation>
+    </message>
+    <message>
+        <source>Resolve on the server</source>
+        <translation>సర్వర్‌లో పరిష్కరించాలి</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>తెరిచి ఉంది</translation>
+    </message>
+    <message>
+        <source>Lot has arrived</source>
+        <translation>లాట్ వచ్చింది</translation>
+    </message>
+    <message>
+        <source>Closed, raised again</source>
+        <translation>మూసివేశారు, మళ్ళీ వచ్చింది</translation>
+    </message>
+    <message>
+        <source>Retried at every sync</source>
+        <translation>ప్రతి సింక్‌లో మళ్ళీ ప్రయత్నం</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s)</source>
+        <translation>
+            <numerusform>%n ఆపరేషన్</numerusform>
+            <numerusform>%n ఆపరేషన్లు</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Operation %1</source>
+        <translation>ఆపరేషన్ %1</translation>
+    </message>
+    <message>
+        <source>Operations %1–%2</source>
+        <translation>ఆపరేషన్లు %1–%2</translation>
+    </message>
+    <message>
+        <source>Lot %1</source>
+        <translation>లాట్ %1</translation>
+    </message>
+    <message>
+        <source>Party %1</source>
+        <translation>పార్టీ %1</translation>
+    </message>
+    <message>
+        <source>Product %1</source>
+        <translation>ఉత్పత్తి %1</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>రసీదు %1</translation>
+    </message>
+    <message>
+        <source>Receipt line %1</source>
+        <translation>రసీదు పంక్తి %1</translation>
+    </message>
+    <message>
+        <source>Return on receipt %1</source>
+        <translation>రసీదు %1 పై వాపసు</translation>
+    </message>
+    <message>
+        <source>Counter %1</source>
+        <translation>కౌంటర్ %1</translation>
+    </message>
+    <message>
+        <source>Received %1, sold %2, returned %3, adjusted %4: %5 more went out than came in</source>
+        <translation>వచ్చింది %1, అమ్మింది %2, వాపసు %3, సర్దుబాటు %4: వచ్చినదానికంటే %5 ఎక్కువ వెళ్ళింది</translation>
+    </message>
+    <message>
+        <source>Owes %1, over the credit limit of %2</source>
+        <translation>బాకీ %1, అప్పు పరిమితి %2 దాటింది</translation>
+    </message>
+    <message>
+        <source>%1 sold from a lot the server had not received</source>
+        <translation>సర్వర్‌కు ఇంకా అందని లాట్ నుండి %1 అమ్మారు</translation>
+    </message>
+    <message>
+        <source>%1 returned of %2 sold</source>
+        <translation>అమ్మిన %2 లో %1 వాపసు</translation>
+    </message>
+    <message>
+        <source>The audit chain does not link at operation %1</source>
+        <translation>ఆపరేషన్ %1 వద్ద ఆడిట్ గొలుసు కలవడం లేదు</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>సమస్య</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>ఏమిటి</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>పత్రం</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>ఎందుకు</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>ఎప్పుడు</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>స్థితి</translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation>పత్రం: %1</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>ఐడి: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>స్థితి: %1</translation>
+    </message>
+    <message>
+        <source>Set aside on: %1</source>
+        <translation>పక్కన పెట్టినది: %1</translation>
+    </message>
+    <message>
+        <source>Found by: this counter, before sending</source>
+        <translation>గుర్తించినది: ఈ కౌంటరే, పంపే ముందు</translation>
+    </message>
+    <message>
+        <source>Found by: the server</source>
+        <translation>గుర్తించినది: సర్వర్</translation>
+    </message>
+    <message>
+        <source>Operation type: %1</source>
+        <translation>ఆపరేషన్ రకం: %1</translation>
+    </message>
+    <message>
+        <source>Outbox number: %1</source>
+        <translation>ఔట్‌బాక్స్ సంఖ్య: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outbox numbers: %1–%2 (%n operation(s))</source>
+        <translation>
+            <numerusform>ఔట్‌బాక్స్ సంఖ్యలు: %1–%2 (%n ఆపరేషన్)</numerusform>
+            <numerusform>ఔట్‌బాక్స్ సంఖ్యలు: %1–%2 (%n ఆపరేషన్లు)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Operation id: %1</source>
+        <translation>ఆపరేషన్ ఐడి: %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>కారణం: %1</translation>
+    </message>
+    <message>
+        <source>What to do: selling goes on. The server keeps the operation with its reason; the owner resolves it there (owner API, quarantine list). This counter does not send it again.</source>
+        <translation>ఏం చేయాలి: అమ్మకాలు కొనసాగుతాయి. సర్వర్ ఈ ఆపరేషన్‌ను దాని కారణంతో ఉంచుతుంది; యజమాని దాన్ని అక్కడే పరిష్కరిస్తారు (యజమాని API, క్వారంటైన్ జాబితా). ఈ కౌంటర్ దీన్ని మళ్ళీ పంపదు.</translation>
+    </message>
+    <message>
+        <source>Received on: %1</source>
+        <translation>అందినది: %1</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>రకం: %1</translation>
+    </message>
+    <message>
+        <source>Figures: %1</source>
+        <translation>అంకెలు: %1</translation>
+    </message>
+    <message>
+        <source>As sent by the server: %1</source>
+        <translation>సర్వర్ పంపినట్లుగా: %1</translation>
+    </message>
+    <message>
+        <source>Feed position: %1</source>
+        <translation>ఫీడ్ స్థానం: %1</translation>
+    </message>
+    <message>
+        <source>What to do: check the goods or the account named here. The owner resolves the anomaly on the server (owner API); a resolution made there does not reach this list.</source>
+        <translation>ఏం చేయాలి: ఇక్కడ పేర్కొన్న సరుకు లేదా ఖాతాను తనిఖీ చేయండి. యజమాని ఈ అసాధారణాన్ని సర్వర్‌లో పరిష్కరిస్తారు (యజమాని API); అక్కడ చేసిన పరిష్కారం ఈ జాబితాకు చేరదు.</translation>
+    </message>
+    <message>
+        <source>What to do: nothing; this is kept for the record.</source>
+        <translation>ఏం చేయాలి: ఏమీ లేదు; ఇది రికార్డు కోసం ఉంచబడింది.</translation>
+    </message>
+    <message>
+        <source>Waiting since: %1</source>
+        <translation>ఎప్పటి నుండి వేచి ఉంది: %1</translation>
+    </message>
+    <message>
+        <source>From counter: %1</source>
+        <translation>ఏ కౌంటర్ నుండి: %1</translation>
+    </message>
+    <message>
+        <source>What to do: usually nothing. It is retried after every sync and applies once what it needs has arrived here.</source>
+        <translation>ఏం చేయాలి: సాధారణంగా ఏమీ లేదు. ప్రతి సింక్ తర్వాత మళ్ళీ ప్రయత్నిస్తుంది; దానికి కావలసినది ఇక్కడికి రాగానే వర్తిస్తుంది.</translation>
+    </message>
+</context>
+<context>
+    <name>market::ui::SyncProblemsDialog</name>
+    <message>
+        <source>Sync problems</source>
+        <translation>సింక్ సమస్యలు</translation>
+    </message>
+    <message>
+        <source>All problems</source>
+        <translation>అన్ని సమస్యలు</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>పక్కన పెట్టినవి</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>అసాధారణాలు</translation>
+    </message>
+    <message>
+        <source>Waiting to apply</source>
+        <translation>వర్తించడానికి వేచి ఉంది</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>చూపించు (&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>వివరాలు కాపీ చేయి (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the &amp;list</source>
+        <translation>జాబితా కాపీ చేయి (&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>రిఫ్రెష్ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Could not read the list: %1</source>
+        <translation>జాబితాను చదవలేకపోయాం: %1</translation>
+    </message>
+    <message>
+        <source>This counter is its own shop: nothing is synchronised, so nothing can go wrong here.</source>
+        <translation>ఈ కౌంటర్ తనే ఒక దుకాణం: ఏదీ సింక్ కాదు, కాబట్టి ఇక్కడ ఏ సమస్యా రాదు.</translation>
+    </message>
+    <message>
+        <source>No sync problems on this counter.</source>
+        <translation>ఈ కౌంటర్‌లో సింక్ సమస్యలు లేవు.</translation>
+    </message>
+    <message>
+        <source>Set aside: %1 · Anomalies: %2 · Waiting to apply: %3</source>
+        <translation>పక్కన పెట్టినవి: %1 · అసాధారణాలు: %2 · వర్తించడానికి వేచి ఉన్నవి: %3</translation>
+    </message>
+    <message>
+        <source>None of these stops selling. What the server set aside and its anomalies are resolved by the owner on the server; documents waiting here are retried at every sync.</source>
+        <translation>వీటిలో ఏదీ అమ్మకాన్ని ఆపదు. సర్వర్ పక్కన పెట్టినవాటినీ దాని అసాధారణాలనూ యజమాని సర్వర్‌లో పరిష్కరిస్తారు; ఇక్కడ వేచి ఉన్న పత్రాలను ప్రతి సింక్‌లో మళ్ళీ ప్రయత్నిస్తారు.</translation>
+    </message>
+    <message>
+        <source>Select a row to see everything this counter knows about it.</source>
+        <translation>దాని గురించి ఈ కౌంటర్‌కు తెలిసినదంతా చూడటానికి ఒక వరుసను ఎంచుకోండి.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>మూసివేయి</translation>
+    </message>
+</context>
+<context>
     <name>market::ui::SyncStatusWidget</name>
     <message>
         <source>Standalone shop</source>
@@ -2010,6 +2394,10 @@ Oldest waiting: %3 min</source>
     <message>
         <source>Anomalies raised by the server: %1</source>
         <translation>సర్వర్ గుర్తించిన అసాధారణాలు: %1</translation>
+    </message>
+    <message>
+        <source>A manager sees the list under Counter → Sync problems.</source>
+        <translation>మేనేజర్ ఈ జాబితాను కౌంటర్ → సింక్ సమస్యలు లో చూస్తారు.</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 #include "AppContext.h"
 #include "controllers/SessionController.h"
 #include "controllers/SyncStatusSource.h"
+#include "store/Outbox.h"
 #include "widgets/MainWindow.h"
 
 #include <QComboBox>
@@ -32,13 +33,18 @@ struct UiFixture {
     core::LotDoc bananaLot; ///< 40 dozen
     QString receiptFile;
 
-    bool setUp() {
+    /// With `enrolment`, the store is a counter enrolled with a server before its shop is made (as
+    /// `marketctl enrol` then the setup wizard leave it): the shop takes the enrolled ids.
+    bool setUp(const std::optional<core::Enrolment>& enrolment = std::nullopt) {
         if (!dir.isValid())
             return false;
         auto opened = core::Store::open(dir.filePath(QStringLiteral("test.sqlite")), clock);
         if (!opened.ok())
             return fail(opened.error());
         store = std::move(opened).value();
+        if (enrolment)
+            if (auto enrolled = core::Outbox::setEnrolment(*store, *enrolment); !enrolled.ok())
+                return fail(enrolled.error());
         Preferences prefs;
         receiptFile = dir.filePath(QStringLiteral("receipts.bin"));
         prefs.receiptTarget = QStringLiteral("file:") + receiptFile;

@@ -55,6 +55,10 @@ EngineSyncStatus::EngineSyncStatus(const QString& path, QString serverUrl, const
                     s.state = SyncStatus::State::Problem;
             });
         });
+        // A cycle may park or unpark pulled documents without changing any count: say so, so an
+        // open "Sync problems" list reads again (and the oldest-waiting age moves on).
+        connect(m_engine.get(), &sync::SyncEngine::cycleFinished, this,
+                [this] { update([](SyncStatus&) {}); });
         m_engine->start();
     });
 }

@@ -11,6 +11,7 @@
 #include "SettingsDialog.h"
 #include "SetupWizard.h"
 #include "ShortcutsDialog.h"
+#include "SyncProblemsDialog.h"
 #include "SyncStatusWidget.h"
 #include "controllers/ArrivalController.h"
 #include "controllers/CollectController.h"
@@ -20,6 +21,7 @@
 #include "controllers/SaleSession.h"
 #include "controllers/SessionController.h"
 #include "controllers/SetupController.h"
+#include "controllers/SyncProblemsController.h"
 #include "controllers/SyncStatusSource.h"
 #include "printing/ReceiptOutput.h"
 
@@ -47,7 +49,8 @@ MainWindow::MainWindow(AppContext& ctx, SyncStatusSource& sync, QWidget* parent)
     , m_returns(new ReturnController(ctx, this))
     , m_setup(new SetupController(ctx, this))
     , m_output(new ReceiptOutput(ctx.prefs, this))
-    , m_receipts(new ReceiptBuilder(ctx)) {
+    , m_receipts(new ReceiptBuilder(ctx))
+    , m_syncProblems(new SyncProblemsController(ctx, sync, this)) {
     setObjectName(QStringLiteral("mainWindow"));
     connect(m_session, &SessionController::loggedIn, this, &MainWindow::onLoggedIn);
     connect(m_session, &SessionController::locked, this, &MainWindow::onLocked);
@@ -90,6 +93,8 @@ MainWindow::~MainWindow() {
 
 void MainWindow::build() {
     m_rebuilding = true;
+    if (m_problemsDialog)
+        m_problemsDialog->close(); // built in the old language; reopened on demand
     const int tab = m_tabs ? m_tabs->currentIndex() : 0;
     const bool loggedIn = m_session->isLoggedIn();
     // The screens are thin: controllers keep the state. setCentralWidget deletes the old ones.
@@ -131,7 +136,9 @@ void MainWindow::build() {
     m_printLabel->setObjectName(QStringLiteral("printStatus"));
     statusBar()->addWidget(m_userLabel);
     statusBar()->addWidget(m_printLabel, 1);
-    statusBar()->addPermanentWidget(new SyncStatusWidget(m_sync, statusBar()));
+    m_syncWidget = new SyncStatusWidget(m_sync, statusBar());
+    connect(m_syncWidget, &SyncStatusWidget::clicked, this, &MainWindow::onSyncStatusClicked);
+    statusBar()->addPermanentWidget(m_syncWidget);
     buildMenus();
     updateTitle();
     m_rebuilding = false;
@@ -151,6 +158,9 @@ void MainWindow::buildMenus() {
     counter->addSeparator();
     counter->addAction(tr("&Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this,
                        &MainWindow::openSettings);
+    m_problemsAction = counter->addAction(tr("Sync &problems…"), this, &MainWindow::openSyncProblems);
+    m_problemsAction->setObjectName(QStringLiteral("syncProblemsAction"));
+    m_problemsAction->setEnabled(m_syncProblems->allowed());
     counter->addSeparator();
     counter->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, &QWidget::close);
     QMenu* go = menuBar()->addMenu(tr("&Go"));
@@ -199,6 +209,8 @@ void MainWindow::onLoggedIn() {
     m_collect->setActor(s);
     m_drawer->setActor(s);
     m_returns->setActor(s);
+    m_syncProblems->setActor(s);
+    m_problemsAction->setEnabled(m_syncProblems->allowed());
     m_stack->setCurrentWidget(m_tabs);
     if (s)
         m_userLabel->setText(tr("%1 (%2)").arg(s->displayName, core::roleName(s->role)));
@@ -212,6 +224,10 @@ void MainWindow::onLocked() {
     m_collect->setActor(std::nullopt);
     m_drawer->setActor(std::nullopt);
     m_returns->setActor(std::nullopt);
+    m_syncProblems->setActor(std::nullopt);
+    m_problemsAction->setEnabled(false);
+    if (m_problemsDialog)
+        m_problemsDialog->close(); // a locked counter shows nobody the list
     m_userLabel->setText(tr("Locked"));
     m_login->reset();
     m_stack->setCurrentWidget(m_login);
@@ -276,6 +292,30 @@ void MainWindow::openShortcuts() {
     auto* dialog = new ShortcutsDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void MainWindow::onSyncStatusClicked() {
+    if (m_syncProblems->allowed())
+        openSyncProblems();
+    else
+        m_syncWidget->showDetails();
+}
+
+SyncProblemsDialog* MainWindow::syncProblemsDialog() const {
+    return m_problemsDialog;
+}
+
+void MainWindow::openSyncProblems() {
+    if (!m_syncProblems->allowed())
+        return;
+    if (m_problemsDialog) {
+        m_problemsDialog->raise();
+        m_problemsDialog->activateWindow();
+        return;
+    }
+    m_problemsDialog = new SyncProblemsDialog(m_ctx, *m_syncProblems, this);
+    m_problemsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_problemsDialog->show(); // not modal: the manager may keep it open while the counter sells
 }
 
 void MainWindow::reprint() {

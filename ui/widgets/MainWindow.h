@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QLabel;
 class QStackedWidget;
@@ -24,7 +25,10 @@ class SaleSession;
 class SellWidget;
 class SessionController;
 class SetupController;
+class SyncProblemsController;
+class SyncProblemsDialog;
 class SyncStatusSource;
+class SyncStatusWidget;
 
 /// The counter's window: setup wizard on first run, then login, then the screens (Sell,
 /// Arrivals, Collect, Drawer, Returns) under one menu and status bar. Owns the controllers; the screens are
@@ -56,6 +60,11 @@ public:
     CollectWidget* collectWidget() const { return m_collectWidget; }
     DrawerWidget* drawerWidget() const { return m_drawerWidget; }
     ReturnWidget* returnWidget() const { return m_returnWidget; }
+    SyncStatusWidget* syncStatusWidget() const { return m_syncWidget; }
+    /// The open "Sync problems" window, if any.
+    SyncProblemsDialog* syncProblemsDialog() const;
+    /// Opens (or raises) the "Sync problems" window for a logged-in manager or owner.
+    void openSyncProblems();
     QString statusMessage() const;
 
 protected:
@@ -69,6 +78,7 @@ private:
     void onLocked();
     void openSettings();
     void openShortcuts();
+    void onSyncStatusClicked();
     void reprint();
     void reprintReturn();
     void updateTitle();
@@ -84,6 +94,7 @@ private:
     SetupController* m_setup;
     ReceiptOutput* m_output;
     ReceiptBuilder* m_receipts;
+    SyncProblemsController* m_syncProblems;
     QStackedWidget* m_stack = nullptr;
     QTabWidget* m_tabs = nullptr;
     LoginWidget* m_login = nullptr;
@@ -94,6 +105,9 @@ private:
     ReturnWidget* m_returnWidget = nullptr;
     QLabel* m_userLabel = nullptr;
     QLabel* m_printLabel = nullptr;
+    SyncStatusWidget* m_syncWidget = nullptr;
+    QAction* m_problemsAction = nullptr;
+    QPointer<SyncProblemsDialog> m_problemsDialog;
     bool m_rebuilding = false;
     bool m_rebuildPending = false;
 };

@@ -54,15 +54,22 @@ QString SyncStatusWidget::details() const {
         text += QLatin1Char('\n') + tr("Anomalies raised by the server: %1").arg(s.anomalies);
     if (!s.problem.isEmpty())
         text += QLatin1Char('\n') + tr("Problem: %1").arg(s.problem);
+    if (s.quarantined + s.anomalies > 0)
+        text += QLatin1Char('\n') + tr("A manager sees the list under Counter → Sync problems.");
     return text;
 }
 
 void SyncStatusWidget::mousePressEvent(QMouseEvent* event) {
+    emit clicked();
+    QLabel::mousePressEvent(event);
+}
+
+void SyncStatusWidget::showDetails() {
     auto* box = new QMessageBox(QMessageBox::Information, tr("Synchronisation"), details(),
                                 QMessageBox::Close, window());
     box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("syncDetailsBox"));
     box->open();
-    QLabel::mousePressEvent(event);
 }
 
 } // namespace market::ui
