@@ -189,6 +189,12 @@ int runStatus(Context& ctx) {
     MARKETCTL_ASSIGN(const QString cursor, feed.cursor());
     MARKETCTL_ASSIGN(const auto anomalies, feed.anomalies());
     MARKETCTL_ASSIGN(const auto parked, feed.parked());
+    MARKETCTL_ASSIGN(const QString epoch, Outbox::knownEpoch(ctx.store()));
+    // The last restore of the server this counter went through (sync/PROTOCOL.md, "Restore").
+    MARKETCTL_ASSIGN(const QString restoredAt,
+                     Outbox::syncMeta(ctx.store(), QStringLiteral("epoch_switched_at_ms")));
+    MARKETCTL_ASSIGN(const QString reenqueued,
+                     Outbox::syncMeta(ctx.store(), QStringLiteral("epoch_reenqueued")));
     const auto& s = engine.status();
     const qint64 now = ctx.store().nowMs();
     if (ctx.json()) {
@@ -213,7 +219,12 @@ int runStatus(Context& ctx) {
                       {QStringLiteral("anomalyCount"), qint64(anomalies.size())},
                       {QStringLiteral("anomalies"), anomaliesJson(anomalies)},
                       {QStringLiteral("parkedCount"), qint64(parked.size())},
-                      {QStringLiteral("parked"), parkedJson(parked)}};
+                      {QStringLiteral("parked"), parkedJson(parked)},
+                      {QStringLiteral("epoch"), epoch}};
+        if (!restoredAt.isEmpty())
+            j.insert(QStringLiteral("serverRestore"),
+                     QJsonObject{{QStringLiteral("atMs"), restoredAt.toLongLong()},
+                                 {QStringLiteral("reenqueued"), reenqueued.toLongLong()}});
         if (enrolment) {
             j.insert(QStringLiteral("server"), enrolment->serverUrl);
             j.insert(QStringLiteral("terminalId"), enrolment->terminalId.toString());
@@ -241,6 +252,12 @@ int runStatus(Context& ctx) {
                       .arg(e.lastSeq != e.firstSeq ? QStringLiteral("–%1").arg(e.lastSeq) : QString())
                       .arg(e.source, e.type, e.reason));
     printLine(tr("pull cursor: %1").arg(cursor.isEmpty() ? tr("none (never pulled)") : cursor));
+    if (!restoredAt.isEmpty())
+        printLine(
+            tr("server restored from a backup (new data epoch) noticed at %1: %2 operation(s) sent again, "
+               "the shop's data read afresh")
+                .arg(ctx.dateTime(restoredAt.toLongLong()))
+                .arg(reenqueued.toLongLong()));
     printLine(tr("anomalies raised by the server: %1").arg(anomalies.size()));
     for (const auto& a : anomalies)
         printLine(QStringLiteral("  %1 %2 %3").arg(a.kind, a.entity, a.entityId));
@@ -272,7 +289,9 @@ std::vector<Command> syncCommands() {
           makeOption("batch", "Operations per push (1-500, default 200).", "N"), caFile},
          runSync,
          tr("Network failures and server errors 5xx are retried with back-off; a revoked terminal, an "
-            "untrusted certificate or a sequence gap stop with exit code 1 and keep the outbox.")},
+            "untrusted certificate or a sequence gap stop with exit code 1 and keep the outbox. A server "
+            "restored from a backup (new data epoch) gets this counter's operations again and the shop's "
+            "data is read afresh, by itself.")},
         {QStringLiteral("sync status"),
          tr("Pending, quarantined, last successful sync, pull cursor, anomalies and parked feed documents "
             "(no network)."),

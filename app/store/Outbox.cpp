@@ -78,6 +78,12 @@ Status Outbox::acknowledge(Store& store, qint64 highestSeq, const std::vector<Qu
             .bind(9, q.atMs);
         MARKET_TRY(s.exec("recording a quarantined operation"));
     }
+    MARKET_TRY(db.prepare("INSERT OR IGNORE INTO outbox_sent (seq, op_id, type, at_ms, payload, audit, "
+                          "acked_at_ms) SELECT seq, op_id, type, at_ms, payload, audit, ?2 FROM outbox "
+                          "WHERE seq <= ?1")
+                   .bind(1, highestSeq)
+                   .bind(2, nowMs)
+                   .exec("keeping acknowledged operations"));
     MARKET_TRY(db.prepare("DELETE FROM outbox WHERE seq <= ?1")
                    .bind(1, highestSeq)
                    .exec("forgetting acknowledged "
@@ -85,6 +91,59 @@ Status Outbox::acknowledge(Store& store, qint64 highestSeq, const std::vector<Qu
     MARKET_TRY(store.setMeta(QStringLiteral("sync.acked_seq"), QString::number(highestSeq)));
     MARKET_TRY(store.setMeta(QStringLiteral("sync.last_success_ms"), QString::number(nowMs)));
     return tx.commit();
+}
+
+Result<EpochSwitch> Outbox::startEpoch(Store& store, const QString& epoch, qint64 serverHeldSeq,
+                                       qint64 nowMs) {
+    Database& db = store.db();
+    StoreTransaction tx(db);
+    MARKET_TRY(tx.begun());
+    EpochSwitch out;
+    auto previous = knownEpoch(store);
+    if (!previous.ok())
+        return previous.error();
+    out.previousEpoch = *previous;
+    // Back into the outbox in their original order; the server skips what it still holds (by
+    // seq) and takes a document it already has as a repeat (by id), so sending more is harmless.
+    MARKET_TRY(
+        db.prepare("INSERT OR IGNORE INTO outbox (seq, op_id, type, at_ms, payload, audit) SELECT seq, "
+                   "op_id, type, at_ms, payload, audit FROM outbox_sent WHERE seq > ?1")
+            .bind(1, serverHeldSeq)
+            .exec("putting acknowledged operations back into the outbox"));
+    out.reenqueued = db.changes();
+    MARKET_TRY(db.prepare("DELETE FROM outbox_sent WHERE seq > ?1")
+                   .bind(1, serverHeldSeq)
+                   .exec("putting acknowledged operations back into the outbox"));
+    auto through = scalar(store, "SELECT coalesce(max(seq), 0) FROM outbox", "reading the outbox");
+    if (!through.ok())
+        return through.error();
+    out.reuploadThrough = *through;
+    MARKET_TRY(db.execScript("DELETE FROM sync_parked; DELETE FROM sync_anomaly",
+                             "forgetting the old epoch's feed state"));
+    MARKET_TRY(store.setMeta(QStringLiteral("sync.pull_cursor"), QString())); // FeedApplier::kCursorKey
+    MARKET_TRY(store.setMeta(QStringLiteral("sync.epoch"), epoch));
+    MARKET_TRY(store.setMeta(QStringLiteral("sync.reupload_through"), QString::number(out.reuploadThrough)));
+    MARKET_TRY(store.setMeta(QStringLiteral("sync.epoch_switched_at_ms"), QString::number(nowMs)));
+    MARKET_TRY(store.setMeta(QStringLiteral("sync.epoch_reenqueued"), QString::number(out.reenqueued)));
+    MARKET_TRY(tx.commit());
+    return out;
+}
+
+Result<QString> Outbox::knownEpoch(Store& store) {
+    auto cursor = store.meta(QStringLiteral("sync.pull_cursor"));
+    if (!cursor.ok())
+        return cursor.error();
+    const qsizetype colon = cursor->indexOf(QLatin1Char(':'));
+    if (colon > 0)
+        return cursor->left(colon);
+    return store.meta(QStringLiteral("sync.epoch"));
+}
+
+Result<qint64> Outbox::reuploadThrough(Store& store) {
+    auto v = store.meta(QStringLiteral("sync.reupload_through"));
+    if (!v.ok())
+        return v.error();
+    return v->toLongLong();
 }
 
 Result<std::vector<QuarantineEntry>> Outbox::quarantine(Store& store) {

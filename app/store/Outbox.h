@@ -45,6 +45,13 @@ struct QuarantineEntry {
     qint64 atMs = 0;
 };
 
+/// What switching to a new server data epoch did (see `Outbox::startEpoch`).
+struct EpochSwitch {
+    QString previousEpoch;      ///< the epoch this counter synced in before ("" if unknown)
+    qint64 reenqueued = 0;      ///< acknowledged operations put back into the outbox
+    qint64 reuploadThrough = 0; ///< the outbox's highest seq at the switch: sent as a re-upload
+};
+
 /// The sync engine's view of the store: read the outbox in sequence order, forget what the server
 /// acknowledged, keep quarantined operations for display, and this terminal's enrolment.
 /// Every writer runs its own transaction; the caller must not hold one.
@@ -56,10 +63,27 @@ public:
     /// at_ms of the oldest unacknowledged entry (counter clock), or nullopt if none.
     static Result<std::optional<qint64>> oldestPendingAtMs(Store& store);
 
-    /// In one transaction: records `quarantined`, deletes every outbox entry with seq ≤
-    /// `highestSeq` and remembers the acknowledgement time.
+    /// In one transaction: records `quarantined`, moves every outbox entry with seq ≤
+    /// `highestSeq` to `outbox_sent` (kept for a re-upload after a server restore) and remembers
+    /// the acknowledgement time.
     static Status acknowledge(Store& store, qint64 highestSeq,
                               const std::vector<QuarantineEntry>& quarantined, qint64 nowMs);
+    /// The server's data epoch changed (it was restored from a backup, sync/PROTOCOL.md "Restore"),
+    /// in one transaction: every acknowledged operation with seq > `serverHeldSeq` (the highest
+    /// the restored server holds for this terminal; 0 when unknown: all of them) goes back into
+    /// the outbox with its original seq, payload and audit entry, ahead of the unacknowledged ones;
+    /// the outbox's highest seq is remembered as `sync.reupload_through`; the pull cursor, the
+    /// parked feed documents and the anomalies of the old epoch are forgotten (the fresh snapshot
+    /// brings back what the server still holds); `sync.epoch` becomes `epoch`. Selling goes on:
+    /// new operations take higher sequences.
+    static Result<EpochSwitch> startEpoch(Store& store, const QString& epoch, qint64 serverHeldSeq,
+                                          qint64 nowMs);
+    /// The data epoch this counter syncs in: the pull cursor's, or the one `startEpoch` recorded
+    /// while the cursor is empty; "" before the first pull.
+    static Result<QString> knownEpoch(Store& store);
+    /// Highest seq to push as a re-upload (`reupload: true`) after an epoch switch; 0 when none.
+    static Result<qint64> reuploadThrough(Store& store);
+
     static Result<std::vector<QuarantineEntry>> quarantine(Store& store);
     static Result<qint64> quarantinedCount(Store& store);
 

@@ -395,7 +395,16 @@ CREATE TABLE sync_parked (
   doc TEXT NOT NULL, reason TEXT NOT NULL, parked_at_ms INTEGER NOT NULL);
 )SQL";
 
-constexpr std::array<const char*, 8> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8};
+// Version 9: operations the server acknowledged are kept, not forgotten, so that after a restore
+// of the server from an older backup (a new data epoch) this counter can upload them again in
+// their original order, sequence numbers and audit chain (sync/PROTOCOL.md, "Restore").
+constexpr const char* kV9 = R"SQL(
+CREATE TABLE outbox_sent (
+  seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, at_ms INTEGER NOT NULL,
+  payload TEXT NOT NULL, audit TEXT NOT NULL, acked_at_ms INTEGER NOT NULL);
+)SQL";
+
+constexpr std::array<const char*, 9> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
 
 /// Swaps the per-line CHECK of sale_line and return_line for one that counts farmer-side charges
 /// and a buyer-paid commission. SQLite cannot ALTER a constraint; rebuilding a table of millions

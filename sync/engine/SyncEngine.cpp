@@ -426,6 +426,17 @@ PushOutcome SyncEngine::pushBatch(bool& more) {
         request.ops.push_back(std::move(p.op));
     }
 
+    // The epoch this counter syncs in: a restored server refuses the batch (stale_epoch) instead
+    // of taking it on top of data that lost what came before. What an epoch switch put back
+    // goes as a re-upload (the server may lack sequences before it, and holds some documents).
+    auto epoch = core::Outbox::knownEpoch(m_store);
+    auto reuploadThrough = core::Outbox::reuploadThrough(m_store);
+    if (!epoch.ok() || !reuploadThrough.ok())
+        return fail(PushOutcome::Kind::Fatal, 0, QStringLiteral("storage"),
+                    (epoch.ok() ? reuploadThrough.error() : epoch.error()).message);
+    request.epoch = *epoch;
+    request.reupload = request.ops.front().seq <= *reuploadThrough;
+
     const HttpReply r =
         send(m_nam, ep.ssl, ep.url(QStringLiteral("/api/v1/sync/push")), protocol::encodePushRequest(request),
              m_authorization.toUtf8(), m_options.timeoutMs);
@@ -504,6 +515,16 @@ PushOutcome SyncEngine::pushBatch(bool& more) {
         more = true;
         return out;
     }
+    if (r.status == 409 && code == protocol::err::kStaleEpoch) {
+        const QJsonObject e = r.json.value(QStringLiteral("error")).toObject();
+        const QJsonValue held = e.value(QStringLiteral("highestSeq"));
+        if (auto failed = switchEpoch(
+                ep, e.value(QStringLiteral("epoch")).toString(),
+                held.isDouble() ? std::optional<qint64>(held.toInteger()) : std::nullopt, out.reenqueued))
+            return *failed;
+        more = true; // the re-upload goes first, in the next batches
+        return out;
+    }
     if ((r.status == 413 || code == protocol::err::kTooManyOps) && request.ops.size() > 1) {
         m_batchSize = std::max(1, int(request.ops.size() / 2)); // smaller batches, at once
         more = true;
@@ -538,12 +559,14 @@ PushOutcome SyncEngine::pushAll() {
         total.applied += b.applied;
         total.skipped += b.skipped;
         total.quarantined += b.quarantined;
+        total.reenqueued += b.reenqueued;
         if (b.kind != PushOutcome::Kind::Done) {
             b.batches = total.batches;
             b.acknowledged = total.acknowledged;
             b.applied = total.applied;
             b.skipped = total.skipped;
             b.quarantined = total.quarantined;
+            b.reenqueued = total.reenqueued;
             (void)refreshStatus();
             return b;
         }

@@ -67,9 +67,10 @@ struct PushOutcome {
     qint64 applied = 0;
     qint64 skipped = 0;
     qint64 quarantined = 0;
-    int httpStatus = 0; ///< of the failing request (0: no HTTP answer)
-    QString errorCode;  ///< the server's error code, or a local one (network, tls, keychain...)
-    QString message;    ///< one line for the person at the counter
+    qint64 reenqueued = 0; ///< sent operations put back after a server restore (new data epoch)
+    int httpStatus = 0;    ///< of the failing request (0: no HTTP answer)
+    QString errorCode;     ///< the server's error code, or a local one (network, tls, keychain...)
+    QString message;       ///< one line for the person at the counter
 };
 
 /// Result of pulling the shop's feed (pages applied until the feed had no more, or an error).
@@ -82,6 +83,11 @@ struct PullOutcome {
     qint64 skipped = 0;   ///< already here, this counter's own, or kept under a local edit
     qint64 parked = 0;    ///< could not apply yet (retried after later pages)
     qint64 anomalies = 0; ///< new anomalies of the server recorded
+    /// The server's data epoch changed (restore): this counter's sent operations were put back
+    /// into the outbox (`reenqueued`), pushed again (`reuploaded`) and the feed read afresh.
+    bool epochChanged = false;
+    qint64 reenqueued = 0;
+    qint64 reuploaded = 0;
     int httpStatus = 0;
     QString errorCode;
     QString message;
@@ -106,7 +112,10 @@ struct EnrolResult {
 /// to the same file; SQLite WAL lets the selling connection go on), call `start()` there, and
 /// connect to `status()` with queued connections. The CLI uses `pushAll()` synchronously.
 ///
-/// Not yet: a new server epoch (`stale_cursor`, a restored server) stops the pull as fatal.
+/// A new server data epoch (a restored server: `stale_epoch` on a push, `stale_cursor` on a pull)
+/// is handled here, selling going on: this counter's sent operations that the server may lack go
+/// back into the outbox ahead of the unsent ones and are pushed again as a re-upload, then the
+/// feed is read afresh from an empty cursor (sync/PROTOCOL.md, "Restore and data epochs").
 class SyncEngine : public QObject {
     Q_OBJECT
 public:
@@ -182,6 +191,11 @@ private:
     void cycle();
     PushOutcome pushBatch(bool& more);
     PushOutcome fail(PushOutcome::Kind kind, int status, const QString& code, const QString& message);
+    /// The server is in data epoch `epoch` (restored): `core::Outbox::startEpoch` with the server's
+    /// highest seq for this terminal — `heldSeq` when the reply named it, else asked with an empty
+    /// push. Returns a failure to report, or nullopt with `reenqueued` set (SyncEngineEpoch.cpp).
+    std::optional<PushOutcome> switchEpoch(const Endpoint& endpoint, const QString& epoch,
+                                           std::optional<qint64> heldSeq, qint64& reenqueued);
 
     std::unique_ptr<core::SystemClock> m_ownClock;
     std::unique_ptr<core::Store> m_ownStore;

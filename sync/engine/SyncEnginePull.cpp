@@ -87,15 +87,18 @@ PullOutcome SyncEngine::pullPage(const Endpoint& ep, bool& more) {
         more = r.json.value(QStringLiteral("hasMore")).toBool() && !changes->empty();
         return o;
     }
-    if (r.status == 409 && code == protocol::err::kStaleCursor)
-        return pullFailure(
-            fail(PushOutcome::Kind::Fatal, r.status, code,
-                 tr("the server's data was restored (new epoch %1): this counter's copy of the shop must be "
-                    "re-uploaded and taken afresh, which this version cannot do yet; nothing was changed")
-                     .arg(r.json.value(QStringLiteral("error"))
-                              .toObject()
-                              .value(QStringLiteral("epoch"))
-                              .toString())));
+    if (r.status == 409 && code == protocol::err::kStaleCursor) {
+        // The server was restored: put back what it may lack, then the caller re-uploads and
+        // reads the feed afresh from the empty cursor startEpoch left.
+        PullOutcome o;
+        if (auto failed = switchEpoch(
+                ep,
+                r.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("epoch")).toString(),
+                std::nullopt, o.reenqueued))
+            return pullFailure(*failed);
+        o.epochChanged = true;
+        return o;
+    }
     if (r.status == 401 || r.status == 403) {
         m_authorization.clear();
         return pullFailure(
@@ -128,6 +131,22 @@ PullOutcome SyncEngine::pullAll() {
         total.skipped += page.skipped;
         total.parked += page.parked;
         total.anomalies += page.anomalies;
+        if (page.kind == PullOutcome::Kind::Done && page.epochChanged) {
+            // Uploads first, as after a long time offline: the restored server gets back what this
+            // counter made before the fresh snapshot is read.
+            total.epochChanged = true;
+            total.reenqueued += page.reenqueued;
+            const PushOutcome reupload = pushAll();
+            total.reuploaded += reupload.acknowledged;
+            if (reupload.kind != PushOutcome::Kind::Done) {
+                page.kind = reupload.kind;
+                page.httpStatus = reupload.httpStatus;
+                page.errorCode = reupload.errorCode;
+                page.message = reupload.message;
+            } else {
+                more = true;
+            }
+        }
         if (page.kind != PullOutcome::Kind::Done) {
             total.kind = page.kind;
             total.httpStatus = page.httpStatus;

@@ -39,4 +39,9 @@ void SyncStatus::setLastError(const QString& v) {
         emit lastErrorChanged(m_lastError = v);
 }
 
+void SyncStatus::setNotice(const QString& v) {
+    if (v != m_notice)
+        emit noticeChanged(m_notice = v);
+}
+
 } // namespace market::sync

@@ -17,6 +17,7 @@ class SyncStatus : public QObject {
     Q_PROPERTY(qint64 anomalyCount READ anomalyCount NOTIFY anomalyCountChanged)
     Q_PROPERTY(int serverProtocolVersion READ serverProtocolVersion NOTIFY serverProtocolVersionChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 public:
     using QObject::QObject;
 
@@ -34,6 +35,9 @@ public:
     qint64 anomalyCount() const { return m_anomalies; }
     int serverProtocolVersion() const { return m_protocolVersion; }
     QString lastError() const { return m_lastError; }
+    /// Something the person at the counter should know that is not an error (the server was
+    /// restored and this counter re-uploads); empty when none.
+    QString notice() const { return m_notice; }
 
     void setOnline(bool v);
     void setPending(qint64 count, qint64 oldestAtMs);
@@ -42,6 +46,7 @@ public:
     void setAnomalyCount(qint64 v);
     void setServerProtocolVersion(int v);
     void setLastError(const QString& v);
+    void setNotice(const QString& v);
 
 signals:
     void onlineChanged(bool online);
@@ -52,6 +57,7 @@ signals:
     void anomalyCountChanged(qint64 count);
     void serverProtocolVersionChanged(int version);
     void lastErrorChanged(const QString& message);
+    void noticeChanged(const QString& message);
 
 private:
     bool m_online = false;
@@ -62,6 +68,7 @@ private:
     qint64 m_anomalies = 0;
     int m_protocolVersion = 0;
     QString m_lastError;
+    QString m_notice;
 };
 
 } // namespace market::sync
