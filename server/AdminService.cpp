@@ -37,6 +37,10 @@ QString resolutionNote(const QString& note) {
     return n;
 }
 
+QJsonValue int64OrNull(const pqxx::field& f) {
+    return f.is_null() ? QJsonValue(QJsonValue::Null) : QJsonValue(f.as<qint64>());
+}
+
 QJsonValue textOrNull(const pqxx::field& f) {
     return f.is_null() ? QJsonValue(QJsonValue::Null) : QJsonValue(q(f.as<std::string>()));
 }
@@ -198,15 +202,23 @@ QJsonArray AdminService::terminals(const QString& shopId) {
     QJsonArray out;
     for (const auto& row :
          tx.exec("SELECT id, number, name, last_seq, "
-                 "(extract(epoch FROM last_seen_at) * 1000)::bigint, revoked_at IS NOT NULL "
+                 "(extract(epoch FROM last_seen_at) * 1000)::bigint, revoked_at IS NOT NULL, backlog_count, "
+                 "(extract(epoch FROM backlog_oldest_at) * 1000)::bigint, "
+                 "CASE WHEN backlog_count = 0 THEN 0 "
+                 "ELSE (extract(epoch FROM now() - backlog_oldest_at) * 1000)::bigint END, "
+                 "(extract(epoch FROM backlog_reported_at) * 1000)::bigint "
                  "FROM terminals ORDER BY number"))
+        // backlog*: null until the counter reports its queue with a push (older counters never do).
         out.append(QJsonObject{{QStringLiteral("id"), q(row[0].as<std::string>())},
                                {QStringLiteral("number"), row[1].as<qint64>()},
                                {QStringLiteral("name"), q(row[2].as<std::string>())},
                                {QStringLiteral("lastSeq"), row[3].as<qint64>()},
-                               {QStringLiteral("lastSeenAtMs"),
-                                row[4].is_null() ? QJsonValue() : QJsonValue(row[4].as<qint64>())},
-                               {QStringLiteral("revoked"), row[5].as<bool>()}});
+                               {QStringLiteral("lastSeenAtMs"), int64OrNull(row[4])},
+                               {QStringLiteral("revoked"), row[5].as<bool>()},
+                               {QStringLiteral("backlogCount"), int64OrNull(row[6])},
+                               {QStringLiteral("backlogOldestAtMs"), int64OrNull(row[7])},
+                               {QStringLiteral("backlogAgeMs"), int64OrNull(row[8])},
+                               {QStringLiteral("backlogReportedAtMs"), int64OrNull(row[9])}});
     return out;
 }
 

@@ -74,11 +74,20 @@ protocol::PushReply IngestService::push(const TerminalIdentity& terminal, const 
     reply.highestSeq = ops.empty() ? held : std::max(held, ops.back().seq);
     // Highest applied sequence stored in the same transaction as the rows: all or nothing. Before
     // the flush, whose feed append takes the shop's feed counter lock last.
+    // The backlog the counter reports behind this batch (-1: not reported, keep what is known);
+    // its oldest entry is dated on the server's clock from the age the counter measured.
+    const auto& backlog = std::get<protocol::PushRequest>(decoded).backlog;
     execPrepared(
         tx,
         "UPDATE terminals SET last_seq = $2, last_audit_seq = last_audit_seq + $3, last_audit_hash = "
-        "$4, last_seen_at = now() WHERE id = $1",
-        s(terminal.terminalId), reply.highestSeq, qint64(ops.size() - first), s(batch.lastAuditHash()));
+        "$4, last_seen_at = now(), "
+        "backlog_count = CASE WHEN $5::bigint < 0 THEN backlog_count ELSE $5::bigint END, "
+        "backlog_oldest_at = CASE WHEN $5::bigint < 0 THEN backlog_oldest_at WHEN $5::bigint = 0 THEN NULL "
+        "ELSE now() - $6::bigint * interval '1 millisecond' END, "
+        "backlog_reported_at = CASE WHEN $5::bigint < 0 THEN backlog_reported_at ELSE now() END WHERE id = "
+        "$1",
+        s(terminal.terminalId), reply.highestSeq, qint64(ops.size() - first), s(batch.lastAuditHash()),
+        backlog ? backlog->count : qint64(-1), backlog ? backlog->oldestAgeMs : qint64(0));
     reply.anomalies = batch.flush();
     reply.applied = batch.applied();
     reply.skipped += batch.repeats();

@@ -471,6 +471,13 @@ CREATE INDEX quarantine_op ON quarantine (shop_id, op_id);
 CREATE INDEX users_shop_username ON users (shop_id, username);
 )SQL";
 
+// v5: what each counter still holds behind its last push (the optional `backlog` of a push), for
+// the terminals listing. Null until a counter reports it (older counters never do).
+const char* const kV5 = R"SQL(
+ALTER TABLE terminals ADD COLUMN backlog_count bigint, ADD COLUMN backlog_oldest_at timestamptz,
+  ADD COLUMN backlog_reported_at timestamptz;
+)SQL";
+
 void ensureMigrationsTable(pqxx::connection& c) {
     pqxx::work tx(c);
     tx.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, "
@@ -485,7 +492,8 @@ const std::vector<Migration>& migrations() {
         {1, "initial schema with RLS and change feed", kV1},
         {2, "back office: farmer payments, expenses, adjustments, cash sessions, returns, settings", kV2},
         {3, "charge stack, commission payer and the charges of each sale line", kV3},
-        {4, "owner/manager API: api_audit, who resolved an anomaly or a quarantined operation", kV4}};
+        {4, "owner/manager API: api_audit, who resolved an anomaly or a quarantined operation", kV4},
+        {5, "terminals: the backlog a counter reports with its push", kV5}};
     return all;
 }
 

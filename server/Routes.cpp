@@ -120,7 +120,8 @@ void installRoutes(httplib::Server& server, Services& s) {
               return json({{QStringLiteral("shops"), admin.shopsFor(c.accountId, c.role, c.shopId)}});
           });
 
-    r.add({"GET", "/api/v1/shops/{shopId}/terminals", "bearer", "Terminals: last seen, last sequence"},
+    r.add({"GET", "/api/v1/shops/{shopId}/terminals", "bearer",
+           "Terminals: last seen, last sequence, backlog the counter reported (count, age)"},
           "/api/v1/shops/" + uuid + "/terminals", [&s](const httplib::Request& req) {
               const auto c = s.auth.authenticateUser(req.get_header_value("Authorization"));
               s.auth.requireShopAccess(c, shopParam(req));

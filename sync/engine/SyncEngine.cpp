@@ -132,6 +132,22 @@ bool isLoopback(const QUrl& url) {
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
 }
+
+// What stays in the outbox behind a batch (the batch is the head of the queue), reported with the
+// push so the owner API can show this terminal's backlog. Ages on the counter's own clock.
+Result<protocol::PushBacklog> backlogBehind(core::Store& store, qint64 lastSent, qint64 sent, qint64 nowMs) {
+    auto pending = core::Outbox::pendingCount(store);
+    if (!pending.ok())
+        return pending.error();
+    auto next = core::Outbox::pending(store, 1, lastSent);
+    if (!next.ok())
+        return next.error();
+    protocol::PushBacklog b;
+    b.count = std::max<qint64>(0, *pending - sent);
+    if (!next->empty())
+        b.oldestAgeMs = std::max<qint64>(0, nowMs - next->front().atMs);
+    return b;
+}
 } // namespace
 
 int Backoff::nextDelayMs() {
@@ -425,6 +441,10 @@ PushOutcome SyncEngine::pushBatch(bool& more) {
                                       nowMs});
         request.ops.push_back(std::move(p.op));
     }
+    const auto backlog = backlogBehind(m_store, request.ops.back().seq, qint64(request.ops.size()), nowMs);
+    if (!backlog.ok())
+        return fail(PushOutcome::Kind::Fatal, 0, QStringLiteral("storage"), backlog.error().message);
+    request.backlog = *backlog;
 
     // The epoch this counter syncs in: a restored server refuses the batch (stale_epoch) instead
     // of taking it on top of data that lost what came before. What an epoch switch put back

@@ -80,6 +80,17 @@ std::variant<PushRequest, WireError> decodePushRequest(const QByteArray& body, i
                          QStringLiteral("protocolVersion %1 is not supported (server speaks %2)")
                              .arg(req.protocolVersion)
                              .arg(kProtocolVersion)};
+    if (r.has(QStringLiteral("backlog"))) {
+        if (!root.value(QStringLiteral("backlog")).isObject())
+            return WireError{err::kInvalidEnvelope, QStringLiteral("backlog: must be an object or null")};
+        core::JsonReader b = r.object(QStringLiteral("backlog"));
+        PushBacklog backlog;
+        backlog.count = b.integer(QStringLiteral("count"), 0, kMaxSeq);
+        backlog.oldestAgeMs = b.integer(QStringLiteral("oldestAgeMs"), 0, kMaxMs);
+        if (!b.ok())
+            return WireError{err::kInvalidEnvelope, b.error()};
+        req.backlog = backlog;
+    }
     if (r.has(QStringLiteral("epoch"))) {
         req.epoch = r.uuid(QStringLiteral("epoch")).toString();
         if (!r.ok())
@@ -147,6 +158,10 @@ QByteArray encodePushRequest(const PushRequest& request) {
         o.insert(QStringLiteral("epoch"), request.epoch);
     if (request.reupload)
         o.insert(QStringLiteral("reupload"), true);
+    if (request.backlog)
+        o.insert(QStringLiteral("backlog"),
+                 QJsonObject{{QStringLiteral("count"), request.backlog->count},
+                             {QStringLiteral("oldestAgeMs"), request.backlog->oldestAgeMs}});
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <domain/Uuid.h>
+#include <optional>
 #include <variant>
 #include <vector>
 
@@ -23,6 +24,14 @@ struct OutboxOp {
     AuditEntry audit;
 };
 
+/// What the counter still holds behind a batch, so the owner API can show a terminal's backlog
+/// (the server cannot see a queue it has not been sent). Optional on the wire: older counters
+/// leave it out and their backlog is simply unknown.
+struct PushBacklog {
+    qint64 count = 0;       ///< outbox entries after the last operation of this batch
+    qint64 oldestAgeMs = 0; ///< age of the oldest of them on the counter's own clock (0 when none)
+};
+
 struct PushRequest {
     int protocolVersion = kProtocolVersion;
     std::vector<OutboxOp> ops;
@@ -33,6 +42,7 @@ struct PushRequest {
     /// epochs"): the server accepts a first sequence past its own with a `reupload_gap` anomaly
     /// and takes a document it already holds as a repeat instead of quarantining it.
     bool reupload = false;
+    std::optional<PushBacklog> backlog;
 };
 
 /// Strict decoding of a POST /sync/push body. Any envelope problem (malformed JSON, wrong type,

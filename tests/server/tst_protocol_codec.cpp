@@ -46,6 +46,42 @@ private slots:
         QCOMPARE(ops[0].audit.before, QJsonValue(QJsonValue::Null));
     }
 
+    void backlogIsOptional() {
+        PushRequest r;
+        r.ops = {sampleOp(1)};
+        auto decoded = decodePushRequest(encodePushRequest(r));
+        QVERIFY(!std::get<PushRequest>(decoded).backlog); // an older counter: no backlog, no error
+        r.backlog = PushBacklog{12, 3'600'000};
+        decoded = decodePushRequest(encodePushRequest(r));
+        const auto& b = std::get<PushRequest>(decoded).backlog;
+        QVERIFY(b);
+        QCOMPARE(b->count, qint64(12));
+        QCOMPARE(b->oldestAgeMs, qint64(3'600'000));
+        QVERIFY(!std::get<PushRequest>(decodePushRequest(R"({"protocolVersion":1,"ops":[],"backlog":null})"))
+                     .backlog);
+    }
+
+    void refusesAMalformedBacklog_data() {
+        QTest::addColumn<QByteArray>("backlog");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("not an object") << QByteArray("[1]") << QStringLiteral("backlog");
+        QTest::newRow("negative count")
+            << QByteArray(R"({"count":-1,"oldestAgeMs":0})") << QStringLiteral("backlog.count");
+        QTest::newRow("fractional age")
+            << QByteArray(R"({"count":1,"oldestAgeMs":0.5})") << QStringLiteral("backlog.oldestAgeMs");
+        QTest::newRow("age missing") << QByteArray(R"({"count":1})") << QStringLiteral("backlog.oldestAgeMs");
+    }
+
+    void refusesAMalformedBacklog() {
+        QFETCH(QByteArray, backlog);
+        QFETCH(QString, field);
+        const auto decoded = decodePushRequest(R"({"protocolVersion":1,"ops":[],"backlog":)" + backlog + "}");
+        QVERIFY(std::holds_alternative<WireError>(decoded));
+        QCOMPARE(std::get<WireError>(decoded).code, err::kInvalidEnvelope);
+        QVERIFY2(std::get<WireError>(decoded).message.startsWith(field + u':'),
+                 qPrintable(std::get<WireError>(decoded).message));
+    }
+
     void refusesNonContiguousBatch() {
         PushRequest r;
         r.ops = {sampleOp(1), sampleOp(3)};

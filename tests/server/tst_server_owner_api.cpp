@@ -130,6 +130,94 @@ private slots:
             m_server->stop();
     }
 
+    // ---- terminals ------------------------------------------------------------------------------
+
+    void terminalsShowTheBacklogTheCounterReports() {
+        auto t = enrol(*m_server, m_a.code);
+        QVERIFY(t);
+        const auto row = [&]() -> QJsonObject {
+            const auto r = m_server->get(shopPath(m_a.id, QStringLiteral("/terminals")), bearer(m_managerA));
+            for (const QJsonValue& v : r.json.value(QStringLiteral("terminals")).toArray())
+                if (v.toObject().value(QStringLiteral("id")).toString() == t->id)
+                    return v.toObject();
+            return {};
+        };
+        // One operation that changes nothing the other tests count: the terminal names itself.
+        const auto pushWith = [&](const QJsonValue& backlog) {
+            core::TerminalDoc self;
+            self.id = *core::Uuid::parse(t->id);
+            self.shopId = *core::Uuid::parse(m_a.id);
+            self.number = 1;
+            self.name = QStringLiteral("Counter %1").arg(t->seq + 1);
+            QJsonObject o = QJsonDocument::fromJson(
+                                TerminalClient::batch({t->op(core::op::kTerminalUpsert, self.toJson())}))
+                                .object();
+            if (!backlog.isUndefined())
+                o.insert(QStringLiteral("backlog"), backlog);
+            return m_server->post(QStringLiteral("/api/v1/sync/push"), body(o), t->authorization());
+        };
+        QJsonObject r = row();
+        QCOMPARE(r.value(QStringLiteral("lastSeq")).toInteger(), 0);
+        QVERIFY(r.value(QStringLiteral("lastSeenAtMs")).isNull());
+        QVERIFY(r.value(QStringLiteral("backlogCount")).isNull()); // never reported: unknown, not 0
+        QVERIFY(r.value(QStringLiteral("backlogAgeMs")).isNull());
+
+        // 7 operations wait behind this batch, the oldest queued 90 s ago on the counter's clock.
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        const auto first =
+            pushWith(QJsonObject{{QStringLiteral("count"), 7}, {QStringLiteral("oldestAgeMs"), 90'000}});
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.json.value(QStringLiteral("applied")).toInt(), 1);
+        r = row();
+        const qint64 after = QDateTime::currentMSecsSinceEpoch();
+        QCOMPARE(r.value(QStringLiteral("lastSeq")).toInteger(), 1);
+        QVERIFY(r.value(QStringLiteral("lastSeenAtMs")).toInteger() >= before - 1000);
+        QCOMPARE(r.value(QStringLiteral("backlogCount")).toInteger(), 7);
+        const qint64 age = r.value(QStringLiteral("backlogAgeMs")).toInteger();
+        QVERIFY2(age >= 90'000 && age <= 90'000 + (after - before) + 1000, qPrintable(QString::number(age)));
+        const qint64 oldest = r.value(QStringLiteral("backlogOldestAtMs")).toInteger();
+        QVERIFY2(oldest >= before - 91'000 && oldest <= after - 89'000, qPrintable(QString::number(oldest)));
+        QVERIFY(r.value(QStringLiteral("backlogReportedAtMs")).toInteger() >= before - 1000);
+
+        // An older counter says nothing: the last report stands.
+        QCOMPARE(pushWith(QJsonValue::Undefined).status, 200);
+        r = row();
+        QCOMPARE(r.value(QStringLiteral("lastSeq")).toInteger(), 2);
+        QCOMPARE(r.value(QStringLiteral("backlogCount")).toInteger(), 7);
+
+        // A malformed backlog refuses the whole batch and writes nothing.
+        const qint64 seqBefore = t->seq;
+        const QString hashBefore = t->lastHash;
+        for (const QJsonValue& bad :
+             {QJsonValue(5),
+              QJsonValue(QJsonObject{{QStringLiteral("count"), -1}, {QStringLiteral("oldestAgeMs"), 0}}),
+              QJsonValue(QJsonObject{{QStringLiteral("count"), 1.5}, {QStringLiteral("oldestAgeMs"), 0}}),
+              QJsonValue(QJsonObject{{QStringLiteral("count"), 1}})}) {
+            t->seq = seqBefore;
+            t->lastHash = hashBefore;
+            const auto res = pushWith(bad);
+            QCOMPARE(res.status, 400);
+            QCOMPARE(res.errorCode(), QStringLiteral("invalid_envelope"));
+            QVERIFY2(res.errorMessage().startsWith(QStringLiteral("backlog")),
+                     qPrintable(res.errorMessage()));
+        }
+        t->seq = seqBefore;
+        t->lastHash = hashBefore;
+        QCOMPARE(row().value(QStringLiteral("lastSeq")).toInteger(), 2);
+        QCOMPARE(row().value(QStringLiteral("backlogCount")).toInteger(), 7);
+
+        // Caught up: nothing behind, no age.
+        QCOMPARE(
+            pushWith(QJsonObject{{QStringLiteral("count"), 0}, {QStringLiteral("oldestAgeMs"), 0}}).status,
+            200);
+        r = row();
+        QCOMPARE(r.value(QStringLiteral("lastSeq")).toInteger(), 3);
+        QCOMPARE(r.value(QStringLiteral("backlogCount")).toInteger(), 0);
+        QCOMPARE(r.value(QStringLiteral("backlogAgeMs")).toInteger(), 0);
+        QVERIFY(r.value(QStringLiteral("backlogOldestAtMs")).isNull());
+        refusedToOthers(QStringLiteral("GET"), shopPath(m_a.id, QStringLiteral("/terminals")));
+    }
+
     // ---- users ------------------------------------------------------------------------------------
 
     void ownerCreatesManagerWhoCanLogIn() {
