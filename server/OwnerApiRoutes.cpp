@@ -10,6 +10,7 @@
 #include "MasterDataService.h"
 #include "Router.h"
 #include "ShopReports.h"
+#include "ShopSettings.h"
 #include "ShopUserService.h"
 
 #include <QDate>
@@ -149,6 +150,22 @@ void installOwnerApiRoutes(Router& r, Services& s) {
               const QJsonObject body = bodyObject(req);
               MasterDataService master(s.db.connection(), c);
               return json(master.setCharge(param(req, 1), body));
+          });
+
+    // ---- shop settings --------------------------------------------------------------------------
+    r.add({"GET", "/api/v1/shops/{shopId}/settings", "bearer",
+           "Shop settings the counters use, with defaults, ranges and versions"},
+          shop + "/settings", [&s, access](const httplib::Request& req) {
+              ShopSettingsService settings(s.db.connection(), access(req));
+              return json({{QStringLiteral("settings"), settings.list(param(req, 1))}});
+          });
+    r.add({"POST", "/api/v1/shops/{shopId}/settings", "bearer",
+           "Set one shop setting: {key, value, version?} (fed to the counters as setting.upsert)"},
+          shop + "/settings", [&s, access](const httplib::Request& req) {
+              const auto c = access(req);
+              const QJsonObject body = bodyObject(req);
+              ShopSettingsService settings(s.db.connection(), c);
+              return json(settings.set(param(req, 1), body));
           });
 
     // ---- resolutions ----------------------------------------------------------------------------

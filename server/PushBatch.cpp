@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "MasterData.h"
+#include "ShopSettings.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -254,20 +255,6 @@ const char* const kInsertReturnAllocations =
     "jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, return_id uuid, credit_id uuid, "
     "credit_detail_id uuid, farmer_id uuid, amount bigint) ON CONFLICT DO NOTHING";
 
-// Shop settings a counter may push (setting.upsert), with their ranges. Mirrors the known keys
-// of the counter's SettingsService (app/services/SettingsService.cpp), which the server does not
-// link: a key added there must be added here, or its pushes are quarantined.
-struct KnownSetting {
-    const char* key;
-    qint64 min;
-    qint64 max;
-};
-constexpr KnownSetting kKnownSettings[] = {
-    {"adjustment_approval_qty", 0, core::Quantity::kMaxInput},
-    {"adjustment_approval_value", 0, core::Money::kMaxInput},
-    {"cash_session_required", 0, 1},
-    {"commission_paid_by_buyer", 0, 1},
-};
 const QString kSettingUpsert = QStringLiteral("setting.upsert");
 } // namespace
 
@@ -922,10 +909,7 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
         const QString value = r.string(QStringLiteral("value"), 32);
         const core::Uuid shopId = r.uuid(QStringLiteral("shopId"));
         const qint64 version = r.integer(QStringLiteral("version"), 1, (qint64(1) << 53) - 1);
-        const KnownSetting* known = nullptr;
-        for (const auto& k : kKnownSettings)
-            if (r.ok() && key == QLatin1String(k.key))
-                known = &k;
+        const KnownSetting* known = r.ok() ? findSetting(key) : nullptr;
         if (r.ok() && !known)
             r.fail(QStringLiteral("key"), QStringLiteral("unknown setting \"%1\"").arg(key));
         bool isNumber = false;
@@ -940,14 +924,8 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
             return invalid(core::Error{core::ErrorCode::InvalidInput, r.error()});
         if (wrongShop(shopId))
             return false;
-        // A name-based id of (shop, key): every server and counter derives the same one.
-        const QString id = QUuid::createUuidV5(QUuid::fromString(shop), key).toString(QUuid::WithoutBraces);
-        return master(id,
-                      "INSERT INTO settings (shop_id, key, id, value, version, doc) VALUES ($1, $2, $3, $4, "
-                      "$5, $6) ON CONFLICT (shop_id, key) DO UPDATE SET value = excluded.value, version = "
-                      "excluded.version, doc = excluded.doc, server_version = settings.server_version + 1, "
-                      "updated_at = now() RETURNING server_version",
-                      {s(shop), s(key), s(id), s(value), n(version), j(o.payload)});
+        const QString id = settingId(shop, key);
+        return master(id, settingUpsertSql(), {s(shop), s(key), s(id), s(value), n(version), j(o.payload)});
     }
     reason = QStringLiteral("unknown operation type \"%1\"").arg(o.type);
     return false;

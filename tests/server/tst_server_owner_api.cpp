@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QUuid>
 #include <algorithm>
 #include <pqxx/pqxx>
 #include <thread>
@@ -44,7 +45,7 @@ private:
     qint64 writesInA() const {
         qint64 n = 0;
         for (const char* t :
-             {"users", "products", "parties", "commission_rules", "charges", "feed", "api_audit"})
+             {"users", "products", "parties", "commission_rules", "charges", "settings", "feed", "api_audit"})
             n += shopRows(t, m_a.id);
         return n + count("SELECT count(*) FROM accounts") +
                count("SELECT count(*) FROM anomalies WHERE resolved_at IS NOT NULL") +
@@ -632,6 +633,112 @@ private slots:
         }
     }
 
+    // ---- shop settings ----------------------------------------------------------------------------
+
+    void shopSettingsFromTheBackOfficeReachTheCounters() {
+        const QString path = shopPath(m_a.id, QStringLiteral("/settings"));
+        const auto find = [&](const QString& key) -> QJsonObject {
+            const auto r = m_server->get(path, bearer(m_managerA));
+            for (const QJsonValue& v : r.json.value(QStringLiteral("settings")).toArray())
+                if (v.toObject().value(QStringLiteral("key")).toString() == key)
+                    return v.toObject();
+            return {};
+        };
+        const QString key = QStringLiteral("commission_paid_by_buyer");
+        const QString id = QUuid::createUuidV5(QUuid::fromString(m_a.id), key).toString(QUuid::WithoutBraces);
+        QJsonObject s = find(key);
+        QCOMPARE(s.value(QStringLiteral("value")).toInteger(), 0); // the counters' default
+        QVERIFY(s.value(QStringLiteral("isDefault")).toBool());
+        QCOMPARE(s.value(QStringLiteral("version")).toInteger(), 0);
+        QCOMPARE(find(QStringLiteral("adjustment_approval_qty")).value(QStringLiteral("value")).toInteger(),
+                 50'000);
+
+        const auto set = m_server->post(
+            path,
+            body(
+                {{QStringLiteral("key"), key}, {QStringLiteral("value"), 1}, {QStringLiteral("version"), 0}}),
+            bearer(m_managerA));
+        QCOMPARE(set.status, 200);
+        QCOMPARE(set.json.value(QStringLiteral("value")).toInteger(), 1);
+        QCOMPARE(set.json.value(QStringLiteral("version")).toInteger(), 1);
+        QVERIFY(!set.json.value(QStringLiteral("isDefault")).toBool());
+        QCOMPARE(find(key).value(QStringLiteral("value")).toInteger(), 1);
+        // Fed as the document a counter's SettingsService pushes, so counters apply it alike.
+        QJsonObject change = lastChangeFor(id);
+        QCOMPARE(change.value(QStringLiteral("type")).toString(), QStringLiteral("setting.upsert"));
+        QVERIFY(change.value(QStringLiteral("terminalId")).isNull());
+        QJsonObject doc = change.value(QStringLiteral("doc")).toObject();
+        QCOMPARE(doc.value(QStringLiteral("value")).toString(), QStringLiteral("1"));
+        QCOMPARE(doc.value(QStringLiteral("shopId")).toString(), m_a.id);
+        QCOMPARE(doc.value(QStringLiteral("version")).toInteger(), 1);
+        QCOMPARE(count("SELECT count(*) FROM api_audit WHERE action = 'setting.update' AND entity_id = "
+                       "'commission_paid_by_buyer'"),
+                 qint64(1));
+
+        // Bad input and a stale version: precise errors, nothing written.
+        const qint64 before = writesInA();
+        const QList<std::pair<QJsonObject, int>> bad{
+            {{{QStringLiteral("key"), QStringLiteral("no_such_key")}, {QStringLiteral("value"), 1}}, 400},
+            {{{QStringLiteral("value"), 1}}, 400},
+            {{{QStringLiteral("key"), key}, {QStringLiteral("value"), 2}}, 400},
+            {{{QStringLiteral("key"), key}, {QStringLiteral("value"), -1}}, 400},
+            {{{QStringLiteral("key"), key}, {QStringLiteral("value"), QStringLiteral("1")}}, 400},
+            {{{QStringLiteral("key"), key}, {QStringLiteral("value"), 0.5}}, 400},
+            {{{QStringLiteral("key"), key}}, 400},
+            {{{QStringLiteral("key"), key},
+              {QStringLiteral("value"), 0},
+              {QStringLiteral("version"), QStringLiteral("1")}},
+             400},
+            {{{QStringLiteral("key"), key}, {QStringLiteral("value"), 0}, {QStringLiteral("version"), 0}},
+             409}};
+        for (const auto& [payload, status] : bad) {
+            const auto r = m_server->post(path, body(payload), bearer(m_managerA));
+            QVERIFY2(r.status == status, qPrintable(QString::fromUtf8(r.body)));
+            QVERIFY(!r.errorMessage().isEmpty());
+        }
+        QCOMPARE(m_server
+                     ->post(path,
+                            body({{QStringLiteral("key"), key},
+                                  {QStringLiteral("value"), 0},
+                                  {QStringLiteral("version"), 0}}),
+                            bearer(m_managerA))
+                     .json.value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("version"))
+                     .toInteger(),
+                 1);
+        QCOMPARE(writesInA(), before);
+        QCOMPARE(find(key).value(QStringLiteral("value")).toInteger(), 1);
+
+        // A counter's later edit wins in server order; the back office then edits on top of it.
+        const QJsonObject counterEdit{{QStringLiteral("key"), key},
+                                      {QStringLiteral("value"), QStringLiteral("0")},
+                                      {QStringLiteral("shopId"), m_a.id},
+                                      {QStringLiteral("version"), 1}};
+        QCOMPARE(m_ta.push(*m_server, {m_ta.op(QStringLiteral("setting.upsert"), counterEdit)})
+                     .json.value(QStringLiteral("applied"))
+                     .toInt(),
+                 1);
+        s = find(key);
+        QCOMPARE(s.value(QStringLiteral("value")).toInteger(), 0);
+        QCOMPARE(s.value(QStringLiteral("serverVersion")).toInteger(), 2);
+        const auto again =
+            m_server->post(path,
+                           body({{QStringLiteral("key"), key},
+                                 {QStringLiteral("value"), 1},
+                                 {QStringLiteral("version"), s.value(QStringLiteral("version"))}}),
+                           bearer(m_ownerA));
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json.value(QStringLiteral("version")).toInteger(), 2);
+        doc = lastChangeFor(id).value(QStringLiteral("doc")).toObject();
+        QCOMPARE(doc.value(QStringLiteral("value")).toString(), QStringLiteral("1"));
+        QCOMPARE(doc.value(QStringLiteral("serverVersion")).toInteger(), 3);
+
+        refusedToOthers(QStringLiteral("GET"), path);
+        refusedToOthers(QStringLiteral("POST"), path,
+                        body({{QStringLiteral("key"), key}, {QStringLiteral("value"), 0}}));
+    }
+
     // ---- resolutions ----------------------------------------------------------------------------
 
     void resolveAnomaly() {
@@ -896,6 +1003,7 @@ private slots:
              {"/api/v1/shops/{shopId}/users", "/api/v1/shops/{shopId}/users/{userId}/deactivate",
               "/api/v1/shops/{shopId}/products", "/api/v1/shops/{shopId}/parties",
               "/api/v1/shops/{shopId}/commission-rules", "/api/v1/shops/{shopId}/charges",
+              "/api/v1/shops/{shopId}/settings", "/api/v1/shops/{shopId}/terminals",
               "/api/v1/shops/{shopId}/anomalies/{anomalyId}/resolve",
               "/api/v1/shops/{shopId}/quarantine/{opId}/resolve",
               "/api/v1/shops/{shopId}/reports/day-summary",
