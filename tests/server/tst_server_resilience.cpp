@@ -1,5 +1,6 @@
 // PostgreSQL restarted under a running server: requests fail cleanly with 503 meanwhile and
 // succeed afterwards; the server never crashes and nothing is half-written.
+#include "ErrorMapping.h"
 #include "ServerHarness.h"
 
 #include <QElapsedTimer>
@@ -8,6 +9,8 @@
 #include <QTest>
 #include <QThread>
 #include <atomic>
+#include <functional>
+#include <pqxx/pqxx>
 #include <thread>
 
 using namespace market;
@@ -38,6 +41,77 @@ private slots:
     void cleanupTestCase() {
         if (m_server)
             QCOMPARE(m_server->stop(), 0);
+    }
+
+    // What libpqxx really throws for conflicts and failures of this PostgreSQL, mapped to statuses
+    // (libpqxx 6.4 drops the SQLSTATE of several of them: the mapping must not rely on it).
+    void realDatabaseErrorsMapToTheirStatus() {
+        const std::string url = m_server->dbUrl();
+        {
+            pqxx::connection c(url);
+            pqxx::work tx(c);
+            tx.exec("CREATE TABLE errmap_probe (id int PRIMARY KEY, v int NOT NULL)");
+            tx.exec("INSERT INTO errmap_probe VALUES (1, 0), (2, 0)");
+            tx.commit();
+        }
+        const auto mapped = [](const std::function<void()>& failing) {
+            try {
+                failing();
+            } catch (...) {
+                return server::mapException(std::current_exception());
+            }
+            return server::MappedError{0, {}, false};
+        };
+
+        // A serialization failure: rolled back whole, retry → 503, the connection stays usable.
+        pqxx::connection a(url), b(url);
+        auto m = mapped([&] {
+            pqxx::transaction<pqxx::isolation_level::repeatable_read> ta(a);
+            ta.exec("SELECT v FROM errmap_probe WHERE id = 1");
+            pqxx::work tb(b);
+            tb.exec("UPDATE errmap_probe SET v = v + 1 WHERE id = 1");
+            tb.commit();
+            ta.exec("UPDATE errmap_probe SET v = v + 1 WHERE id = 1");
+        });
+        QCOMPARE(m.status, 503);
+        QVERIFY(!m.dropConnection);
+
+        // A deadlock between two transactions: the loser gets 503 as well.
+        std::atomic<int> conflicts{0};
+        std::atomic<int> otherStatus{0};
+        const auto lockBoth = [&](pqxx::connection& c, int first, int second) {
+            const auto r = mapped([&] {
+                pqxx::work tx(c);
+                tx.exec("SELECT 1 FROM errmap_probe WHERE id = " + std::to_string(first) + " FOR UPDATE");
+                QThread::msleep(300); // both hold their first row before asking for the second
+                tx.exec("SELECT 1 FROM errmap_probe WHERE id = " + std::to_string(second) + " FOR UPDATE");
+                tx.commit();
+            });
+            if (r.status == 503 && !r.dropConnection)
+                ++conflicts;
+            else if (r.status != 0)
+                otherStatus = r.status;
+        };
+        std::thread other([&] { lockBoth(b, 2, 1); });
+        lockBoth(a, 1, 2);
+        other.join();
+        QCOMPARE(otherStatus.load(), 0);
+        QCOMPARE(conflicts.load(), 1);
+
+        // A privilege error is our bug, not an outage: 500 (libpqxx gives it no SQLSTATE either).
+        m = mapped([&] {
+            pqxx::work tx(a);
+            tx.exec("SET LOCAL ROLE market_app");
+            tx.exec("SELECT epoch FROM server_meta");
+        });
+        QCOMPARE(m.status, 500);
+
+        // The backend killed under an open connection: 503, and that connection must be dropped.
+        const int pid = pqxx::nontransaction(a).exec("SELECT pg_backend_pid()")[0][0].as<int>();
+        pqxx::nontransaction(b).exec("SELECT pg_terminate_backend(" + std::to_string(pid) + ", 5000)");
+        m = mapped([&] { pqxx::nontransaction(a).exec("SELECT 1"); });
+        QCOMPARE(m.status, 503);
+        QVERIFY(m.dropConnection);
     }
 
     void databaseDownGives503ThenRecovers() {
