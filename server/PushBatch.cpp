@@ -20,6 +20,10 @@ using protocol::OutboxOp;
 namespace op = core::op;
 
 namespace {
+/// How far ahead of the server's clock an operation may be dated before its terminal's clock is
+/// flagged (`clock_skew`): beyond any drift of an unsynchronised PC, within a wrong time zone.
+constexpr qint64 kClockAheadToleranceMs = 15 * 60 * 1000;
+
 QString newId() {
     return core::Uuid::createV7(QDateTime::currentMSecsSinceEpoch()).toString();
 }
@@ -305,6 +309,22 @@ void PushBatch::prefetchExisting(const std::vector<OutboxOp>& ops, size_t from) 
 }
 
 void PushBatch::add(const OutboxOp& o) {
+    // Counter clocks order nothing here (the server's order decides), but a counter whose clock
+    // runs ahead dates its sales into days that have not come yet: flagged for a manager, once per
+    // terminal while open. A clock behind is not: an old time is what a long-offline push brings.
+    const auto flagged = [this] {
+        for (const auto& a : std::as_const(m_anomalies))
+            if (a.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("clock_skew"))
+                return true;
+        return false;
+    };
+    if (const qint64 ahead = o.atMs - QDateTime::currentMSecsSinceEpoch();
+        ahead > kClockAheadToleranceMs && !flagged())
+        anomaly(QStringLiteral("clock_skew"), QStringLiteral("terminal"), m_terminal.terminalId,
+                o.opId.toString(),
+                {{QStringLiteral("seq"), o.seq},
+                 {QStringLiteral("atMs"), o.atMs},
+                 {QStringLiteral("aheadMs"), ahead}});
     // The audit chain: each entry must link to the previous one and hash to what it claims.
     const bool chainOk = o.audit.prevHash == m_lastAuditHash &&
                          protocol::computeAuditHash(o.audit, m_terminal.terminalId) == o.audit.hash;
