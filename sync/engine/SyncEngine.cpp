@@ -148,6 +148,7 @@ Result<protocol::PushBacklog> backlogBehind(core::Store& store, qint64 lastSent,
         b.oldestAgeMs = std::max<qint64>(0, nowMs - next->front().atMs);
     return b;
 }
+
 } // namespace
 
 int Backoff::nextDelayMs() {
@@ -245,7 +246,7 @@ SyncEngine::HttpReply SyncEngine::send(QNetworkAccessManager& nam, const QSslCon
         loop.exec();
     HttpReply out;
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    out.body = reply->readAll();
+    out.body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed once the timeout aborted it
     out.json = QJsonDocument::fromJson(out.body).object();
     if (out.status == 0) {
         out.tlsFailure = !sslErrors.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError;
@@ -421,6 +422,7 @@ PushOutcome SyncEngine::pushBatch(bool& more) {
 
     // The envelopes, under the body limit; quarantine reasons the counter can already tell.
     protocol::PushRequest request;
+    request.protocolVersion = m_options.protocolVersion;
     std::vector<core::QuarantineEntry> local;
     QString lastHash;
     qint64 bytes = 64;
@@ -560,6 +562,19 @@ PushOutcome SyncEngine::pushBatch(bool& more) {
                       .arg(entries->size())
                       .arg(entries->front().seq)
                 : tr("the server refused this terminal's credential (%1): %2").arg(code, message));
+    }
+    if (code == protocol::err::kUnsupportedVersion) {
+        // Retrying cannot help and nothing may be discarded: the software must be updated (or the
+        // server, for a counter newer than it). Selling goes on; the outbox waits.
+        const auto waiting = core::Outbox::pendingCount(m_store);
+        return fail(PushOutcome::Kind::Fatal, r.status, code,
+                    tr("the server does not accept sync protocol version %1 that this counter speaks (%2): "
+                       "update market-pos or the server; selling goes on and the outbox (%3 operation(s) "
+                       "from seq %4) is kept, nothing is discarded")
+                        .arg(request.protocolVersion)
+                        .arg(message)
+                        .arg(waiting.ok() ? *waiting : qint64(entries->size()))
+                        .arg(entries->front().seq));
     }
     if (r.status == 429 || r.status >= 500)
         return fail(PushOutcome::Kind::Transient, r.status, code,

@@ -14,6 +14,7 @@
 #include <domain/Result.h>
 #include <memory>
 #include <optional>
+#include <protocol/Protocol.h>
 #include <store/Outbox.h>
 
 namespace market::core {
@@ -34,6 +35,9 @@ struct SyncOptions {
     /// while it applies: 200 sales take ~30 ms (bench_feed_apply), so a sale at the counter never
     /// waits long; larger pages gain little (each page costs one fsync).
     int pullPageSize = 200;
+    /// The sync protocol version pushes declare. Always the one this build speaks; only tests set
+    /// another (a counter older or newer than the server, tst_sync_faults).
+    int protocolVersion = protocol::kProtocolVersion;
 };
 
 /// Exponential back-off with "equal jitter": the n-th consecutive failure waits a random time in
