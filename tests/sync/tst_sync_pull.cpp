@@ -2,7 +2,7 @@
 // 127.0.0.1, two counters of one shop (two SQLite files made through the services) and the real
 // OS keychain. Both counters sell offline from the same lot to the same buyer; after they sync
 // they agree with each other and with the server, and both list the server's oversold anomaly.
-#include "SyncFixture.h"
+#include "CounterFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,83 +38,11 @@ using market::sync::test::serverUrl;
 
 namespace {
 const QString kShop = QStringLiteral("PULL1");
-
-/// One counter of the shop: its own SQLite file, enrolled, set up with its own owner.
-struct Counter {
-    QTemporaryDir dir;
-    SystemClock clock;
-    std::unique_ptr<Store> store;
-    Session owner;
-    QString path() const { return dir.filePath(QStringLiteral("counter.db")); }
-};
-
-/// What the counters and the server must agree on.
-struct Figures {
-    qint64 stock = 0;       ///< of the lot: received − sold + returned − adjusted
-    qint64 outstanding = 0; ///< the buyer's open credit
-    qint64 payable = 0;     ///< to the farmer: net of sold lines − net of returned lines − paid
-    bool operator==(const Figures&) const = default;
-};
-
-QByteArray text(const Figures& f) {
-    return QByteArray("stock ") + QByteArray::number(f.stock) + " outstanding " +
-           QByteArray::number(f.outstanding) + " payable " + QByteArray::number(f.payable);
-}
-
-qint64 scalar(Store& store, const char* sql, const Uuid& id) {
-    Statement& s = store.db().prepare(sql);
-    s.bind(1, id);
-    const qint64 v = s.next() ? s.int64(0) : -1;
-    s.reset();
-    return v;
-}
-
-Figures countersFigures(Store& store, const Uuid& lot, const Uuid& buyer, const Uuid& farmer) {
-    return Figures{
-        scalar(
-            store,
-            "SELECT received_qty - (SELECT coalesce(sum(qty), 0) FROM sale_line WHERE lot_id = ?1) + (SELECT "
-            "coalesce(sum(qty), 0) FROM return_line WHERE lot_id = ?1) - (SELECT coalesce(sum(qty), 0) FROM "
-            "stock_adjustment WHERE lot_id = ?1) FROM lot WHERE id = ?1",
-            lot),
-        scalar(
-            store,
-            "SELECT (SELECT coalesce(sum(amount), 0) FROM credit WHERE buyer_id = ?1) - (SELECT "
-            "coalesce(sum(a.amount), 0) FROM collection_allocation a JOIN credit c ON c.id = a.credit_id "
-            "WHERE "
-            "c.buyer_id = ?1) - (SELECT coalesce(sum(a.amount), 0) FROM return_allocation a JOIN credit c ON "
-            "c.id = a.credit_id WHERE c.buyer_id = ?1)",
-            buyer),
-        scalar(store, "SELECT sold_net - returned_net - paid FROM farmer_balance WHERE farmer_id = ?1",
-               farmer)};
-}
-
-Figures serversFigures(const ServerProcess& server, const Uuid& lot, const Uuid& buyer, const Uuid& farmer) {
-    using market::server::test::countRows;
-    const std::string l = "'" + lot.toString().toStdString() + "'";
-    const std::string b = "'" + buyer.toString().toStdString() + "'";
-    const std::string f = "'" + farmer.toString().toStdString() + "'";
-    return Figures{
-        countRows(server,
-                  "SELECT (received_qty - (SELECT coalesce(sum(qty), 0) FROM sale_lines WHERE lot_id = " + l +
-                      ") + (SELECT coalesce(sum(qty), 0) FROM return_lines WHERE lot_id = " + l +
-                      ") - (SELECT coalesce(sum(qty), 0) FROM stock_adjustments WHERE lot_id = " + l +
-                      "))::bigint FROM lots WHERE id = " + l),
-        countRows(
-            server,
-            "SELECT ((SELECT coalesce(sum(amount), 0) FROM credits WHERE buyer_id = " + b +
-                ") - (SELECT coalesce(sum(a.amount), 0) FROM collection_allocations a JOIN credits c ON "
-                "c.id = a.credit_id WHERE c.buyer_id = " +
-                b +
-                ") - (SELECT coalesce(sum(a.amount), 0) FROM return_allocations a JOIN credits c ON c.id "
-                "= a.credit_id WHERE c.buyer_id = " +
-                b + "))::bigint"),
-        countRows(server,
-                  "SELECT ((SELECT coalesce(sum(farmer_net), 0) FROM sale_lines WHERE farmer_id = " + f +
-                      ") - (SELECT coalesce(sum(farmer_net), 0) FROM return_lines WHERE farmer_id = " + f +
-                      ") - (SELECT coalesce(sum(amount), 0) FROM farmer_payments WHERE farmer_id = " + f +
-                      "))::bigint")};
-}
+using market::sync::test::Counter;
+using market::sync::test::countersFigures;
+using market::sync::test::Figures;
+using market::sync::test::serversFigures;
+using market::sync::test::text;
 } // namespace
 
 class SyncPullTest : public QObject {
@@ -129,28 +57,8 @@ class SyncPullTest : public QObject {
 
     /// Enrols `c` in the shop with a fresh one-time code and sets it up with its own owner.
     bool join(Counter& c, const QString& enrolCode, const QString& ownerName, int number) {
-        auto store = Store::open(c.path(), c.clock);
-        if (!store.ok())
-            return false;
-        c.store = std::move(store).value();
-        auto enrolled = SyncEngine::enrol(*c.store, m_keychain, serverUrl(*m_server), kShop, enrolCode,
-                                          QStringLiteral("Counter %1").arg(number), SyncOptions{});
-        if (!enrolled.ok()) {
-            qWarning() << enrolled.error().message;
-            return false;
-        }
-        StandaloneShopRequest shop;
-        shop.shopCode = kShop;
-        shop.shopName = QStringLiteral("Pull test market");
-        shop.ownerUsername = ownerName;
-        shop.ownerPassword = QStringLiteral("owner-secret-1");
-        auto owner = SetupService(*c.store).createStandaloneShop(shop);
-        if (!owner.ok()) {
-            qWarning() << owner.error().message;
-            return false;
-        }
-        c.owner = *owner;
-        return true;
+        return sync::test::joinShop(c, *m_server, m_keychain, kShop, enrolCode, ownerName,
+                                    QStringLiteral("Counter %1").arg(number));
     }
 
     /// Push then pull, as one engine cycle does; fails the test on anything but success.

@@ -1,6 +1,7 @@
 // The counter's sync engine, push side, against a real market-server (embedded PostgreSQL) on
 // 127.0.0.1, real SQLite counter stores made through the services, and the real OS keychain.
-#include "SyncFixture.h"
+#include "CounterFixture.h"
+#include "FaultProxy.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -43,65 +44,9 @@ using market::sync::test::serverUrl;
 
 namespace {
 const QString kOwnerPassword = QStringLiteral("owner-secret-1");
-
-/// One counter: a store enrolled with the server, then set up through SetupService, with a farmer,
-/// a product, a lot and a commission rule ready to sell from.
-struct Counter {
-    QTemporaryDir dir;
-    SystemClock clock;
-    std::unique_ptr<Store> store;
-    Session owner;
-    Uuid lotId;
-    Enrolment enrolment;
-
-    QString path() const { return dir.filePath(QStringLiteral("counter.db")); }
-    qint64 outboxCount() { return *Outbox::pendingCount(*store); }
-};
+using market::sync::test::Counter;
+using market::sync::test::FaultProxy;
 } // namespace
-
-/// A loopback TCP proxy in front of the server that can lose replies: with `dropReplies` > 0 it
-/// forwards a request in full, lets the server answer, and closes the client's connection as soon
-/// as the answer starts, so the server applied the push but the counter never hears of it.
-class DroppingProxy : public QObject {
-    Q_OBJECT
-public:
-    explicit DroppingProxy(int upstreamPort)
-        : m_upstreamPort(upstreamPort) {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket* client = m_server.nextPendingConnection()) {
-                auto* upstream = new QTcpSocket(client);
-                upstream->connectToHost(QHostAddress::LocalHost, quint16(m_upstreamPort));
-                connect(client, &QTcpSocket::readyRead, upstream, [client, upstream, this] {
-                    const QByteArray data = client->readAll();
-                    if (data.startsWith("POST "))
-                        ++requests;
-                    upstream->write(data);
-                });
-                connect(upstream, &QTcpSocket::readyRead, client, [client, upstream, this] {
-                    const QByteArray data = upstream->readAll();
-                    if (dropReplies > 0) {
-                        --dropReplies;
-                        ++dropped;
-                        client->abort();
-                        client->deleteLater();
-                        return;
-                    }
-                    client->write(data);
-                });
-                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
-            }
-        });
-    }
-    int port() const { return m_server.serverPort(); }
-    int dropReplies = 0;
-    int dropped = 0;
-    int requests = 0;
-
-private:
-    QTcpServer m_server;
-    int m_upstreamPort;
-};
 
 class SyncPushTest : public QObject {
     Q_OBJECT
@@ -114,64 +59,11 @@ private:
 
     /// A fresh shop on the server and a counter enrolled in it and set up (server must run).
     std::unique_ptr<Counter> newCounter() {
-        const QString code = QStringLiteral("SY%1").arg(++m_shops);
-        const QString enrolCode = sync::test::newShopWithEnrolCode(*m_server, code);
-        if (enrolCode.isEmpty())
-            return nullptr;
-        auto c = std::make_unique<Counter>();
-        auto store = Store::open(c->path(), c->clock);
-        if (!store.ok())
-            return nullptr;
-        c->store = std::move(store).value();
-        auto enrolled = SyncEngine::enrol(*c->store, m_keychain, serverUrl(*m_server), code, enrolCode,
-                                          QStringLiteral("Counter 1"), SyncOptions{});
-        if (!enrolled.ok()) {
-            qWarning() << enrolled.error().message;
-            return nullptr;
-        }
-        c->enrolment = enrolled->enrolment;
-        StandaloneShopRequest shop;
-        shop.shopCode = code;
-        shop.shopName = QStringLiteral("Sync test market");
-        shop.ownerUsername = QStringLiteral("owner");
-        shop.ownerPassword = kOwnerPassword;
-        auto owner = SetupService(*c->store).createStandaloneShop(shop);
-        if (!owner.ok()) {
-            qWarning() << owner.error().message;
-            return nullptr;
-        }
-        c->owner = *owner;
-        auto farmer = PartyService(*c->store).create(
-            c->owner, NewPartyRequest{PartyKind::Farmer, {}, QStringLiteral("Ramesh"), {}, {}});
-        auto product = CatalogService(*c->store).createProduct(
-            c->owner, NewProductRequest{{}, QStringLiteral("Tomato"), Category::Vegetable, Unit::Kg});
-        if (!farmer.ok() || !product.ok())
-            return nullptr;
-        CommissionRule rule;
-        rule.kind = CommissionKind::Flat;
-        rule.flatRateBp = 800;
-        if (!CatalogService(*c->store).setCommissionRule(c->owner, std::nullopt, rule).ok())
-            return nullptr;
-        ArrivalRequest arrival;
-        arrival.farmerId = farmer->id;
-        arrival.productId = product->id;
-        arrival.netQty = Quantity::fromThousandths(100'000'000);
-        if (!CashSessionService(*c->store).open(c->owner, Money{}).ok()) // cash sales need an open drawer
-            return nullptr;
-        auto lot = ArrivalService(*c->store).recordArrival(c->owner, arrival);
-        if (!lot.ok())
-            return nullptr;
-        c->lotId = lot->id;
-        return c;
+        return sync::test::newStockedCounter(*m_server, m_keychain, QStringLiteral("SY%1").arg(++m_shops));
     }
 
     /// A cash sale of 1.5 kg at 40.00 through the real SaleService.
-    Result<SaleDoc> sell(Counter& c) {
-        SaleRequest r;
-        r.lines.push_back(SaleLineRequest{c.lotId, Quantity::fromThousandths(1500), Money::fromMinor(4000)});
-        r.payments.push_back(PaymentRequest{PaymentMethod::Cash, Money::fromMinor(6000), {}});
-        return SaleService(*c.store).sell(c.owner, r);
-    }
+    Result<SaleDoc> sell(Counter& c) { return sync::test::sellCash(c); }
 
     SyncEngine engine(Counter& c, SyncOptions options = {}) {
         return SyncEngine(*c.store, m_keychain, options);
@@ -179,27 +71,7 @@ private:
 
     /// sale.recorded ids of this terminal in the server's feed, in feed order.
     QStringList fedSales(const Counter& c) {
-        const QString auth =
-            QStringLiteral("Device %1.%2")
-                .arg(c.enrolment.terminalId.toString(), *m_keychain.read(c.enrolment.terminalId.toString()));
-        QStringList ids;
-        QString cursor;
-        for (int page = 0; page < 50; ++page) {
-            const auto r =
-                m_server->get(QStringLiteral("/api/v1/sync/pull?limit=1000&cursor=") + cursor, auth);
-            if (r.status != 200)
-                return {QStringLiteral("pull failed: %1").arg(QString::fromUtf8(r.body))};
-            for (const auto& v : r.json.value(QStringLiteral("changes")).toArray()) {
-                const QJsonObject ch = v.toObject();
-                if (ch.value(QStringLiteral("type")).toString() == op::kSaleRecorded &&
-                    ch.value(QStringLiteral("terminalId")).toString() == c.enrolment.terminalId.toString())
-                    ids << ch.value(QStringLiteral("id")).toString();
-            }
-            cursor = r.json.value(QStringLiteral("cursor")).toString();
-            if (!r.json.value(QStringLiteral("hasMore")).toBool())
-                break;
-        }
-        return ids;
+        return sync::test::fedSales(*m_server, m_keychain, c.enrolment);
     }
 
 private slots:
@@ -373,10 +245,10 @@ private slots:
         for (int i = 0; i < 4; ++i)
             sold << sell(*c)->id.toString();
         const qint64 queued = c->outboxCount();
-        DroppingProxy proxy(m_server->port());
+        FaultProxy proxy(m_server->port());
         // Qt resends a request once by itself when the connection closes before any reply byte
         // (that resend is lost too); the engine then retries on its own.
-        proxy.dropReplies = 2;
+        proxy.faults = {FaultProxy::Fault::DropReply, FaultProxy::Fault::DropReply};
         SyncOptions options;
         options.serverUrl = QStringLiteral("http://127.0.0.1:%1").arg(proxy.port());
         SyncEngine e = engine(*c, options);
