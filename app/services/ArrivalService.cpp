@@ -1,5 +1,6 @@
 #include "ArrivalService.h"
 
+#include "DocumentRows.h"
 #include "Validation.h"
 #include "store/Journal.h"
 #include "store/Store.h"
@@ -145,26 +146,7 @@ Result<LotDoc> ArrivalService::recordArrival(const Session& actor, const Arrival
     lot.notes = *notes;
     lot.receivedAtMs = m_store.nowMs();
     lot.createdBy = actor.userId;
-    MARKET_TRY(
-        db.prepare("INSERT INTO lot (id, shop_id, terminal_id, code, farmer_id, product_id, received_qty, "
-                   "packages, gross_qty, tare_qty, grade, vehicle, notes, received_at_ms, created_by) "
-                   "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)")
-            .bind(1, lot.id)
-            .bind(2, lot.shopId)
-            .bind(3, lot.terminalId)
-            .bind(4, lot.code)
-            .bind(5, lot.farmerId)
-            .bind(6, lot.productId)
-            .bind(7, lot.receivedQty)
-            .bind(8, lot.packages)
-            .bind(9, lot.grossQty)
-            .bind(10, lot.tareQty)
-            .bind(11, lot.grade)
-            .bind(12, lot.vehicle)
-            .bind(13, lot.notes)
-            .bind(14, lot.receivedAtMs)
-            .bind(15, lot.createdBy)
-            .exec("recording the arrival"));
+    MARKET_TRY(insertLotRow(db, lot));
     const QJsonObject json = lot.toJson();
     MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId,
                                                      QStringLiteral("lot.create"),
@@ -204,18 +186,7 @@ Status ArrivalService::recordTransition(const LotStatusDoc& ev) {
                    .bind(1, ev.lotId)
                    .bind(2, lotStatusName(ev.to))
                    .exec("changing the lot status"));
-    MARKET_TRY(
-        m_store.db()
-            .prepare("INSERT INTO lot_status_event (id, lot_id, from_status, to_status, reason, at_ms, "
-                     "by_user) VALUES (?1,?2,?3,?4,?5,?6,?7)")
-            .bind(1, ev.id)
-            .bind(2, ev.lotId)
-            .bind(3, lotStatusName(ev.from))
-            .bind(4, lotStatusName(ev.to))
-            .bind(5, ev.reason)
-            .bind(6, ev.atMs)
-            .bind(7, ev.by)
-            .exec("recording the lot status change"));
+    MARKET_TRY(insertLotStatusRow(m_store.db(), ev));
     return Journal::record(m_store,
                            JournalEntry{ev.by, QStringLiteral("lot.status"), QStringLiteral("lot"), ev.lotId,
                                         QJsonObject{{QStringLiteral("status"), lotStatusName(ev.from)}},

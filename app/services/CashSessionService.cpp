@@ -1,5 +1,6 @@
 #include "CashSessionService.h"
 
+#include "DocumentRows.h"
 #include "SettingsService.h"
 #include "Validation.h"
 #include "store/Journal.h"
@@ -60,16 +61,7 @@ Result<CashSessionOpenedDoc> CashSessionService::open(const Session& actor, Mone
     const auto& identity = *m_store.identity();
     CashSessionOpenedDoc d{m_store.newId(), identity.shopId, identity.terminalId,
                            actor.userId,    openingFloat,    m_store.nowMs()};
-    MARKET_TRY(m_store.db()
-                   .prepare("INSERT INTO cash_session (id, shop_id, terminal_id, opened_by, opened_at_ms, "
-                            "opening_float) VALUES (?1,?2,?3,?4,?5,?6)")
-                   .bind(1, d.id)
-                   .bind(2, d.shopId)
-                   .bind(3, d.terminalId)
-                   .bind(4, d.openedBy)
-                   .bind(5, d.atMs)
-                   .bind(6, d.openingFloat)
-                   .exec("opening the cash session"));
+    MARKET_TRY(insertCashSessionRow(m_store.db(), d));
     MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId,
                                                      QStringLiteral("cash_session.open"),
                                                      QStringLiteral("cash_session"),
@@ -106,18 +98,7 @@ Result<CashMovementDoc> CashSessionService::move(const Session& actor, bool cash
                              .arg(formatMoney(figures->expected, m_store.identity()->currency))};
     }
     CashMovementDoc d{m_store.newId(), **current, cashIn, amount, *why, actor.userId, m_store.nowMs()};
-    MARKET_TRY(
-        m_store.db()
-            .prepare("INSERT INTO cash_movement (id, session_id, direction, amount, reason, by_user, at_ms) "
-                     "VALUES (?1,?2,?3,?4,?5,?6,?7)")
-            .bind(1, d.id)
-            .bind(2, d.sessionId)
-            .bind(3, cashIn ? QStringLiteral("in") : QStringLiteral("out"))
-            .bind(4, d.amount)
-            .bind(5, d.reason)
-            .bind(6, d.by)
-            .bind(7, d.atMs)
-            .exec("recording the cash movement"));
+    MARKET_TRY(insertCashMovementRow(m_store.db(), d));
     MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId,
                                                      QStringLiteral("cash_session.movement"),
                                                      QStringLiteral("cash_session"),

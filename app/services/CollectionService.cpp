@@ -1,6 +1,7 @@
 #include "CollectionService.h"
 
 #include "CashSessionService.h"
+#include "DocumentRows.h"
 #include "PartyService.h"
 #include "Validation.h"
 #include "domain/Allocation.h"
@@ -164,30 +165,7 @@ Result<CollectionDoc> CollectionService::collect(const Session& actor, const Uui
         a.id = m_store.newId();
     MARKET_TRY(c.verifyArithmetic());
 
-    MARKET_TRY(
-        db.prepare("INSERT INTO collection (id, shop_id, terminal_id, buyer_id, amount, method, reference, "
-                   "cashier_id, at_ms) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)")
-            .bind(1, c.id)
-            .bind(2, c.shopId)
-            .bind(3, c.terminalId)
-            .bind(4, c.buyerId)
-            .bind(5, c.amount)
-            .bind(6, paymentMethodName(c.method))
-            .bind(7, c.reference)
-            .bind(8, c.cashierId)
-            .bind(9, c.atMs)
-            .exec("writing the collection"));
-    for (const auto& a : c.allocations)
-        MARKET_TRY(
-            db.prepare("INSERT INTO collection_allocation (id, collection_id, credit_id, credit_detail_id, "
-                       "farmer_id, amount) VALUES (?1,?2,?3,?4,?5,?6)")
-                .bind(1, a.id)
-                .bind(2, c.id)
-                .bind(3, a.creditId)
-                .bind(4, a.creditDetailId)
-                .bind(5, a.farmerId)
-                .bind(6, a.amount)
-                .exec("writing the allocations"));
+    MARKET_TRY(insertCollectionRows(db, c));
     const QJsonObject json = c.toJson();
     MARKET_TRY(Journal::record(
         m_store, JournalEntry{actor.userId,

@@ -152,4 +152,159 @@ Status insertReturnRows(Database& db, const SaleReturnDoc& ret) {
     return okStatus();
 }
 
+Status insertLotRow(Database& db, const LotDoc& d) {
+    return db
+        .prepare("INSERT INTO lot (id, shop_id, terminal_id, code, farmer_id, product_id, received_qty, "
+                 "packages, gross_qty, tare_qty, grade, vehicle, notes, received_at_ms, created_by) "
+                 "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)")
+        .bind(1, d.id)
+        .bind(2, d.shopId)
+        .bind(3, d.terminalId)
+        .bind(4, d.code)
+        .bind(5, d.farmerId)
+        .bind(6, d.productId)
+        .bind(7, d.receivedQty)
+        .bind(8, d.packages)
+        .bind(9, d.grossQty)
+        .bind(10, d.tareQty)
+        .bind(11, d.grade)
+        .bind(12, d.vehicle)
+        .bind(13, d.notes)
+        .bind(14, d.receivedAtMs)
+        .bind(15, d.createdBy)
+        .exec("recording the arrival");
+}
+
+Status insertLotStatusRow(Database& db, const LotStatusDoc& d) {
+    return db
+        .prepare("INSERT INTO lot_status_event (id, lot_id, from_status, to_status, reason, at_ms, by_user) "
+                 "VALUES (?1,?2,?3,?4,?5,?6,?7)")
+        .bind(1, d.id)
+        .bind(2, d.lotId)
+        .bind(3, lotStatusName(d.from))
+        .bind(4, lotStatusName(d.to))
+        .bind(5, d.reason)
+        .bind(6, d.atMs)
+        .bind(7, d.by)
+        .exec("recording the lot status change");
+}
+
+Status insertCommissionConfirmationRow(Database& db, const CommissionConfirmationDoc& d) {
+    return db
+        .prepare("INSERT INTO commission_confirmation (id, sale_id, confirmed_by, at_ms) VALUES "
+                 "(?1,?2,?3,?4)")
+        .bind(1, d.id)
+        .bind(2, d.saleId)
+        .bind(3, d.confirmedBy)
+        .bind(4, d.atMs)
+        .exec("recording the commission confirmation");
+}
+
+Status insertFarmerPaymentRow(Database& db, const FarmerPaymentDoc& d) {
+    return db
+        .prepare("INSERT INTO farmer_payment (id, shop_id, terminal_id, farmer_id, kind, amount, method, "
+                 "reference, paid_by, at_ms) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)")
+        .bind(1, d.id)
+        .bind(2, d.shopId)
+        .bind(3, d.terminalId)
+        .bind(4, d.farmerId)
+        .bind(5, farmerPaymentKindName(d.kind))
+        .bind(6, d.amount)
+        .bind(7, paymentMethodName(d.method))
+        .bind(8, d.reference)
+        .bind(9, d.paidBy)
+        .bind(10, d.atMs)
+        .exec("recording the farmer payment");
+}
+
+Status insertExpenseRow(Database& db, const ExpenseDoc& d) {
+    return db
+        .prepare("INSERT INTO expense (id, shop_id, terminal_id, category, amount, method, note, "
+                 "recorded_by, at_ms) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)")
+        .bind(1, d.id)
+        .bind(2, d.shopId)
+        .bind(3, d.terminalId)
+        .bind(4, expenseCategoryName(d.category))
+        .bind(5, d.amount)
+        .bind(6, paymentMethodName(d.method))
+        .bind(7, d.note)
+        .bind(8, d.recordedBy)
+        .bind(9, d.atMs)
+        .exec("recording the expense");
+}
+
+Status insertStockAdjustmentRow(Database& db, const StockAdjustmentDoc& d) {
+    return db
+        .prepare("INSERT INTO stock_adjustment (id, shop_id, terminal_id, lot_id, qty, reason, note, "
+                 "estimated_value, recorded_by, approved_by, at_ms) VALUES "
+                 "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)")
+        .bind(1, d.id)
+        .bind(2, d.shopId)
+        .bind(3, d.terminalId)
+        .bind(4, d.lotId)
+        .bind(5, d.qty)
+        .bind(6, adjustmentReasonName(d.reason))
+        .bind(7, d.note)
+        .bind(8, d.estimatedValue)
+        .bind(9, d.recordedBy)
+        .bind(10, d.approvedBy)
+        .bind(11, d.atMs)
+        .exec("recording the stock adjustment");
+}
+
+Status insertCashSessionRow(Database& db, const CashSessionOpenedDoc& d) {
+    return db
+        .prepare("INSERT INTO cash_session (id, shop_id, terminal_id, opened_by, opened_at_ms, "
+                 "opening_float) VALUES (?1,?2,?3,?4,?5,?6)")
+        .bind(1, d.id)
+        .bind(2, d.shopId)
+        .bind(3, d.terminalId)
+        .bind(4, d.openedBy)
+        .bind(5, d.atMs)
+        .bind(6, d.openingFloat)
+        .exec("recording the cash session");
+}
+
+Status insertCashMovementRow(Database& db, const CashMovementDoc& d) {
+    return db
+        .prepare("INSERT INTO cash_movement (id, session_id, direction, amount, reason, by_user, at_ms) "
+                 "VALUES (?1,?2,?3,?4,?5,?6,?7)")
+        .bind(1, d.id)
+        .bind(2, d.sessionId)
+        .bind(3, d.cashIn ? QStringLiteral("in") : QStringLiteral("out"))
+        .bind(4, d.amount)
+        .bind(5, d.reason)
+        .bind(6, d.by)
+        .bind(7, d.atMs)
+        .exec("recording the cash movement");
+}
+
+Status insertCollectionRows(Database& db, const CollectionDoc& d) {
+    MARKET_TRY(
+        db.prepare("INSERT INTO collection (id, shop_id, terminal_id, buyer_id, amount, method, reference, "
+                   "cashier_id, at_ms) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)")
+            .bind(1, d.id)
+            .bind(2, d.shopId)
+            .bind(3, d.terminalId)
+            .bind(4, d.buyerId)
+            .bind(5, d.amount)
+            .bind(6, paymentMethodName(d.method))
+            .bind(7, d.reference)
+            .bind(8, d.cashierId)
+            .bind(9, d.atMs)
+            .exec("recording the collection"));
+    for (const auto& a : d.allocations)
+        MARKET_TRY(
+            db.prepare("INSERT INTO collection_allocation (id, collection_id, credit_id, credit_detail_id, "
+                       "farmer_id, amount) VALUES (?1,?2,?3,?4,?5,?6)")
+                .bind(1, a.id)
+                .bind(2, d.id)
+                .bind(3, a.creditId)
+                .bind(4, a.creditDetailId)
+                .bind(5, a.farmerId)
+                .bind(6, a.amount)
+                .exec("recording the collection's allocations"));
+    return okStatus();
+}
+
 } // namespace market::core

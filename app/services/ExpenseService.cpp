@@ -1,6 +1,7 @@
 #include "ExpenseService.h"
 
 #include "CashSessionService.h"
+#include "DocumentRows.h"
 #include "Validation.h"
 #include "store/Journal.h"
 #include "store/Store.h"
@@ -21,19 +22,7 @@ Result<ExpenseDoc> ExpenseService::record(const Session& actor, ExpenseCategory 
     const auto& identity = *m_store.identity();
     ExpenseDoc d{m_store.newId(), identity.shopId, identity.terminalId, category,       amount,
                  method,          *text,           actor.userId,        m_store.nowMs()};
-    MARKET_TRY(m_store.db()
-                   .prepare("INSERT INTO expense (id, shop_id, terminal_id, category, amount, method, note, "
-                            "recorded_by, at_ms) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)")
-                   .bind(1, d.id)
-                   .bind(2, d.shopId)
-                   .bind(3, d.terminalId)
-                   .bind(4, expenseCategoryName(category))
-                   .bind(5, d.amount)
-                   .bind(6, paymentMethodName(method))
-                   .bind(7, d.note)
-                   .bind(8, d.recordedBy)
-                   .bind(9, d.atMs)
-                   .exec("recording the expense"));
+    MARKET_TRY(insertExpenseRow(m_store.db(), d));
     MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId,
                                                      QStringLiteral("expense.create"),
                                                      QStringLiteral("expense"),

@@ -1,6 +1,7 @@
 #include "FarmerPaymentService.h"
 
 #include "CashSessionService.h"
+#include "DocumentRows.h"
 #include "PartyService.h"
 #include "Validation.h"
 #include "store/Journal.h"
@@ -64,21 +65,7 @@ Result<FarmerPaymentDoc> FarmerPaymentService::pay(const Session& actor, const U
     FarmerPaymentDoc d{
         m_store.newId(), identity.shopId, identity.terminalId, farmerId, kind, amount, method, *ref,
         actor.userId,    m_store.nowMs()};
-    MARKET_TRY(
-        m_store.db()
-            .prepare("INSERT INTO farmer_payment (id, shop_id, terminal_id, farmer_id, kind, amount, method, "
-                     "reference, paid_by, at_ms) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)")
-            .bind(1, d.id)
-            .bind(2, d.shopId)
-            .bind(3, d.terminalId)
-            .bind(4, d.farmerId)
-            .bind(5, farmerPaymentKindName(kind))
-            .bind(6, d.amount)
-            .bind(7, paymentMethodName(method))
-            .bind(8, d.reference)
-            .bind(9, d.paidBy)
-            .bind(10, d.atMs)
-            .exec("recording the farmer payment"));
+    MARKET_TRY(insertFarmerPaymentRow(m_store.db(), d));
     MARKET_TRY(Journal::record(m_store, JournalEntry{actor.userId,
                                                      QStringLiteral("farmer_payment.create"),
                                                      QStringLiteral("farmer_payment"),

@@ -105,27 +105,8 @@ Result<ForeignWrite> ForeignDocumentWriter::lot(const QJsonObject& o) {
         return present.error();
     if (*present)
         return ForeignWrite::Present;
-    MARKET_TRY(
-        m_store.db()
-            .prepare("INSERT INTO lot (id, shop_id, terminal_id, code, farmer_id, product_id, received_qty, "
-                     "packages, gross_qty, tare_qty, grade, vehicle, notes, received_at_ms, created_by) "
-                     "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)")
-            .bind(1, d->id)
-            .bind(2, d->shopId)
-            .bind(3, d->terminalId)
-            .bind(4, d->code)
-            .bind(5, d->farmerId)
-            .bind(6, d->productId)
-            .bind(7, d->receivedQty)
-            .bind(8, d->packages)
-            .bind(9, d->grossQty)
-            .bind(10, d->tareQty)
-            .bind(11, d->grade)
-            .bind(12, d->vehicle)
-            .bind(13, d->notes)
-            .bind(14, d->receivedAtMs)
-            .bind(15, d->createdBy)
-            .exec("recording a synced arrival"));
+    MARKET_TRY(insertLotRow(m_store.db(), *d));
+
     return ForeignWrite::Applied;
 }
 
@@ -152,19 +133,8 @@ Result<ForeignWrite> ForeignDocumentWriter::lotStatus(const QJsonObject& o) {
                        .bind(1, d->lotId)
                        .bind(2, lotStatusName(d->to))
                        .exec("changing a synced lot's status"));
-    MARKET_TRY(
-        m_store.db()
-            .prepare(
-                "INSERT INTO lot_status_event (id, lot_id, from_status, to_status, reason, at_ms, by_user) "
-                "VALUES (?1,?2,?3,?4,?5,?6,?7)")
-            .bind(1, d->id)
-            .bind(2, d->lotId)
-            .bind(3, lotStatusName(d->from))
-            .bind(4, lotStatusName(d->to))
-            .bind(5, d->reason)
-            .bind(6, d->atMs)
-            .bind(7, d->by)
-            .exec("recording a synced lot status change"));
+    MARKET_TRY(insertLotStatusRow(m_store.db(), *d));
+
     return local ? ForeignWrite::LocalOnTop : ForeignWrite::Applied;
 }
 
@@ -195,31 +165,8 @@ Result<ForeignWrite> ForeignDocumentWriter::collection(const QJsonObject& o) {
         return present.error();
     if (*present)
         return ForeignWrite::Present;
-    Database& db = m_store.db();
-    MARKET_TRY(
-        db.prepare("INSERT INTO collection (id, shop_id, terminal_id, buyer_id, amount, method, reference, "
-                   "cashier_id, at_ms) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)")
-            .bind(1, d->id)
-            .bind(2, d->shopId)
-            .bind(3, d->terminalId)
-            .bind(4, d->buyerId)
-            .bind(5, d->amount)
-            .bind(6, paymentMethodName(d->method))
-            .bind(7, d->reference)
-            .bind(8, d->cashierId)
-            .bind(9, d->atMs)
-            .exec("recording a synced collection"));
-    for (const auto& a : d->allocations)
-        MARKET_TRY(
-            db.prepare("INSERT INTO collection_allocation (id, collection_id, credit_id, credit_detail_id, "
-                       "farmer_id, amount) VALUES (?1,?2,?3,?4,?5,?6)")
-                .bind(1, a.id)
-                .bind(2, d->id)
-                .bind(3, a.creditId)
-                .bind(4, a.creditDetailId)
-                .bind(5, a.farmerId)
-                .bind(6, a.amount)
-                .exec("recording a synced collection's allocations"));
+    MARKET_TRY(insertCollectionRows(m_store.db(), *d));
+
     return ForeignWrite::Applied;
 }
 
@@ -237,14 +184,8 @@ Result<ForeignWrite> ForeignDocumentWriter::commissionConfirmation(const QJsonOb
     MARKET_TRY(st);
     if (present)
         return ForeignWrite::Present;
-    MARKET_TRY(m_store.db()
-                   .prepare("INSERT INTO commission_confirmation (id, sale_id, confirmed_by, at_ms) VALUES "
-                            "(?1,?2,?3,?4)")
-                   .bind(1, d->id)
-                   .bind(2, d->saleId)
-                   .bind(3, d->confirmedBy)
-                   .bind(4, d->atMs)
-                   .exec("recording a synced commission confirmation"));
+    MARKET_TRY(insertCommissionConfirmationRow(m_store.db(), *d));
+
     return ForeignWrite::Applied;
 }
 
@@ -258,21 +199,8 @@ Result<ForeignWrite> ForeignDocumentWriter::farmerPayment(const QJsonObject& o) 
         return present.error();
     if (*present)
         return ForeignWrite::Present;
-    MARKET_TRY(
-        m_store.db()
-            .prepare("INSERT INTO farmer_payment (id, shop_id, terminal_id, farmer_id, kind, amount, method, "
-                     "reference, paid_by, at_ms) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)")
-            .bind(1, d->id)
-            .bind(2, d->shopId)
-            .bind(3, d->terminalId)
-            .bind(4, d->farmerId)
-            .bind(5, farmerPaymentKindName(d->kind))
-            .bind(6, d->amount)
-            .bind(7, paymentMethodName(d->method))
-            .bind(8, d->reference)
-            .bind(9, d->paidBy)
-            .bind(10, d->atMs)
-            .exec("recording a synced farmer payment"));
+    MARKET_TRY(insertFarmerPaymentRow(m_store.db(), *d));
+
     return ForeignWrite::Applied;
 }
 
@@ -286,19 +214,8 @@ Result<ForeignWrite> ForeignDocumentWriter::expense(const QJsonObject& o) {
         return present.error();
     if (*present)
         return ForeignWrite::Present;
-    MARKET_TRY(m_store.db()
-                   .prepare("INSERT INTO expense (id, shop_id, terminal_id, category, amount, method, note, "
-                            "recorded_by, at_ms) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)")
-                   .bind(1, d->id)
-                   .bind(2, d->shopId)
-                   .bind(3, d->terminalId)
-                   .bind(4, expenseCategoryName(d->category))
-                   .bind(5, d->amount)
-                   .bind(6, paymentMethodName(d->method))
-                   .bind(7, d->note)
-                   .bind(8, d->recordedBy)
-                   .bind(9, d->atMs)
-                   .exec("recording a synced expense"));
+    MARKET_TRY(insertExpenseRow(m_store.db(), *d));
+
     return ForeignWrite::Applied;
 }
 
@@ -312,23 +229,8 @@ Result<ForeignWrite> ForeignDocumentWriter::stockAdjustment(const QJsonObject& o
         return present.error();
     if (*present)
         return ForeignWrite::Present;
-    MARKET_TRY(
-        m_store.db()
-            .prepare("INSERT INTO stock_adjustment (id, shop_id, terminal_id, lot_id, qty, reason, note, "
-                     "estimated_value, recorded_by, approved_by, at_ms) VALUES "
-                     "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)")
-            .bind(1, d->id)
-            .bind(2, d->shopId)
-            .bind(3, d->terminalId)
-            .bind(4, d->lotId)
-            .bind(5, d->qty)
-            .bind(6, adjustmentReasonName(d->reason))
-            .bind(7, d->note)
-            .bind(8, d->estimatedValue)
-            .bind(9, d->recordedBy)
-            .bind(10, d->approvedBy)
-            .bind(11, d->atMs)
-            .exec("recording a synced stock adjustment"));
+    MARKET_TRY(insertStockAdjustmentRow(m_store.db(), *d));
+
     return ForeignWrite::Applied;
 }
 
@@ -342,16 +244,8 @@ Result<ForeignWrite> ForeignDocumentWriter::cashSessionOpened(const QJsonObject&
         return present.error();
     if (*present)
         return ForeignWrite::Present;
-    MARKET_TRY(m_store.db()
-                   .prepare("INSERT INTO cash_session (id, shop_id, terminal_id, opened_by, opened_at_ms, "
-                            "opening_float) VALUES (?1,?2,?3,?4,?5,?6)")
-                   .bind(1, d->id)
-                   .bind(2, d->shopId)
-                   .bind(3, d->terminalId)
-                   .bind(4, d->openedBy)
-                   .bind(5, d->atMs)
-                   .bind(6, d->openingFloat)
-                   .exec("recording a synced cash session"));
+    MARKET_TRY(insertCashSessionRow(m_store.db(), *d));
+
     return ForeignWrite::Applied;
 }
 
@@ -364,18 +258,8 @@ Result<ForeignWrite> ForeignDocumentWriter::cashMovement(const QJsonObject& o) {
         return present.error();
     if (*present)
         return ForeignWrite::Present;
-    MARKET_TRY(
-        m_store.db()
-            .prepare("INSERT INTO cash_movement (id, session_id, direction, amount, reason, by_user, at_ms) "
-                     "VALUES (?1,?2,?3,?4,?5,?6,?7)")
-            .bind(1, d->id)
-            .bind(2, d->sessionId)
-            .bind(3, d->cashIn ? QStringLiteral("in") : QStringLiteral("out"))
-            .bind(4, d->amount)
-            .bind(5, d->reason)
-            .bind(6, d->by)
-            .bind(7, d->atMs)
-            .exec("recording a synced cash movement"));
+    MARKET_TRY(insertCashMovementRow(m_store.db(), *d));
+
     return ForeignWrite::Applied;
 }
 

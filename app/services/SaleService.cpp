@@ -485,15 +485,7 @@ Status SaleService::confirmCommission(const Session& actor, const Uuid& saleId) 
     if (!s.ok())
         return s.error();
     CommissionConfirmationDoc c{m_store.newId(), saleId, actor.userId, m_store.nowMs()};
-    Status st =
-        m_store.db()
-            .prepare(
-                "INSERT INTO commission_confirmation (id, sale_id, confirmed_by, at_ms) VALUES (?1,?2,?3,?4)")
-            .bind(1, c.id)
-            .bind(2, saleId)
-            .bind(3, c.confirmedBy)
-            .bind(4, c.atMs)
-            .exec("confirming the commission");
+    Status st = insertCommissionConfirmationRow(m_store.db(), c);
     if (!st.ok())
         return st.error().code == ErrorCode::Conflict
                    ? Status(Error{ErrorCode::InvalidState,

@@ -1,6 +1,7 @@
 #include "StockAdjustmentService.h"
 
 #include "ArrivalService.h"
+#include "DocumentRows.h"
 #include "SettingsService.h"
 #include "Validation.h"
 #include "store/Journal.h"
@@ -70,22 +71,7 @@ Result<StockAdjustmentDoc> StockAdjustmentService::adjust(const Session& actor, 
     StockAdjustmentDoc d{
         m_store.newId(), identity.shopId, identity.terminalId, r.lotId,    r.qty,          r.reason,
         *note,           value,           actor.userId,        approvedBy, m_store.nowMs()};
-    MARKET_TRY(
-        db.prepare(
-              "INSERT INTO stock_adjustment (id, shop_id, terminal_id, lot_id, qty, reason, note, "
-              "estimated_value, recorded_by, approved_by, at_ms) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)")
-            .bind(1, d.id)
-            .bind(2, d.shopId)
-            .bind(3, d.terminalId)
-            .bind(4, d.lotId)
-            .bind(5, d.qty)
-            .bind(6, adjustmentReasonName(d.reason))
-            .bind(7, d.note)
-            .bind(8, d.estimatedValue)
-            .bind(9, d.recordedBy)
-            .bind(10, d.approvedBy)
-            .bind(11, d.atMs)
-            .exec("recording the stock adjustment"));
+    MARKET_TRY(insertStockAdjustmentRow(db, d));
     MARKET_TRY(Journal::record(
         m_store, JournalEntry{actor.userId, QStringLiteral("stock.adjust"), QStringLiteral("lot"), r.lotId,
                               QJsonObject{{QStringLiteral("left"), lot->left.thousandths()}}, d.toJson(),
