@@ -246,6 +246,11 @@ SyncEngine::HttpReply SyncEngine::send(QNetworkAccessManager& nam, const QSslCon
         loop.exec();
     HttpReply out;
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // A connection that broke after the headers (a 200 whose body stops half-way) gave no answer:
+    // network-layer errors are 1..99 in QNetworkReply::NetworkError (HTTP statuses map above).
+    if (reply->error() > QNetworkReply::NoError &&
+        reply->error() < QNetworkReply::ProxyConnectionRefusedError)
+        out.status = 0;
     out.body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed once the timeout aborted it
     out.json = QJsonDocument::fromJson(out.body).object();
     if (out.status == 0) {
