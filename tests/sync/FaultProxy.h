@@ -25,6 +25,12 @@ public:
         CutRequest,
         /// The request goes through; the answer is held back until `release()` (`onHold` runs).
         HoldReply,
+        /// The request goes through (asking for an uncompressed answer); the answer's headers and
+        /// half its body reach the counter, then the connection closes: a 200 whose body never ends.
+        CutReply,
+        /// The same with the gzip answer the server normally sends. Qt reports a gzip body cut
+        /// short as a complete, empty answer (no error), so only the body tells.
+        CutCompressedReply,
     };
 
     explicit FaultProxy(int upstreamPort)
@@ -58,6 +64,7 @@ public:
     int dropped = 0;              ///< answers dropped
     int cut = 0;                  ///< requests cut half-way
     int held = 0;                 ///< answers held
+    int cutReplies = 0;           ///< answers cut half-way
 
 private:
     /// One client connection and its own upstream connection. Requests are read whole (headers
@@ -106,7 +113,16 @@ private:
                     client->deleteLater();
                     return;
                 }
-                upstream->write(request);
+                if (fault == Fault::CutReply) {
+                    static const QRegularExpression encodingRe(QStringLiteral("\r\naccept-encoding:[^\r]*"),
+                                                               QRegularExpression::CaseInsensitiveOption);
+                    const QString head =
+                        QString::fromLatin1(request.left(headerEnd + 2))
+                            .replace(encodingRe, QStringLiteral("\r\nAccept-Encoding: identity"));
+                    upstream->write(head.toLatin1() + request.mid(headerEnd + 2));
+                } else {
+                    upstream->write(request);
+                }
             }
         });
         connect(upstream, &QTcpSocket::readyRead, this, [this, client, upstream] {
@@ -129,6 +145,19 @@ private:
                         onHold();
                 }
                 return;
+            case Fault::CutReply:
+            case Fault::CutCompressedReply: {
+                client->setProperty("fault", int(Fault::None));
+                ++cutReplies;
+                // Qt's HTTP parser needs the headers whole; the body is what gets cut.
+                const qsizetype headerEnd = data.indexOf("\r\n\r\n");
+                const qsizetype bodyStart = headerEnd < 0 ? data.size() / 2 : headerEnd + 4;
+                client->write(data.left(bodyStart + (data.size() - bodyStart) / 2));
+                upstream->disconnect();
+                upstream->abort();
+                client->disconnectFromHost();
+                return;
+            }
             default:
                 client->write(data);
             }

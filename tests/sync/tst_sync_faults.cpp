@@ -235,8 +235,10 @@ private slots:
         // Qt resends a request once by itself when a connection closes before any answer byte, so
         // faults come in pairs to reach the engine; a resend is a new request here.
         // A held answer is never released: the engine's timeout gives up on it (the server committed).
-        proxy.faults = {F::DropReply, F::DropReply,  F::None, F::CutRequest, F::CutRequest, F::None,
-                        F::DropReply, F::CutRequest, F::None, F::CutRequest, F::DropReply,  F::HoldReply};
+        proxy.faults = {
+            F::DropReply,  F::DropReply,          F::None, F::CutRequest, F::CutRequest, F::None,
+            F::DropReply,  F::CutRequest,         F::None, F::CutReply,   F::None,       F::CutReply,
+            F::CutRequest, F::CutCompressedReply, F::None, F::HoldReply};
         const size_t injected = proxy.faults.size();
         SyncOptions options;
         options.serverUrl = QStringLiteral("http://127.0.0.1:%1").arg(proxy.port());
@@ -245,6 +247,7 @@ private slots:
         SyncEngine e(*c->store, m_keychain, options);
         qint64 applied = 0, skipped = 0;
         int failures = 0;
+        int unreadable = 0;
         PushOutcome o;
         for (int attempt = 0; attempt < 40; ++attempt) {
             o = e.pushAll();
@@ -253,14 +256,18 @@ private slots:
             if (o.kind == PushOutcome::Kind::Done)
                 break;
             ++failures;
-            // Only ever "retry later": never a fatal error, never anything forgotten unanswered.
-            QVERIFY2(o.kind == PushOutcome::Kind::Transient && o.errorCode == QStringLiteral("network"),
+            // Only ever "retry later": never a fatal error, never anything forgotten unanswered. A
+            // gzip answer cut short looks complete to Qt: only its unreadable body shows it.
+            QVERIFY2(o.kind == PushOutcome::Kind::Transient, qPrintable(o.message));
+            if (o.errorCode != QStringLiteral("network"))
+                ++unreadable;
+            QVERIFY2(o.errorCode == QStringLiteral("network") || (o.httpStatus == 200 && unreadable <= 1),
                      qPrintable(o.message));
             QCOMPARE(e.status().pendingCount(), c->outboxCount());
         }
         QVERIFY2(o.kind == PushOutcome::Kind::Done, qPrintable(o.message));
-        QVERIFY(proxy.faults.empty());                                          // every fault was met
-        QCOMPARE(size_t(proxy.dropped + proxy.cut + proxy.held + 3), injected); // 3 × None
+        QVERIFY(proxy.faults.empty()); // every fault was met
+        QCOMPARE(size_t(proxy.dropped + proxy.cut + proxy.cutReplies + proxy.held + 5), injected); // 5 × None
         QVERIFY(proxy.dropped >= 1 && proxy.cut >= 1);
         // The engine heard each operation applied at most once; one it did not hear applied (its
         // answer was lost) it heard skipped as a repeat later.
@@ -268,9 +275,10 @@ private slots:
         QVERIFY2(applied < lastSeq && applied + skipped >= lastSeq,
                  qPrintable(
                      QStringLiteral("%1 applied, %2 skipped of %3").arg(applied).arg(skipped).arg(lastSeq)));
-        qInfo("%d POSTs, %d replies dropped, %d requests cut, %d held past the timeout, %d failed pushes "
-              "retried; %lld applied, %lld repeats skipped",
-              proxy.requests, proxy.dropped, proxy.cut, proxy.held, failures, applied, skipped);
+        qInfo("%d POSTs, %d replies dropped, %d requests cut, %d replies cut, %d held past the timeout, %d "
+              "failed pushes retried; %lld applied, %lld repeats skipped",
+              proxy.requests, proxy.dropped, proxy.cut, proxy.cutReplies, proxy.held, failures, applied,
+              skipped);
         expectConverged(*c, sold, lastSeq);
     }
 
