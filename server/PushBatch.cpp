@@ -326,13 +326,16 @@ void PushBatch::add(const OutboxOp& o) {
                  {QStringLiteral("atMs"), o.atMs},
                  {QStringLiteral("aheadMs"), ahead}});
     // The audit chain: each entry must link to the previous one and hash to what it claims.
-    const bool chainOk = o.audit.prevHash == m_lastAuditHash &&
-                         protocol::computeAuditHash(o.audit, m_terminal.terminalId) == o.audit.hash;
+    // `after` (usually the document itself) is serialized once: for the hash, the audit row and
+    // the feed.
+    m_afterJson = jsonOrNull(o.audit.after);
+    const bool chainOk =
+        o.audit.prevHash == m_lastAuditHash &&
+        protocol::computeAuditHash(o.audit, m_terminal.terminalId, m_afterJson) == o.audit.hash;
     m_audit.row() << m_terminal.shopId << m_terminal.terminalId << o.audit.seq << o.audit.atMs
                   << o.audit.prevHash << o.audit.hash << o.audit.userId << o.audit.action << o.audit.entity
                   << o.audit.entityId;
-    for (const QJsonValue* v : {&o.audit.before, &o.audit.after}) {
-        const QByteArray j = jsonOrNull(*v);
+    for (const QByteArray& j : {jsonOrNull(o.audit.before), m_afterJson}) {
         if (j.isNull())
             m_audit.null();
         else
@@ -441,7 +444,14 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
         return false;
     };
     const auto applied = [&](const QString& entityId) {
-        m_staged.push_back({o, FeedItem{o.type, entityId, o.payload}, {}, entityId});
+        // A counter's audit entry records the document itself as `after`: its JSON, made once for
+        // the audit row, is the feed's too (a push of sales serializes each sale once, not twice).
+        const bool afterIsPayload = o.audit.after.isObject() && o.audit.after.toObject() == o.payload;
+        m_staged.push_back(
+            {o,
+             FeedItem{o.type, entityId, o.payload, afterIsPayload ? m_afterJson : QByteArray()},
+             {},
+             entityId});
         return true;
     };
     const auto master = [&](const QString& id, const std::string& sql,
@@ -451,7 +461,7 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
             return false;
         QJsonObject doc = o.payload;
         doc.insert(QStringLiteral("serverVersion"), serverVersion);
-        m_staged.push_back({o, FeedItem{o.type, id, doc}, {}, id});
+        m_staged.push_back({o, FeedItem{o.type, id, doc, {}}, {}, id});
         return true;
     };
     const auto n = [](qint64 v) { return std::to_string(v); };
@@ -1019,14 +1029,16 @@ int PushBatch::flush() {
             json(m_anomalies));
         for (const auto& row : r)
             extra.push_back(FeedItem{
-                QStringLiteral("anomaly.raised"), q(row[0].as<std::string>()),
-                QJsonObject{{QStringLiteral("id"), q(row[0].as<std::string>())},
-                            {QStringLiteral("kind"), q(row[1].as<std::string>())},
-                            {QStringLiteral("entity"), q(row[2].as<std::string>())},
-                            {QStringLiteral("entityId"), q(row[3].as<std::string>())},
-                            {QStringLiteral("details"),
-                             QJsonDocument::fromJson(QByteArray::fromStdString(row[4].as<std::string>()))
-                                 .object()}}});
+                QStringLiteral("anomaly.raised"),
+                q(row[0].as<std::string>()),
+                QJsonObject{
+                    {QStringLiteral("id"), q(row[0].as<std::string>())},
+                    {QStringLiteral("kind"), q(row[1].as<std::string>())},
+                    {QStringLiteral("entity"), q(row[2].as<std::string>())},
+                    {QStringLiteral("entityId"), q(row[3].as<std::string>())},
+                    {QStringLiteral("details"),
+                     QJsonDocument::fromJson(QByteArray::fromStdString(row[4].as<std::string>())).object()}},
+                {}});
     }
     appendFeed(extra);
     return int(extra.size());
@@ -1161,7 +1173,7 @@ void PushBatch::appendFeed(const std::vector<FeedItem>& extra) {
             rows << m_terminal.terminalId;
         else
             rows.null();
-        rows << QJsonDocument(f.doc).toJson(QJsonDocument::Compact);
+        rows << (f.json.isEmpty() ? QJsonDocument(f.doc).toJson(QJsonDocument::Compact) : f.json);
     };
     for (const auto& st : m_staged)
         add(st.feed, true);

@@ -48,6 +48,7 @@ private:
         QString type;
         QString entityId;
         QJsonObject doc;
+        QByteArray json; ///< `doc` as compact JSON when it was already serialized; empty: not yet
     };
     void quarantine(const protocol::OutboxOp& op, const QString& reason);
     void anomaly(const QString& kind, const QString& entity, const QString& entityId, const QString& opId,
@@ -62,6 +63,7 @@ private:
     pqxx::work& m_tx;
     TerminalIdentity m_terminal;
     QString m_lastAuditHash;
+    QByteArray m_afterJson; ///< the current operation's audit `after`, serialized once (add())
     int m_applied = 0;
     bool m_reupload = false;
     bool m_repeat = false; ///< set by stage(): the operation is a re-uploaded repeat

@@ -30,4 +30,9 @@ QByteArray canonicalAuditJson(const AuditEntry& entry, const QString& terminalId
 /// writes the entry) and the server (when it verifies the chain) call this one function.
 QString computeAuditHash(const AuditEntry& entry, const QString& terminalId);
 
+/// The same hash when the caller already holds `entry.after` as compact JSON (the server writes it
+/// to the audit row anyway): the document is spliced into the canonical text instead of being
+/// serialized a second time. Byte-identical to computeAuditHash(entry, terminalId).
+QString computeAuditHash(const AuditEntry& entry, const QString& terminalId, const QByteArray& afterJson);
+
 } // namespace market::protocol

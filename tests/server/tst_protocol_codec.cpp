@@ -1,5 +1,6 @@
 // market_protocol unit tests: push envelope decoding, audit hashing and cursors, no server.
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 #include <protocol/AuditHash.h>
@@ -113,6 +114,41 @@ private slots:
         QCOMPARE(computeAuditHash(e, QStringLiteral("T")), QString::fromLatin1(expected));
         e.after = QJsonObject{{QStringLiteral("name"), QStringLiteral("Suresh")}};
         QVERIFY(computeAuditHash(e, QStringLiteral("T")) != QString::fromLatin1(expected));
+    }
+
+    void auditHashWithASerializedAfterIsTheSame_data() {
+        QTest::addColumn<QJsonValue>("after");
+        QTest::addColumn<QString>("action");
+        QTest::newRow("document") << QJsonValue(
+                                         QJsonObject{{QStringLiteral("name"), QStringLiteral("Ramesh")},
+                                                     {QStringLiteral("qty"), 12'500},
+                                                     {QStringLiteral("lines"), QJsonArray{1, 2}}})
+                                  << QStringLiteral("create");
+        QTest::newRow("nested and unicode")
+            << QJsonValue(
+                   QJsonObject{{QStringLiteral("n"), QStringLiteral("కూరగాయలు \"x\" \\")},
+                               {QStringLiteral("o"), QJsonObject{{QStringLiteral("a"), QJsonValue()}}}})
+            << QStringLiteral("update");
+        // Fields that try to imitate the placeholder: their quotes are escaped, so no match.
+        QTest::newRow("placeholder in a field")
+            << QJsonValue(QJsonObject{{QStringLiteral("x"), 1}}) << QStringLiteral("\"after\":\"@after@\"");
+        QTest::newRow("placeholder as the value")
+            << QJsonValue(QJsonObject{{QStringLiteral("v"), QStringLiteral("@after@")}})
+            << QStringLiteral("a");
+        QTest::newRow("null after") << QJsonValue(QJsonValue::Null) << QStringLiteral("delete");
+    }
+
+    void auditHashWithASerializedAfterIsTheSame() {
+        QFETCH(QJsonValue, after);
+        QFETCH(QString, action);
+        AuditEntry e = sampleOp(3).audit;
+        e.after = after;
+        e.action = action;
+        e.before = QJsonObject{{QStringLiteral("name"), QStringLiteral("old")}};
+        const QByteArray json =
+            after.isObject() ? QJsonDocument(after.toObject()).toJson(QJsonDocument::Compact) : QByteArray();
+        const QString terminal = QStringLiteral("01900000-0000-7000-8000-0000000000aa");
+        QCOMPARE(computeAuditHash(e, terminal, json), computeAuditHash(e, terminal));
     }
 
     void cursor_data() {
