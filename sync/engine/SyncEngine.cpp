@@ -252,10 +252,23 @@ SyncEngine::HttpReply SyncEngine::send(QNetworkAccessManager& nam, const QSslCon
         reply->error() < QNetworkReply::ProxyConnectionRefusedError)
         out.status = 0;
     out.body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed once the timeout aborted it
-    out.json = QJsonDocument::fromJson(out.body).object();
+    QJsonParseError parsed{};
+    out.json = QJsonDocument::fromJson(out.body, &parsed).object();
+    // Qt reports a gzip body cut short as complete and error-free: a successful JSON answer that
+    // does not parse broke off on the way too (the server never sends one).
+    const bool brokenJson = out.status >= 200 && out.status < 300 &&
+                            parsed.error != QJsonParseError::NoError &&
+                            reply->header(QNetworkRequest::ContentTypeHeader)
+                                .toString()
+                                .startsWith(QLatin1String("application/json"));
+    if (brokenJson)
+        out.status = 0;
     if (out.status == 0) {
         out.tlsFailure = !sslErrors.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError;
-        out.networkError = sslErrors.isEmpty() ? reply->errorString() : sslErrors.join(QStringLiteral("; "));
+        out.networkError = brokenJson
+                               ? tr("the answer broke off (%1 bytes, not complete JSON)").arg(out.body.size())
+                           : sslErrors.isEmpty() ? reply->errorString()
+                                                 : sslErrors.join(QStringLiteral("; "));
     }
     reply->deleteLater();
     return out;
