@@ -29,7 +29,7 @@ public:
         /// half its body reach the counter, then the connection closes: a 200 whose body never ends.
         CutReply,
         /// The same with the gzip answer the server normally sends. Qt reports a gzip body cut
-        /// short as a complete, empty answer (no error), so only the body tells.
+        /// short as a complete answer (no error), so only the body tells.
         CutCompressedReply,
     };
 
