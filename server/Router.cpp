@@ -7,6 +7,7 @@
 #include "ErrorMapping.h"
 #include "Log.h"
 #include "Metrics.h"
+#include "ResponseCompression.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -80,7 +81,16 @@ void Router::add(const RouteInfo& info, const std::string& pattern, Handler hand
         res.set_header("X-Request-Id", rid.toStdString());
         if (reply.status == 429)
             res.set_header("Retry-After", "1");
-        res.set_content(reply.body.constData(), size_t(reply.body.size()), reply.contentType);
+        if (std::string_view(reply.contentType) == "application/json") {
+            const CompressedReply out = compressJson(reply.body, req.get_header_value("Accept-Encoding"));
+            if (out.gzipped) {
+                res.set_header("Content-Encoding", "gzip");
+                res.set_header("Vary", "Accept-Encoding");
+            }
+            res.set_content(out.body.constData(), size_t(out.body.size()), out.contentType.c_str());
+        } else {
+            res.set_content(reply.body.constData(), size_t(reply.body.size()), reply.contentType);
+        }
         const double seconds = double(timer.nsecsElapsed()) / 1e9;
         m_s.metrics.recordRequest(name, reply.status, seconds);
         log::write(reply.status >= 500 ? "error" : "info", QStringLiteral("request"),
