@@ -276,6 +276,53 @@ private slots:
         QCOMPARE(fedSales(*c), sold);
     }
 
+    // Each push carries what the counter still holds behind it, so the owner API can show how far
+    // behind a counter is even when its answers never arrive.
+    void eachPushTellsTheServerWhatIsLeftBehind() {
+        auto c = newCounter();
+        QVERIFY(c);
+        for (int i = 0; i < 6; ++i)
+            REQUIRE_OK(sell(*c));
+        const qint64 queued = c->outboxCount();
+        QVERIFY(queued > 4);
+        const std::string terminal = c->enrolment.terminalId.toString().toStdString();
+        const auto backlog = [&] {
+            return server::test::countRows(
+                *m_server, "SELECT coalesce(backlog_count, -1) FROM terminals WHERE id = '" + terminal + "'");
+        };
+        const auto oldestKnown = [&] {
+            return server::test::countRows(*m_server,
+                                           "SELECT count(*) FROM terminals WHERE id = '" + terminal +
+                                               "' AND backlog_oldest_at <= now() AND backlog_reported_at "
+                                               "IS NOT NULL");
+        };
+        QCOMPARE(backlog(), qint64(-1)); // nothing reported yet
+
+        // The first batch of 4 is applied but its answers are lost: the server still learnt that
+        // the rest of the outbox waits behind it.
+        FaultProxy proxy(m_server->port());
+        proxy.faults = {FaultProxy::Fault::DropReply, FaultProxy::Fault::DropReply,
+                        FaultProxy::Fault::DropReply};
+        SyncOptions small;
+        small.batchSize = 4;
+        small.serverUrl = QStringLiteral("http://127.0.0.1:%1").arg(proxy.port());
+        PushOutcome o = engine(*c, small).pushAll();
+        QCOMPARE(int(o.kind), int(PushOutcome::Kind::Transient));
+        QCOMPARE(c->outboxCount(), queued);
+        QCOMPARE(backlog(), queued - 4);
+        QCOMPARE(oldestKnown(), qint64(1));
+
+        // Straight to the server: everything goes, and nothing is left behind.
+        small.serverUrl.clear();
+        o = engine(*c, small).pushAll();
+        QVERIFY2(o.kind == PushOutcome::Kind::Done, qPrintable(o.message));
+        QCOMPARE(c->outboxCount(), 0);
+        QCOMPARE(backlog(), qint64(0));
+        QCOMPARE(server::test::countRows(*m_server, "SELECT count(*) FROM terminals WHERE id = '" + terminal +
+                                                        "' AND backlog_oldest_at IS NULL"),
+                 qint64(1));
+    }
+
     void quarantinedOperationsDoNotBlockTheQueue() {
         auto c = newCounter();
         QVERIFY(c);
