@@ -2399,5 +2399,9 @@ Oldest waiting: %3 min</source>
         <source>A manager sees the list under Counter → Sync problems.</source>
         <translation>मैनेजर यह सूची काउंटर → सिंक समस्याएँ में देखता है।</translation>
     </message>
+    <message>
+        <source>Offline since: %1</source>
+        <translation>ऑफ़लाइन कब से: %1</translation>
+    </message>
 </context>
 </TS>

@@ -2399,5 +2399,9 @@ Oldest waiting: %3 min</source>
         <source>A manager sees the list under Counter → Sync problems.</source>
         <translation>మేనేజర్ ఈ జాబితాను కౌంటర్ → సింక్ సమస్యలు లో చూస్తారు.</translation>
     </message>
+    <message>
+        <source>Offline since: %1</source>
+        <translation>ఆఫ్‌లైన్ ఎప్పటి నుండి: %1</translation>
+    </message>
 </context>
 </TS>

@@ -212,6 +212,7 @@ int runStatus(Context& ctx) {
                       {QStringLiteral("pending"), s.pendingCount()},
                       {QStringLiteral("oldestPendingAgeMs"), s.oldestPendingAgeMs(now)},
                       {QStringLiteral("lastSuccessMs"), s.lastSuccessMs()},
+                      {QStringLiteral("offlineSinceMs"), s.offlineSinceMs()},
                       {QStringLiteral("quarantinedCount"), s.quarantinedCount()},
                       {QStringLiteral("serverProtocolVersion"), s.serverProtocolVersion()},
                       {QStringLiteral("quarantine"), q},
@@ -245,6 +246,8 @@ int runStatus(Context& ctx) {
                   .arg(s.oldestPendingAgeMs(now) / 1000));
     printLine(tr("last successful sync: %1")
                   .arg(s.lastSuccessMs() > 0 ? ctx.dateTime(s.lastSuccessMs()) : tr("never")));
+    if (s.offlineSinceMs() > 0)
+        printLine(tr("offline since: %1").arg(ctx.dateTime(s.offlineSinceMs())));
     printLine(tr("quarantined: %1").arg(s.quarantinedCount()));
     for (const auto& e : quarantine)
         printLine(QStringLiteral("  seq %1%2 [%3] %4 %5")

@@ -362,8 +362,22 @@ PushOutcome SyncEngine::fail(PushOutcome::Kind kind, int status, const QString& 
     o.message = message;
     m_status.setLastError(message);
     if (kind == PushOutcome::Kind::Transient && status == 0)
-        m_status.setOnline(false);
+        markReachable(false);
     return o;
+}
+
+void SyncEngine::markReachable(bool reachable) {
+    m_status.setOnline(reachable);
+    // Only the change is written: a counter offline for a day writes once, not every retry.
+    const qint64 since =
+        reachable ? 0 : (m_status.offlineSinceMs() ? m_status.offlineSinceMs() : m_store.nowMs());
+    if (since == m_status.offlineSinceMs())
+        return;
+    m_status.setOfflineSinceMs(since);
+    if (auto st = core::Outbox::setSyncMeta(m_store, QStringLiteral("offline_since_ms"),
+                                            since ? QString::number(since) : QString());
+        !st.ok())
+        qWarning("sync: could not keep the offline time: %s", qPrintable(st.error().message));
 }
 
 Status SyncEngine::refreshStatus() {
@@ -385,11 +399,15 @@ Status SyncEngine::refreshStatus() {
     auto version = core::Outbox::syncMeta(m_store, QStringLiteral("protocol_version"));
     if (!version.ok())
         return version.error();
+    auto offlineSince = core::Outbox::syncMeta(m_store, QStringLiteral("offline_since_ms"));
+    if (!offlineSince.ok())
+        return offlineSince.error();
     m_status.setPending(*pending, oldest->value_or(0));
     m_status.setQuarantinedCount(*quarantined);
     m_status.setAnomalyCount(*anomalies);
     m_status.setLastSuccessMs(last->toLongLong());
     m_status.setServerProtocolVersion(version->toInt());
+    m_status.setOfflineSinceMs(offlineSince->toLongLong());
     return core::okStatus();
 }
 
@@ -490,7 +508,7 @@ PushOutcome SyncEngine::pushBatch(bool& more) {
                     tr("server %1 not reachable: %2; the outbox is kept and retried")
                         .arg(base.toString(), r.networkError));
     }
-    m_status.setOnline(true);
+    markReachable(true);
     const QString code = r.errorCode();
     const QString message = r.errorMessage();
     if (r.status == 200) {

@@ -195,6 +195,8 @@ private:
     void cycle();
     PushOutcome pushBatch(bool& more);
     PushOutcome fail(PushOutcome::Kind kind, int status, const QString& code, const QString& message);
+    /// The server answered (or could not be reached): online flag and the kept offline-since time.
+    void markReachable(bool reachable);
     /// The server is in data epoch `epoch` (restored): `core::Outbox::startEpoch` with the server's
     /// highest seq for this terminal — `heldSeq` when the reply named it, else asked with an empty
     /// push. Returns a failure to report, or nullopt with `reenqueued` set (SyncEngineEpoch.cpp).

@@ -65,7 +65,7 @@ PullOutcome SyncEngine::pullPage(const Endpoint& ep, bool& more) {
                        tr("the server's TLS certificate is not trusted (%1)").arg(r.networkError))
                 : fail(PushOutcome::Kind::Transient, 0, QStringLiteral("network"),
                        tr("server %1 not reachable: %2; retried").arg(ep.base.toString(), r.networkError)));
-    m_status.setOnline(true);
+    markReachable(true);
     const QString code = r.errorCode();
     if (r.status == 200) {
         auto changes = decodeChanges(r.json);

@@ -7,6 +7,11 @@ void SyncStatus::setOnline(bool v) {
         emit onlineChanged(m_online = v);
 }
 
+void SyncStatus::setOfflineSinceMs(qint64 v) {
+    if (v != m_offlineSinceMs)
+        emit offlineSinceChanged(m_offlineSinceMs = v);
+}
+
 void SyncStatus::setPending(qint64 count, qint64 oldestAtMs) {
     if (count != m_pending)
         emit pendingCountChanged(m_pending = count);

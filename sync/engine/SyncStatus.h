@@ -10,6 +10,7 @@ namespace market::sync {
 class SyncStatus : public QObject {
     Q_OBJECT
     Q_PROPERTY(bool online READ online NOTIFY onlineChanged)
+    Q_PROPERTY(qint64 offlineSinceMs READ offlineSinceMs NOTIFY offlineSinceChanged)
     Q_PROPERTY(qint64 pendingCount READ pendingCount NOTIFY pendingCountChanged)
     Q_PROPERTY(qint64 oldestPendingAtMs READ oldestPendingAtMs NOTIFY oldestPendingChanged)
     Q_PROPERTY(qint64 lastSuccessMs READ lastSuccessMs NOTIFY lastSuccessChanged)
@@ -22,6 +23,9 @@ public:
     using QObject::QObject;
 
     bool online() const { return m_online; }
+    /// Counter-clock time of the first failed contact since the server last answered; 0 when
+    /// the server answered last (or was never tried). Kept in the store across restarts.
+    qint64 offlineSinceMs() const { return m_offlineSinceMs; }
     qint64 pendingCount() const { return m_pending; }
     /// Counter-clock time of the oldest unacknowledged operation; 0 when the outbox is empty.
     qint64 oldestPendingAtMs() const { return m_oldestPendingAtMs; }
@@ -40,6 +44,7 @@ public:
     QString notice() const { return m_notice; }
 
     void setOnline(bool v);
+    void setOfflineSinceMs(qint64 v);
     void setPending(qint64 count, qint64 oldestAtMs);
     void setLastSuccessMs(qint64 v);
     void setQuarantinedCount(qint64 v);
@@ -50,6 +55,7 @@ public:
 
 signals:
     void onlineChanged(bool online);
+    void offlineSinceChanged(qint64 atMs);
     void pendingCountChanged(qint64 count);
     void oldestPendingChanged(qint64 atMs);
     void lastSuccessChanged(qint64 atMs);
@@ -61,6 +67,7 @@ signals:
 
 private:
     bool m_online = false;
+    qint64 m_offlineSinceMs = 0;
     qint64 m_pending = 0;
     qint64 m_oldestPendingAtMs = 0;
     qint64 m_lastSuccessMs = 0;

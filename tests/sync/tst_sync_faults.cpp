@@ -310,6 +310,17 @@ private slots:
         QCOMPARE(int(o.kind), int(PushOutcome::Kind::Transient));
         QCOMPARE(c->outboxCount(), qint64(2000));
         QCOMPARE(e.status().pendingCount(), qint64(2000));
+        // The counter knows since when it has been cut off, and a restart still knows it.
+        const qint64 offlineSince = e.status().offlineSinceMs();
+        QVERIFY(offlineSince > 0 && offlineSince <= c->store->nowMs());
+        QVERIFY(!e.status().online());
+        QVERIFY(e.pushAll().kind == PushOutcome::Kind::Transient);
+        QCOMPARE(e.status().offlineSinceMs(), offlineSince); // the first failure, not the latest
+        {
+            SyncEngine restarted(*c->store, m_keychain, SyncOptions{});
+            REQUIRE_OK(restarted.refreshStatus());
+            QCOMPARE(restarted.status().offlineSinceMs(), offlineSince);
+        }
 
         QVERIFY2(m_server->start(), qPrintable(m_server->lastError())); // a new port
         REQUIRE_OK(Outbox::setServerUrl(*c->store, serverUrl(*m_server)));
@@ -323,6 +334,8 @@ private slots:
         qInfo("drain: 2000 queued sales in %lld ms (%d batches of up to %d, %.0f sales/s)", ms, o.batches,
               e.currentBatchSize(), 2000 * 1000.0 / std::max<qint64>(1, ms));
         QCOMPARE(serverSeq(*c) - base, qint64(2000));
+        QCOMPARE(e.status().offlineSinceMs(), qint64(0));
+        QVERIFY(e.status().online());
         const PullOutcome pulled = e.pullAll();
         QVERIFY2(pulled.kind == PullOutcome::Kind::Done, qPrintable(pulled.message));
         expectConverged(*c, sold, base + 2000);

@@ -38,6 +38,8 @@ EngineSyncStatus::EngineSyncStatus(const QString& path, QString serverUrl, const
                     s.state = online ? SyncStatus::State::Online : SyncStatus::State::Offline;
             });
         });
+        connect(&st, &sync::SyncStatus::offlineSinceChanged, this,
+                [this](qint64 atMs) { update([&](SyncStatus& s) { s.offlineSinceMs = atMs; }); });
         connect(&st, &sync::SyncStatus::pendingCountChanged, this,
                 [this](qint64 n) { update([&](SyncStatus& s) { s.pending = n; }); });
         connect(&st, &sync::SyncStatus::quarantinedCountChanged, this,

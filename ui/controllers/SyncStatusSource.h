@@ -17,6 +17,7 @@ struct SyncStatus {
     State state = State::Standalone;
     qint64 pending = 0;            ///< outbox entries not yet acknowledged by the server
     qint64 oldestPendingAgeMs = 0; ///< age of the oldest of them
+    qint64 offlineSinceMs = 0;     ///< first failed contact since the server last answered; 0 if none
     qint64 quarantined = 0;        ///< operations the server (or this counter) could never apply
     qint64 anomalies = 0;          ///< cross-counter problems the server raised (oversold lots, …)
     QString problem;               ///< last error, for the details dialog

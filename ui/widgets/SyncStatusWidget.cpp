@@ -2,6 +2,8 @@
 
 #include "controllers/SyncStatusSource.h"
 
+#include <QDateTime>
+#include <QLocale>
 #include <QMessageBox>
 
 namespace market::ui {
@@ -48,6 +50,11 @@ QString SyncStatusWidget::details() const {
                        .arg(s.server)
                        .arg(s.pending)
                        .arg(s.oldestPendingAgeMs / 60000);
+    if (s.offlineSinceMs > 0)
+        text +=
+            QLatin1Char('\n') + tr("Offline since: %1")
+                                    .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(s.offlineSinceMs),
+                                                            QLocale::ShortFormat));
     if (s.quarantined > 0)
         text += QLatin1Char('\n') + tr("Set aside (could not apply): %1").arg(s.quarantined);
     if (s.anomalies > 0)
