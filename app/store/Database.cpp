@@ -182,6 +182,10 @@ void Database::startCheckpointer() {
             return;
         }
         sqlite3_busy_timeout(conn, 50);
+        // One read first: a connection that never read the file does not know it is in WAL mode,
+        // and sqlite3_wal_checkpoint_v2 on it is a silent no-op (log = -1) — the WAL then grew
+        // without bound while the store was open (2.6 GB during a new counter's first pull).
+        sqlite3_exec(conn, "SELECT 1 FROM sqlite_schema LIMIT 1", nullptr, nullptr, nullptr);
         std::unique_lock lock(m_mutex);
         while (!m_stop) {
             m_wake.wait_for(lock, std::chrono::milliseconds(500));

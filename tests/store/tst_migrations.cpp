@@ -2,6 +2,7 @@
 #include "store/Schema.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 using namespace market::test;
 
@@ -34,6 +35,7 @@ private slots:
     void fromEveryEarlierVersion();
     void newerFileRefusedAndUnchanged();
     void reopeningKeepsDataAndSequences();
+    void backgroundCheckpointsCopyTheWal();
 
 private:
     StoreFixture m_fx;
@@ -192,6 +194,17 @@ void TestMigrations::reopeningKeepsDataAndSequences() {
     auto due = m_fx.collections().outstanding(buyer->id);
     MARKET_REQUIRE_OK(due);
     QCOMPARE(*due, Money::fromMinor((10250 - 5000) * 12 - 100 * 4));
+}
+
+// While a store is open its WAL is copied into the file by the background checkpointer (commits
+// never checkpoint): without that the WAL grows all day at a busy counter.
+void TestMigrations::backgroundCheckpointsCopyTheWal() {
+    const QString path = m_dir.filePath(QStringLiteral("checkpointed.db"));
+    auto db = Database::open(path);
+    MARKET_REQUIRE_OK(db);
+    MARKET_REQUIRE_OK(
+        (*db)->execScript("CREATE TABLE t (x BLOB); INSERT INTO t VALUES (randomblob(500000))", "writing"));
+    QTRY_VERIFY2_WITH_TIMEOUT(QFileInfo(path).size() > 400'000, "the WAL was not checkpointed", 15000);
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)
