@@ -11,6 +11,7 @@
 // empty.
 #include "../core/BenchUtil.h"
 #include "ServerHarness.h"
+#include "SyncBench.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -35,32 +36,6 @@ using namespace market::bench;
 using market::server::test::ServerProcess;
 
 namespace {
-
-ServerProcess* g_server = nullptr; ///< stopped on the way out, so no cluster is left running
-
-[[noreturn]] void die(const QString& what, const QString& why) {
-    std::fprintf(stderr, "bench_backlog_drain: %s: %s\n", qUtf8Printable(what), qUtf8Printable(why));
-    if (g_server)
-        g_server->stop();
-    std::exit(1);
-}
-
-template <typename T> T need(Result<T> r, const char* what) {
-    if (!r.ok())
-        die(QString::fromUtf8(what), r.error().message);
-    return std::move(r).value();
-}
-
-void need(const Status& s, const char* what) {
-    if (!s.ok())
-        die(QString::fromUtf8(what), s.error().message);
-}
-
-QString loadAverage() {
-    QFile f(QStringLiteral("/proc/loadavg"));
-    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2)
-                                       : QStringLiteral("?");
-}
 
 /// Time market-server spent in push handlers so far, from its request log (`route=… ms=…`).
 double serverPushSeconds(ServerProcess& server) {
@@ -187,7 +162,7 @@ int main(int argc, char** argv) {
     need(keychain.probe(), "keychain");
     QDir().mkpath(dir.filePath(QStringLiteral("server")));
     ServerProcess server(dir.filePath(QStringLiteral("server")));
-    g_server = &server;
+    beforeDying() = [&server] { server.stop(); };
     if (!server.start())
         die(QStringLiteral("starting market-server"), server.lastError());
     const QString shopCode = QStringLiteral("DRN01");

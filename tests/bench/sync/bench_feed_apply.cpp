@@ -7,6 +7,7 @@
 // Counter X makes the sales through SaleService (2 lines, cash); counter Y of the same shop (a
 // template with X's master data and lots already applied) receives them.
 #include "../core/BenchUtil.h"
+#include "SyncBench.h"
 #include "domain/Clock.h"
 #include "services/ArrivalService.h"
 #include "services/CashSessionService.h"
@@ -29,22 +30,6 @@ using namespace market::core;
 using namespace market::bench;
 
 namespace {
-
-[[noreturn]] void die(const QString& what, const QString& why) {
-    std::fprintf(stderr, "bench_feed_apply: %s: %s\n", qUtf8Printable(what), qUtf8Printable(why));
-    std::exit(1);
-}
-
-template <typename T> T need(Result<T> r, const char* what) {
-    if (!r.ok())
-        die(QString::fromUtf8(what), r.error().message);
-    return std::move(r).value();
-}
-
-void need(const Status& s, const char* what) {
-    if (!s.ok())
-        die(QString::fromUtf8(what), s.error().message);
-}
 
 /// An enrolled store of shop `shopId` as terminal `number`, set up with its own owner.
 std::unique_ptr<Store> counter(const QString& path, const Clock& clock, const Uuid& shopId, int number,

@@ -8,6 +8,7 @@
 //   bench_initial_sync [masters = 50000] [sales = 100000] [runs = 3] [page = engine default]
 #include "../core/BenchUtil.h"
 #include "ServerHarness.h"
+#include "SyncBench.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -29,27 +30,6 @@ using market::server::test::ServerProcess;
 using market::server::test::TerminalClient;
 
 namespace {
-
-ServerProcess* g_server = nullptr; ///< stopped on the way out, so no cluster is left running
-
-[[noreturn]] void die(const QString& what, const QString& why) {
-    std::fprintf(stderr, "bench_initial_sync: %s: %s\n", qUtf8Printable(what), qUtf8Printable(why));
-    if (g_server)
-        g_server->stop();
-    std::exit(1);
-}
-
-template <typename T> T need(Result<T> r, const char* what) {
-    if (!r.ok())
-        die(QString::fromUtf8(what), r.error().message);
-    return std::move(r).value();
-}
-
-QString loadAverage() {
-    QFile f(QStringLiteral("/proc/loadavg"));
-    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2)
-                                       : QStringLiteral("?");
-}
 
 /// Pushes `ops` in batches of 200; dies on anything but a clean apply.
 void pushAll(const ServerProcess& server, const TerminalClient& t, std::vector<protocol::OutboxOp>& ops) {
@@ -143,7 +123,7 @@ int main(int argc, char** argv) {
     if (auto s = keychain.probe(); !s.ok())
         die(QStringLiteral("keychain"), s.error().message);
     ServerProcess server(dir.filePath(QStringLiteral("server")));
-    g_server = &server;
+    beforeDying() = [&server] { server.stop(); };
     if (!server.start())
         die(QStringLiteral("starting market-server"), server.lastError());
     const QString shopCode = QStringLiteral("INI01");

@@ -1,0 +1,50 @@
+#pragma once
+
+// What the sync benchmarks share: stopping on the first error with its reason (and the
+// market-server they started, so no cluster is left running), and the machine's load average
+// printed beside each figure.
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QString>
+#include <cstdio>
+#include <cstdlib>
+#include <domain/Result.h>
+#include <functional>
+#include <utility>
+
+namespace market::bench {
+
+/// Run before a benchmark exits on an error (stops the server it started); empty by default.
+inline std::function<void()>& beforeDying() {
+    static std::function<void()> f;
+    return f;
+}
+
+[[noreturn]] inline void die(const QString& what, const QString& why) {
+    std::fprintf(stderr, "%s: %s: %s\n", qUtf8Printable(QCoreApplication::applicationName()),
+                 qUtf8Printable(what), qUtf8Printable(why));
+    if (beforeDying())
+        beforeDying()();
+    std::exit(1);
+}
+
+template <typename T> T need(core::Result<T> r, const char* what) {
+    if (!r.ok())
+        die(QString::fromUtf8(what), r.error().message);
+    return std::move(r).value();
+}
+
+inline void need(const core::Status& s, const char* what) {
+    if (!s.ok())
+        die(QString::fromUtf8(what), s.error().message);
+}
+
+/// The 1-, 5- and 15-minute load averages, or "?".
+inline QString loadAverage() {
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2)
+                                       : QStringLiteral("?");
+}
+
+} // namespace market::bench
