@@ -34,6 +34,7 @@
 
 using namespace market;
 using namespace market::ui;
+using core::SyncProblem;
 using core::SyncProblemKind;
 using core::SyncProblemState;
 
@@ -321,6 +322,38 @@ private slots:
 
         // The whole list as text: a header line and one line per row.
         QCOMPARE(model.tableText().split(QLatin1Char('\n')).size(), 8);
+    }
+
+    /// The anomalies about a counter itself read as what happened and what to do, not as codes.
+    void counterAnomaliesReadAsSentences() {
+        SyncProblem skew;
+        skew.kind = SyncProblemKind::Anomaly;
+        skew.type = QStringLiteral("clock_skew");
+        skew.entity = QStringLiteral("terminal");
+        skew.details = {{QStringLiteral("seq"), 7},
+                        {QStringLiteral("atMs"), qint64(1'700'000'000'000)},
+                        {QStringLiteral("aheadMs"), qint64((2 * 24 + 3) * 60 * kMinute + 20 * kMinute)}};
+        SyncProblem lost = skew;
+        lost.type = QStringLiteral("reupload_gap");
+        lost.details = {{QStringLiteral("fromSeq"), 41}, {QStringLiteral("toSeq"), 57}};
+        SyncProblem minutes = skew;
+        minutes.details = {{QStringLiteral("seq"), 9},
+                           {QStringLiteral("aheadMs"), qint64(17 * kMinute + 59'000)}};
+        SyncProblemModel model(*m_f.ctx);
+        model.setProblems({skew, lost, minutes});
+        const auto cell = [&](int row, int column) {
+            return model.data(model.index(row, column)).toString();
+        };
+        QCOMPARE(cell(0, SyncProblemModel::What), QStringLiteral("Counter clock ahead"));
+        QCOMPARE(cell(0, SyncProblemModel::Detail),
+                 QStringLiteral("Operation 7 was dated 2 day(s) 3 h ahead of the server's clock: set this "
+                                "counter's date and time"));
+        QCOMPARE(cell(1, SyncProblemModel::What), QStringLiteral("Operations lost in a server restore"));
+        QCOMPARE(cell(1, SyncProblemModel::Detail),
+                 QStringLiteral("Operations 41–57 of this counter were not in the restored server and could "
+                                "not be sent again"));
+        QVERIFY2(cell(2, SyncProblemModel::Detail).contains(QStringLiteral("dated 17 min ahead")),
+                 qPrintable(cell(2, SyncProblemModel::Detail)));
     }
 
     /// The status bar counts what the real engine read from the store; a click opens the list for

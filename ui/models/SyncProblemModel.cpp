@@ -22,6 +22,19 @@ QString shortId(const QString& id) {
     return id.size() > 8 ? id.left(8) + QStringLiteral("…") : id;
 }
 
+/// "2 days 3 h", "3 h 20 min", "17 min": how far ahead a counter's clock ran.
+QString aheadText(qint64 ms) {
+    const qint64 minutes = ms / 60'000;
+    const qint64 days = minutes / (24 * 60);
+    const qint64 hours = minutes / 60 % 24;
+    if (days > 0)
+        return SyncProblemModel::tr("%n day(s)", nullptr, int(days)) +
+               (hours > 0 ? QLatin1Char(' ') + SyncProblemModel::tr("%1 h").arg(hours) : QString());
+    if (hours > 0)
+        return SyncProblemModel::tr("%1 h %2 min").arg(hours).arg(minutes % 60);
+    return SyncProblemModel::tr("%1 min").arg(minutes);
+}
+
 QString firstLine(const QString& text) {
     const qsizetype end = text.indexOf(QLatin1Char('\n'));
     return end < 0 ? text : text.left(end) + QStringLiteral(" …");
@@ -94,6 +107,8 @@ QString SyncProblemModel::anomalyName(const QString& kind) {
         {"unknown_lot", QT_TR_NOOP("Sale from an unknown lot")},
         {"over_returned", QT_TR_NOOP("Returned more than sold")},
         {"audit_chain_break", QT_TR_NOOP("Audit chain broken")},
+        {"clock_skew", QT_TR_NOOP("Counter clock ahead")},
+        {"reupload_gap", QT_TR_NOOP("Operations lost in a server restore")},
     };
     for (const auto& [key, name] : kNames)
         if (kind == QLatin1String(key))
@@ -178,6 +193,15 @@ QString SyncProblemModel::anomalySummary(const SyncProblem& p) const {
     if (p.type == QLatin1String("audit_chain_break"))
         return tr("The audit chain does not link at operation %1")
             .arg(d.value(QStringLiteral("seq")).toInteger());
+    if (p.type == QLatin1String("clock_skew"))
+        return tr("Operation %1 was dated %2 ahead of the server's clock: set this counter's date and time")
+            .arg(d.value(QStringLiteral("seq")).toInteger())
+            .arg(aheadText(d.value(QStringLiteral("aheadMs")).toInteger()));
+    if (p.type == QLatin1String("reupload_gap"))
+        return tr("Operations %1–%2 of this counter were not in the restored server and could not be sent "
+                  "again")
+            .arg(d.value(QStringLiteral("fromSeq")).toInteger())
+            .arg(d.value(QStringLiteral("toSeq")).toInteger());
     // A kind this program does not know yet: the figures as the server sent them.
     QStringList parts;
     for (auto it = d.begin(); it != d.end(); ++it)
