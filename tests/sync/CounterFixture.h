@@ -140,12 +140,15 @@ inline core::Result<core::SaleDoc> sellCash(Counter& c) {
     return core::SaleService(*c.store).sell(c.owner, r);
 }
 
-/// A credit sale of 1 kg at 25.00 to the counter's buyer from `lot` (the counter's own by default).
+/// A credit sale of `qtyThousandths` (1 kg by default) at 25.00 to the counter's buyer from `lot`
+/// (the counter's own by default).
 inline core::Result<core::SaleDoc> sellCredit(Counter& c, std::optional<core::Uuid> lot = std::nullopt,
-                                              std::optional<core::Uuid> buyer = std::nullopt) {
+                                              std::optional<core::Uuid> buyer = std::nullopt,
+                                              qint64 qtyThousandths = 1000) {
     core::SaleRequest r;
     r.buyerId = buyer.value_or(c.buyerId);
-    r.lines.push_back(core::SaleLineRequest{lot.value_or(c.lotId), core::Quantity::fromThousandths(1000),
+    r.lines.push_back(core::SaleLineRequest{lot.value_or(c.lotId),
+                                            core::Quantity::fromThousandths(qtyThousandths),
                                             core::Money::fromMinor(2500)});
     return core::SaleService(*c.store).sell(c.owner, r);
 }

@@ -5,7 +5,7 @@
 // they sync again, the server and both counters agree on stock, the buyer's outstanding and the
 // farmer's payable, and every sale is on the server exactly once. The protocol's own cases
 // (stale_epoch, a re-upload's gap and repeats) are checked against the server directly.
-#include "SyncFixture.h"
+#include "CounterFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,13 +38,7 @@ namespace {
 const QString kShop = QStringLiteral("EPOCH1");
 const QString kPgBin = QStringLiteral("/usr/lib/postgresql/15/bin/");
 
-struct Counter {
-    QTemporaryDir dir;
-    SystemClock clock;
-    std::unique_ptr<Store> store;
-    Session owner;
-    QString path() const { return dir.filePath(QStringLiteral("counter.db")); }
-};
+using market::sync::test::Counter;
 
 /// What the counters and the server must agree on.
 struct Figures {
@@ -147,29 +141,10 @@ class SyncEpochTest : public QObject {
     Counter m_a;
     Counter m_b;
 
+    /// Enrols `c` in the shop with a fresh one-time code and sets it up with its own owner.
     bool join(Counter& c, const QString& enrolCode, const QString& ownerName, int number) {
-        auto store = Store::open(c.path(), c.clock);
-        if (!store.ok())
-            return false;
-        c.store = std::move(store).value();
-        auto enrolled = SyncEngine::enrol(*c.store, m_keychain, serverUrl(*m_server), kShop, enrolCode,
-                                          QStringLiteral("Counter %1").arg(number), SyncOptions{});
-        if (!enrolled.ok()) {
-            qWarning() << enrolled.error().message;
-            return false;
-        }
-        StandaloneShopRequest shop;
-        shop.shopCode = kShop;
-        shop.shopName = QStringLiteral("Epoch test market");
-        shop.ownerUsername = ownerName;
-        shop.ownerPassword = QStringLiteral("owner-secret-1");
-        auto owner = SetupService(*c.store).createStandaloneShop(shop);
-        if (!owner.ok()) {
-            qWarning() << owner.error().message;
-            return false;
-        }
-        c.owner = *owner;
-        return true;
+        return sync::test::joinShop(c, *m_server, m_keychain, kShop, enrolCode, ownerName,
+                                    QStringLiteral("Counter %1").arg(number));
     }
 
     SyncOptions options() const {
@@ -194,14 +169,6 @@ class SyncEpochTest : public QObject {
         if (notice)
             *notice = engine.status().notice();
         return pulled;
-    }
-
-    Result<SaleDoc> sellOnCredit(Counter& c, const Uuid& buyer, const Uuid& lot, qint64 qtyThousandths) {
-        SaleRequest r;
-        r.buyerId = buyer;
-        r.lines.push_back(
-            SaleLineRequest{lot, Quantity::fromThousandths(qtyThousandths), Money::fromMinor(2500)});
-        return SaleService(*c.store).sell(c.owner, r);
     }
 
     static qint64 outboxHighest(Store& store) {
@@ -258,8 +225,8 @@ private slots:
         }
 
         // Before the backup: both sell, B pays the farmer an advance, all synced.
-        REQUIRE_OK(sellOnCredit(m_a, buyer->id, lot1->id, 5'000));
-        REQUIRE_OK(sellOnCredit(m_b, buyer->id, lot1->id, 3'000));
+        REQUIRE_OK(sync::test::sellCredit(m_a, lot1->id, buyer->id, 5'000));
+        REQUIRE_OK(sync::test::sellCredit(m_b, lot1->id, buyer->id, 3'000));
         REQUIRE_OK(FarmerPaymentService(*m_b.store)
                        .pay(m_b.owner, farmer->id, FarmerPaymentKind::Advance, Money::fromMinor(4'000),
                             PaymentMethod::Upi));
@@ -282,13 +249,13 @@ private slots:
         arrival.netQty = Quantity::fromThousandths(50'000);
         auto lot2 = ArrivalService(*m_a.store).recordArrival(m_a.owner, arrival);
         REQUIRE_OK(lot2);
-        REQUIRE_OK(sellOnCredit(m_a, buyer->id, lot1->id, 7'000));
+        REQUIRE_OK(sync::test::sellCredit(m_a, lot1->id, buyer->id, 7'000));
         for (Counter* c : {&m_a, &m_b}) {
             const PullOutcome o = sync(*c);
             QVERIFY2(o.kind == PullOutcome::Kind::Done, qPrintable(o.message));
         }
-        REQUIRE_OK(sellOnCredit(m_b, buyer->id, lot2->id, 4'000));
-        REQUIRE_OK(sellOnCredit(m_b, buyer->id, lot1->id, 2'000));
+        REQUIRE_OK(sync::test::sellCredit(m_b, lot2->id, buyer->id, 4'000));
+        REQUIRE_OK(sync::test::sellCredit(m_b, lot1->id, buyer->id, 2'000));
         REQUIRE_OK(FarmerPaymentService(*m_b.store)
                        .pay(m_b.owner, farmer->id, FarmerPaymentKind::Advance, Money::fromMinor(6'000),
                             PaymentMethod::Upi));
@@ -299,7 +266,7 @@ private slots:
         QCOMPARE(countRows(*m_server, "SELECT count(*) FROM sales"), qint64(5));
         QCOMPARE(*Outbox::pendingCount(*m_a.store), qint64(0));
         // B sells once more and does not sync before the restore: unsent work on top.
-        REQUIRE_OK(sellOnCredit(m_b, buyer->id, lot2->id, 1'000));
+        REQUIRE_OK(sync::test::sellCredit(m_b, lot2->id, buyer->id, 1'000));
         const QString epochBefore = *Outbox::knownEpoch(*m_a.store);
         QVERIFY(!epochBefore.isEmpty());
 
@@ -338,7 +305,7 @@ private slots:
         QCOMPARE(*Outbox::knownEpoch(*m_a.store), newEpoch);
         QCOMPARE(*Outbox::pendingCount(*m_a.store), qint64(0));
         // Selling goes on, before and after.
-        REQUIRE_OK(sellOnCredit(m_a, buyer->id, lot1->id, 1'500));
+        REQUIRE_OK(sync::test::sellCredit(m_a, lot1->id, buyer->id, 1'500));
 
         // B has an unsent sale: its push names the old epoch and is refused as stale, naming what
         // the server holds; B puts back what it sent after that, pushes it all, then reads afresh.

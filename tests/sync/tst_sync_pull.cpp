@@ -74,14 +74,6 @@ class SyncPullTest : public QObject {
         return engine.pullAll();
     }
 
-    Result<SaleDoc> sellOnCredit(Counter& c, const Uuid& buyer, const Uuid& lot, qint64 qtyThousandths) {
-        SaleRequest r;
-        r.buyerId = buyer;
-        r.lines.push_back(
-            SaleLineRequest{lot, Quantity::fromThousandths(qtyThousandths), Money::fromMinor(2500)});
-        return SaleService(*c.store).sell(c.owner, r);
-    }
-
 private slots:
     void initTestCase() {
         QVERIFY(m_serverDir.isValid());
@@ -141,7 +133,7 @@ private slots:
         auto seen = ArrivalService(*m_b.store).lot(lot->id);
         REQUIRE_OK(seen);
         QCOMPARE(seen->left.thousandths(), qint64(10'000));
-        REQUIRE_OK(sellOnCredit(m_b, buyer->id, lot->id, 2'000));
+        REQUIRE_OK(sync::test::sellCredit(m_b, lot->id, buyer->id, 2'000));
         PullOutcome b2 = sync(m_b);
         QVERIFY2(b2.kind == PullOutcome::Kind::Done, qPrintable(b2.message));
         PullOutcome a2 = sync(m_a);
@@ -149,8 +141,8 @@ private slots:
         QCOMPARE(ArrivalService(*m_a.store).lot(lot->id)->left.thousandths(), qint64(8'000));
 
         // Offline, both sell from what each believes is left (8 kg): 6 kg + 5 kg > 8 kg.
-        REQUIRE_OK(sellOnCredit(m_a, buyer->id, lot->id, 6'000));
-        REQUIRE_OK(sellOnCredit(m_b, buyer->id, lot->id, 5'000));
+        REQUIRE_OK(sync::test::sellCredit(m_a, lot->id, buyer->id, 6'000));
+        REQUIRE_OK(sync::test::sellCredit(m_b, lot->id, buyer->id, 5'000));
         REQUIRE_OK(FarmerPaymentService(*m_b.store)
                        .pay(m_b.owner, farmer->id, FarmerPaymentKind::Advance, Money::fromMinor(5'000),
                             PaymentMethod::Upi));
@@ -236,7 +228,7 @@ private slots:
         QMetaObject::invokeMethod(engine.get(), &SyncEngine::start, Qt::QueuedConnection);
         // B's selling connection sees A's lot once the engine's cycle has pulled it.
         QTRY_VERIFY_WITH_TIMEOUT(ArrivalService(*m_b.store).lot(lot->id).ok(), 30000);
-        REQUIRE_OK(sellOnCredit(m_b, m_buyer, lot->id, 1'000));
+        REQUIRE_OK(sync::test::sellCredit(m_b, lot->id, m_buyer, 1'000));
         QMetaObject::invokeMethod(engine.get(), &SyncEngine::pushSoon, Qt::QueuedConnection);
         QTRY_COMPARE_WITH_TIMEOUT(*Outbox::pendingCount(*m_b.store), qint64(0), 30000);
         const PullOutcome again = sync(m_a);
