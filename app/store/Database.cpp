@@ -128,7 +128,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
     MARKET_TRY(db->execScript(pragmas, "setting up the database connection"));
     if (options.backgroundCheckpoints) {
         MARKET_TRY(db->execScript("PRAGMA wal_autocheckpoint=0;", "turning off inline checkpoints"));
-        db->startCheckpointer();
+        db->startCheckpointer(options.walRewindBytes);
     }
     return db;
 }
@@ -172,9 +172,9 @@ Status Database::checkpoint() {
     return okStatus();
 }
 
-void Database::startCheckpointer() {
+void Database::startCheckpointer(qint64 walRewindBytes) {
     const QByteArray path = m_path.toUtf8();
-    m_checkpointer = std::thread([this, path] {
+    m_checkpointer = std::thread([this, path, walRewindBytes] {
         sqlite3* conn = nullptr;
         if (sqlite3_open_v2(path.constData(), &conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) !=
             SQLITE_OK) {
@@ -186,6 +186,12 @@ void Database::startCheckpointer() {
         // and sqlite3_wal_checkpoint_v2 on it is a silent no-op (log = -1) — the WAL then grew
         // without bound while the store was open (2.6 GB during a new counter's first pull).
         sqlite3_exec(conn, "SELECT 1 FROM sqlite_schema LIMIT 1", nullptr, nullptr, nullptr);
+        qint64 pageSize = 4096;
+        sqlite3_stmt* pragma = nullptr;
+        if (sqlite3_prepare_v2(conn, "PRAGMA page_size", -1, &pragma, nullptr) == SQLITE_OK &&
+            sqlite3_step(pragma) == SQLITE_ROW)
+            pageSize = sqlite3_column_int64(pragma, 0);
+        sqlite3_finalize(pragma);
         std::unique_lock lock(m_mutex);
         while (!m_stop) {
             m_wake.wait_for(lock, std::chrono::milliseconds(500));
@@ -196,6 +202,16 @@ void Database::startCheckpointer() {
             int logFrames = 0;
             int copied = 0;
             sqlite3_wal_checkpoint_v2(conn, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied);
+            // Copying never shrinks the WAL: only a writer that finds every frame copied and no
+            // reader in it starts it over, and a writer that commits page after page (a new
+            // counter's first pull) never does — the WAL grew to 2.6 GB. Past the limit, rewind
+            // and truncate it: that holds the write lock for what the passive pass left (a few ms)
+            // and waits at most 200 ms for readers, else it is tried again next time.
+            if (qint64(logFrames) * pageSize > walRewindBytes) {
+                sqlite3_busy_timeout(conn, 200);
+                sqlite3_wal_checkpoint_v2(conn, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+                sqlite3_busy_timeout(conn, 50);
+            }
             lock.lock();
         }
         sqlite3_close(conn);

@@ -72,6 +72,9 @@ public:
     struct Options {
         bool backgroundCheckpoints = true;
         int busyTimeoutMs = 5000;
+        /// Past this size the background checkpointer also rewinds the WAL and truncates it (see
+        /// startCheckpointer). Copying alone never shrinks it while a writer keeps writing.
+        qint64 walRewindBytes = 64 * 1024 * 1024;
     };
 
     Database() = default;
@@ -97,7 +100,7 @@ public:
     Status checkpoint();
 
 private:
-    void startCheckpointer();
+    void startCheckpointer(qint64 walRewindBytes);
     void stopCheckpointer();
 
     sqlite3* m_db = nullptr;

@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QThread>
 
 using namespace market::test;
 
@@ -36,6 +37,7 @@ private slots:
     void newerFileRefusedAndUnchanged();
     void reopeningKeepsDataAndSequences();
     void backgroundCheckpointsCopyTheWal();
+    void aLongRunOfCommitsKeepsTheWalBounded();
 
 private:
     StoreFixture m_fx;
@@ -205,6 +207,34 @@ void TestMigrations::backgroundCheckpointsCopyTheWal() {
     MARKET_REQUIRE_OK(
         (*db)->execScript("CREATE TABLE t (x BLOB); INSERT INTO t VALUES (randomblob(500000))", "writing"));
     QTRY_VERIFY2_WITH_TIMEOUT(QFileInfo(path).size() > 400'000, "the WAL was not checkpointed", 15000);
+}
+
+// A writer that commits transaction after transaction, like a new counter's first pull: copying
+// alone never lets the WAL start over, so past its limit the checkpointer rewinds and truncates it.
+void TestMigrations::aLongRunOfCommitsKeepsTheWalBounded() {
+    const QString path = m_dir.filePath(QStringLiteral("long-pull.db"));
+    Database::Options options;
+    options.walRewindBytes = 1024 * 1024;
+    auto db = Database::open(path, options);
+    MARKET_REQUIRE_OK(db);
+    MARKET_REQUIRE_OK((*db)->execScript("CREATE TABLE t (x BLOB)", "creating"));
+    const QString wal = path + QStringLiteral("-wal");
+    qint64 largest = 0;
+    constexpr int kCommits = 160; // 160 × 128 KiB = 20 MiB through the WAL
+    for (int i = 0; i < kCommits; ++i) {
+        MARKET_REQUIRE_OK((*db)->execScript(
+            "BEGIN IMMEDIATE; INSERT INTO t VALUES (randomblob(131072)); COMMIT", "writing a page"));
+        largest = std::max(largest, QFileInfo(wal).size());
+        QThread::msleep(10); // the gap of a pull fetching its next page
+    }
+    Statement& rows = (*db)->prepare("SELECT count(*), sum(length(x)) FROM t");
+    QVERIFY(rows.next());
+    QCOMPARE(rows.int64(0), qint64(kCommits));
+    QCOMPARE(rows.int64(1), qint64(kCommits) * 131072);
+    rows.reset();
+    // Without the rewind the WAL holds all 20 MiB; with it, the limit plus what 500 ms of
+    // commits add before the checkpointer wakes.
+    QVERIFY2(largest < 8 * 1024 * 1024, qPrintable(QStringLiteral("the WAL reached %1 bytes").arg(largest)));
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)
