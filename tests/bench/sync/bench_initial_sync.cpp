@@ -18,10 +18,12 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QUrlQuery>
+#include <atomic>
 #include <domain/Clock.h>
 #include <engine/SyncEngine.h>
 #include <services/SetupService.h>
 #include <store/Store.h>
+#include <thread>
 
 using namespace market;
 using namespace market::core;
@@ -139,8 +141,8 @@ int main(int argc, char** argv) {
         "changes, pages of %d, %d run(s); seeded in %.1f s; load average before: %s\n",
         masters, salesCount, static_cast<long long>(feedRows), options.pullPageSize, runs,
         microsSince(seedStart) / 1e6, qPrintable(loadAverage()));
-    std::printf("%4s %10s %12s %12s %12s %12s %8s %10s\n", "run", "sync s", "changes/s", "applied", "fetch s",
-                "changes/s", "ratio", "file MB");
+    std::printf("%4s %10s %12s %12s %12s %12s %8s %10s %12s\n", "run", "sync s", "changes/s", "applied",
+                "fetch s", "changes/s", "ratio", "file MB", "WAL peak MB");
     SystemClock clock;
     std::vector<double> syncs, fetches;
     for (int run = 0; run < runs; ++run) {
@@ -161,9 +163,19 @@ int main(int argc, char** argv) {
         need(SetupService(*store).createStandaloneShop(shop), "creating the shop");
 
         sync::SyncEngine engine(*store, keychain, options);
+        // The WAL's largest size during the pull, sampled every 20 ms (the checkpointer must keep
+        // it near its limit while page after page commits).
+        std::atomic<bool> pulling{true};
+        qint64 walPeak = 0;
+        std::thread walWatch([&, wal = path + QStringLiteral("-wal")] {
+            for (; pulling.load(); std::this_thread::sleep_for(std::chrono::milliseconds(20)))
+                walPeak = std::max(walPeak, QFileInfo(wal).size());
+        });
         const auto start = BenchClock::now();
         const auto pulled = engine.pullAll();
         const double seconds = microsSince(start) / 1e6;
+        pulling = false;
+        walWatch.join();
         if (pulled.kind != sync::PullOutcome::Kind::Done || pulled.parked != 0)
             die(QStringLiteral("pulling"),
                 QStringLiteral("%1 (parked %2)").arg(pulled.message).arg(pulled.parked));
@@ -188,10 +200,11 @@ int main(int argc, char** argv) {
         const double fetchSeconds = microsSince(fetchStart) / 1e6;
         syncs.push_back(seconds);
         fetches.push_back(fetchSeconds);
-        std::printf("%4d %10.2f %12.0f %12lld %12.2f %12.0f %8.2f %10.1f\n", run + 1, seconds,
+        std::printf("%4d %10.2f %12.0f %12lld %12.2f %12.0f %8.2f %10.1f %12.1f\n", run + 1, seconds,
                     double(pulled.changes) / seconds, static_cast<long long>(pulled.applied), fetchSeconds,
                     double(fetched) / fetchSeconds, seconds / fetchSeconds,
-                    double(QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size()) / 1e6);
+                    double(QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size()) / 1e6,
+                    double(walPeak) / 1e6);
         std::fflush(stdout);
     }
     const double s = median(syncs);
