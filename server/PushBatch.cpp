@@ -6,7 +6,9 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QMap>
 #include <QUuid>
+#include <array>
 #include <domain/BooksDocuments.h>
 #include <domain/Documents.h>
 #include <domain/JsonReader.h>
@@ -55,6 +57,14 @@ void insertRows(pqxx::work& tx, const char* sql, const QJsonArray& rows) {
 void insertRows(pqxx::work& tx, const std::string& sql, const ArrayRows& rows) {
     if (!rows.isEmpty())
         execPrepared(tx, sql, pqxx::prepare::make_dynamic_params(rows.params()));
+}
+
+// The stock moves of rows an INSERT wrote (`RETURNING lot_id::text, qty`), added to `into` under
+// `column` (0 sold, 1 returned, 2 adjusted). From what was written, not from what was staged: a
+// row skipped by ON CONFLICT DO NOTHING moves no stock.
+void addStockMoves(const pqxx::result& written, int column, QMap<QString, std::array<qint64, 3>>& into) {
+    for (const auto& row : written)
+        into[q(row[0].as<std::string>())][size_t(column)] += row[1].as<qint64>();
 }
 
 // A jsonb[] element: compact JSON text, or NULL for a JSON null.
@@ -128,7 +138,8 @@ const std::string kInsertLines =
                                 {"packages", "bigint"},
                                 {"buyer_charges", "bigint"},
                                 {"farmer_charges", "bigint"},
-                                {"commission_by_buyer", "boolean"}});
+                                {"commission_by_buyer", "boolean"}}) +
+    " RETURNING lot_id::text, qty";
 const std::string kInsertLineCharges =
     unnestInsert("sale_line_charges", {{"sale_line_id", "uuid"},
                                        {"position", "int"},
@@ -218,7 +229,7 @@ const char* const kInsertAdjustments =
     "estimated_value, recorded_by, approved_by, to_timestamp(at_ms / 1000.0), op_id FROM "
     "jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, terminal_id uuid, lot_id uuid, qty bigint, "
     "reason text, note text, estimated_value bigint, recorded_by uuid, approved_by uuid, at_ms bigint, op_id "
-    "uuid) ON CONFLICT DO NOTHING";
+    "uuid) ON CONFLICT DO NOTHING RETURNING lot_id::text, qty";
 const char* const kInsertCashSessions =
     "INSERT INTO cash_sessions (id, shop_id, terminal_id, opened_by, opening_float, opened_at, op_id) "
     "SELECT id, shop_id, terminal_id, opened_by, opening_float, to_timestamp(at_ms / 1000.0), op_id FROM "
@@ -252,7 +263,7 @@ const char* const kInsertReturnLines =
     "buyer_charges, farmer_charges, commission_by_buyer FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, "
     "shop_id uuid, return_id uuid, sale_line_id uuid, lot_id uuid, product_id uuid, farmer_id uuid, qty "
     "bigint, amount bigint, commission bigint, farmer_net bigint, buyer_charges bigint, farmer_charges "
-    "bigint, commission_by_buyer boolean) ON CONFLICT DO NOTHING";
+    "bigint, commission_by_buyer boolean) ON CONFLICT DO NOTHING RETURNING lot_id::text, qty";
 const char* const kInsertReturnAllocations =
     "INSERT INTO return_allocations (id, shop_id, return_id, credit_id, credit_detail_id, farmer_id, amount) "
     "SELECT id, shop_id, return_id, credit_id, credit_detail_id, farmer_id, amount FROM "
@@ -1058,7 +1069,10 @@ void PushBatch::insertAll() {
     insertRows(m_tx, kInsertLots, m_lots);
     insertRows(m_tx, kInsertLotEvents, m_lotEvents);
     insertRows(m_tx, kInsertSales, m_sales);
-    insertRows(m_tx, kInsertLines, m_lines);
+    QMap<QString, std::array<qint64, 3>> moves; // lot → sold, returned, adjusted by this batch
+    if (!m_lines.isEmpty())
+        addStockMoves(execPrepared(m_tx, kInsertLines, pqxx::prepare::make_dynamic_params(m_lines.params())),
+                      0, moves);
     insertRows(m_tx, kInsertLineCharges, m_lineCharges);
     insertRows(m_tx, kInsertPayments, m_payments);
     insertRows(m_tx, kInsertCredits, m_credits);
@@ -1068,13 +1082,16 @@ void PushBatch::insertAll() {
     insertRows(m_tx, kInsertDocuments, m_documents);
     insertRows(m_tx, kInsertFarmerPayments, m_farmerPayments);
     insertRows(m_tx, kInsertExpenses, m_expenses);
-    insertRows(m_tx, kInsertAdjustments, m_adjustments);
+    if (!m_adjustments.isEmpty())
+        addStockMoves(execPrepared(m_tx, kInsertAdjustments, json(m_adjustments)), 2, moves);
     insertRows(m_tx, kInsertCashSessions, m_cashSessions);
     insertRows(m_tx, kInsertCashMovements, m_cashMovements);
     insertRows(m_tx, kInsertCashClosings, m_cashClosings);
     insertRows(m_tx, kInsertReturns, m_returns);
-    insertRows(m_tx, kInsertReturnLines, m_returnLines);
+    if (!m_returnLines.isEmpty())
+        addStockMoves(execPrepared(m_tx, kInsertReturnLines, json(m_returnLines)), 1, moves);
     insertRows(m_tx, kInsertReturnAllocations, m_returnAllocations);
+    addToLotTotals(moves);
     insertRows(m_tx, kInsertAudit, m_audit);
     insertRows(m_tx, kInsertQuarantine, m_quarantine);
     if (!m_lotEvents.isEmpty())
@@ -1085,23 +1102,41 @@ void PushBatch::insertAll() {
             json(m_lotEvents));
 }
 
+void PushBatch::addToLotTotals(const QMap<QString, std::array<qint64, 3>>& moves) {
+    if (moves.isEmpty())
+        return;
+    // One upsert, in lot id order (a stable lock order across concurrent pushers, after the lots'
+    // own FOR UPDATE): the running totals the oversold check reads (migration 6).
+    ArrayRows rows(4);
+    for (auto it = moves.cbegin(); it != moves.cend(); ++it)
+        rows.row() << it.key() << it.value()[0] << it.value()[1] << it.value()[2];
+    execPrepared(
+        m_tx,
+        "INSERT INTO lot_totals (shop_id, lot_id, sold_qty, returned_qty, adjusted_qty) SELECT "
+        "market_current_shop(), lot_id, sold, returned, adjusted FROM unnest($1::uuid[], $2::bigint[], "
+        "$3::bigint[], $4::bigint[]) AS d(lot_id, sold, returned, adjusted) ORDER BY lot_id ON CONFLICT "
+        "(shop_id, lot_id) DO UPDATE SET sold_qty = lot_totals.sold_qty + excluded.sold_qty, "
+        "returned_qty = lot_totals.returned_qty + excluded.returned_qty, adjusted_qty = "
+        "lot_totals.adjusted_qty + excluded.adjusted_qty",
+        pqxx::prepare::make_dynamic_params(rows.params()));
+}
+
 void PushBatch::checkLotsAndCredit() {
     if (!m_arrivedLots.isEmpty())
         execPrepared(m_tx,
                      "UPDATE anomalies SET resolved_at = now(), resolution = 'lot arrived' WHERE kind = "
                      "'unknown_lot' AND resolved_at IS NULL AND entity_id = ANY($1::uuid[])",
                      uuidArray(m_arrivedLots));
-    // Stock of a lot = received − sold + returned − adjusted; below zero is an oversold lot.
+    // Stock of a lot = received − sold + returned − adjusted; below zero is an oversold lot. The
+    // three moves are the lot's running totals, this batch's included (addToLotTotals).
     QSet<QString> lots = m_soldLots;
     lots.unite(m_arrivedLots).unite(m_adjustedLots).unite(m_returnedLots);
     if (!lots.isEmpty()) {
         const auto r = execPrepared(
             m_tx,
-            "SELECT x.id::text, l.received_qty, (SELECT coalesce(sum(qty), 0) FROM sale_lines sl WHERE "
-            "sl.lot_id = x.id AND sl.shop_id = market_current_shop()), (SELECT coalesce(sum(qty), 0) FROM "
-            "return_lines rl WHERE rl.lot_id = x.id AND rl.shop_id = market_current_shop()), (SELECT "
-            "coalesce(sum(qty), 0) FROM stock_adjustments sa WHERE sa.lot_id = x.id AND sa.shop_id = "
-            "market_current_shop()) FROM unnest($1::uuid[]) AS x(id) LEFT JOIN lots l ON l.id = x.id",
+            "SELECT x.id::text, l.received_qty, coalesce(t.sold_qty, 0), coalesce(t.returned_qty, 0), "
+            "coalesce(t.adjusted_qty, 0) FROM unnest($1::uuid[]) AS x(id) LEFT JOIN lots l ON l.id = x.id "
+            "LEFT JOIN lot_totals t ON t.shop_id = market_current_shop() AND t.lot_id = x.id",
             uuidArray(lots));
         for (const auto& row : r) {
             const QString lot = q(row[0].as<std::string>());

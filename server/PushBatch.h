@@ -6,8 +6,10 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMap>
 #include <QSet>
 #include <QString>
+#include <array>
 #include <pqxx/transaction>
 #include <protocol/PushMessages.h>
 #include <vector>
@@ -57,6 +59,7 @@ private:
     bool upsertMaster(const protocol::OutboxOp& op, const std::string& sql,
                       const std::vector<std::string>& params, QString& reason, qint64& serverVersion);
     void insertAll();
+    void addToLotTotals(const QMap<QString, std::array<qint64, 3>>& moves);
     void checkLotsAndCredit();
     void appendFeed(const std::vector<FeedItem>& extra);
 

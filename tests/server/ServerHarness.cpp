@@ -319,4 +319,16 @@ QString queryText(const ServerProcess& server, const std::string& sql) {
     return QString::fromStdString(tx.exec(sql)[0][0].as<std::string>());
 }
 
+std::pair<qint64, qint64> lotTotalsMismatches(const ServerProcess& server) {
+    const qint64 mismatches = countRows(
+        server,
+        "SELECT count(*) FROM (SELECT shop_id, lot_id, sum(sold) AS sold, sum(returned) AS returned, "
+        "sum(adjusted) AS adjusted FROM (SELECT shop_id, lot_id, qty AS sold, 0 AS returned, 0 AS adjusted "
+        "FROM sale_lines UNION ALL SELECT shop_id, lot_id, 0, qty, 0 FROM return_lines UNION ALL SELECT "
+        "shop_id, lot_id, 0, 0, qty FROM stock_adjustments) AS m GROUP BY shop_id, lot_id) AS e FULL JOIN "
+        "lot_totals t USING (shop_id, lot_id) WHERE e.sold IS DISTINCT FROM t.sold_qty OR e.returned IS "
+        "DISTINCT FROM t.returned_qty OR e.adjusted IS DISTINCT FROM t.adjusted_qty");
+    return {mismatches, countRows(server, "SELECT count(*) FROM lot_totals")};
+}
+
 } // namespace market::server::test

@@ -103,5 +103,8 @@ core::SaleDoc sale(const TerminalClient& t, const std::vector<std::pair<core::Lo
 /// Direct SQL helpers for assertions (as the owning role: sees every shop).
 qint64 countRows(const ServerProcess& server, const std::string& sql);
 QString queryText(const ServerProcess& server, const std::string& sql);
+/// Lots whose running totals (lot_totals) differ from a recomputation over sale_lines,
+/// return_lines and stock_adjustments, every shop; and how many lot_totals rows there are.
+std::pair<qint64, qint64> lotTotalsMismatches(const ServerProcess& server);
 
 } // namespace market::server::test

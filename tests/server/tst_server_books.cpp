@@ -923,6 +923,16 @@ private slots:
                  QStringLiteral("4000/200/3800/false"));
     }
 
+    void lotTotalsEqualTheLines() {
+        // The running totals the oversold check reads (sold, returned, adjusted per lot), after
+        // the sales, returns (one across counters) and adjustments above, in two shops.
+        const auto [mismatches, rows] = lotTotalsMismatches(*m_server);
+        QCOMPARE(mismatches, qint64(0));
+        QVERIFY(rows >= 3);
+        QVERIFY(count("SELECT count(*) FROM lot_totals WHERE returned_qty > 0") > 0);
+        QVERIFY(count("SELECT count(*) FROM lot_totals WHERE adjusted_qty <> 0") > 0);
+    }
+
     void tenantRoleSeesOnlyItsShop() {
         // The new tables carry the same policy as the old ones: as market_app in BLR01 nothing of
         // HYD01 is visible (each table holds HYD01 rows, as the owning role sees).
@@ -930,7 +940,8 @@ private slots:
         const char* const tables[] = {"farmer_payments", "expenses",       "stock_adjustments",
                                       "cash_sessions",   "cash_movements", "cash_session_closings",
                                       "sale_returns",    "return_lines",   "return_allocations",
-                                      "settings",        "charges",        "sale_line_charges"};
+                                      "settings",        "charges",        "sale_line_charges",
+                                      "lot_totals"};
         for (const char* table : tables)
             QVERIFY2(count(std::string("SELECT count(*) FROM ") + table + notOther) > 0, table);
         pqxx::connection c(m_server->dbUrl());

@@ -197,6 +197,35 @@ private slots:
         QCOMPARE(countRows(*m_server, open), qint64(0));
     }
 
+    void soldBeforeArrivalIsOversoldWhenTheLotArrives() {
+        // Lines first (unknown lot), then a lot smaller than what they sold: the arrival counts them.
+        auto t2 = enrol(*m_server, m_shop.code);
+        QVERIFY(t2);
+        const auto l = lot(*t2, m_farmer.id, m_product.id, 10'000);
+        const auto first = sale(m_t, {{l, 6'000}}, 1000);
+        const auto second = sale(m_t, {{l, 9'000}}, 1000);
+        const std::vector<protocol::OutboxOp> sales{m_t.op(core::op::kSaleRecorded, first.toJson()),
+                                                    m_t.op(core::op::kSaleRecorded, second.toJson())};
+        QCOMPARE(m_t.push(*m_server, sales).json.value(QStringLiteral("anomalies")).toInt(),
+                 1); // unknown_lot
+        const auto r = t2->push(*m_server, {t2->op(core::op::kLotReceived, l.toJson())});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("anomalies")).toInt(), 1);
+        const std::string lotId = "'" + l.id.toString().toStdString() + "'";
+        QCOMPARE(countRows(*m_server, "SELECT (details->>'soldQty')::bigint FROM anomalies WHERE kind = "
+                                      "'oversold' AND resolved_at IS NULL AND entity_id = " +
+                                          lotId),
+                 qint64(15'000));
+        QCOMPARE(countRows(*m_server, "SELECT sold_qty FROM lot_totals WHERE lot_id = " + lotId),
+                 qint64(15'000));
+        // The same batch again (a lost reply) moves no stock.
+        const auto again = m_t.push(*m_server, sales);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json.value(QStringLiteral("applied")).toInt(), 0);
+        QCOMPARE(countRows(*m_server, "SELECT sold_qty FROM lot_totals WHERE lot_id = " + lotId),
+                 qint64(15'000));
+    }
+
     void auditChainBreakIsFlagged() {
         auto t3 = enrol(*m_server, m_shop.code);
         QVERIFY(t3);
@@ -292,6 +321,13 @@ private slots:
         const auto r = t->push(*m_server, {});
         QCOMPARE(r.status, 403);
         QCOMPARE(r.errorCode(), QStringLiteral("terminal_revoked"));
+    }
+
+    void lotTotalsEqualTheLines() {
+        // After every push above (sales, an oversold lot, lines before their lot's arrival, repeats).
+        const auto [mismatches, rows] = lotTotalsMismatches(*m_server);
+        QCOMPARE(mismatches, qint64(0));
+        QVERIFY(rows > 0);
     }
 
     void metricsCountPushes() {
