@@ -67,7 +67,7 @@ void addStockMoves(const pqxx::result& written, int column, QMap<QString, std::a
         into[q(row[0].as<std::string>())][size_t(column)] += row[1].as<qint64>();
 }
 
-// A jsonb[] element: compact JSON text, or NULL for a JSON null.
+// A json[] element: compact JSON text, or NULL for a JSON null.
 QByteArray jsonOrNull(const QJsonValue& v) {
     if (v.isObject())
         return QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
@@ -196,8 +196,8 @@ const std::string kInsertAudit = unnestInsert("audit_entries", {{"shop_id", "uui
                                                                 {"action", "text"},
                                                                 {"entity", "text"},
                                                                 {"entity_id", "text"},
-                                                                {"before", "jsonb"},
-                                                                {"after", "jsonb"},
+                                                                {"before", "json"},
+                                                                {"after", "json"},
                                                                 {"chain_ok", "boolean"},
                                                                 {"op_id", "uuid"}});
 const char* const kInsertQuarantine =
@@ -1225,7 +1225,7 @@ void PushBatch::appendFeed(const std::vector<FeedItem>& extra) {
         "WITH c AS (UPDATE feed_counters SET last_position = last_position + $2::bigint WHERE shop_id = "
         "$1::uuid RETURNING last_position), i AS (INSERT INTO feed (shop_id, position, type, entity_id, "
         "terminal_id, doc) SELECT $1::uuid, c.last_position - $2::bigint + r.n, r.type, r.entity_id, "
-        "r.terminal_id, r.doc FROM c, unnest($3::text[], $4::uuid[], $5::uuid[], $6::jsonb[]) WITH "
+        "r.terminal_id, r.doc FROM c, unnest($3::text[], $4::uuid[], $5::uuid[], $6::json[]) WITH "
         "ORDINALITY "
         "AS r(type, entity_id, terminal_id, doc, n) RETURNING 1) SELECT count(*) FROM i",
         pqxx::prepare::make_dynamic_params(params));
