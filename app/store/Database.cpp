@@ -193,8 +193,10 @@ void Database::startCheckpointer(qint64 walRewindBytes) {
             pageSize = sqlite3_column_int64(pragma, 0);
         sqlite3_finalize(pragma);
         std::unique_lock lock(m_mutex);
+        // Every 0.5 s; every 0.1 s while bulk writing fills the WAL, so it is copied in small steps.
+        std::chrono::milliseconds interval{500};
         while (!m_stop) {
-            m_wake.wait_for(lock, std::chrono::milliseconds(500));
+            m_wake.wait_for(lock, interval);
             if (m_stop)
                 break;
             lock.unlock();
@@ -212,6 +214,8 @@ void Database::startCheckpointer(qint64 walRewindBytes) {
                 sqlite3_wal_checkpoint_v2(conn, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
                 sqlite3_busy_timeout(conn, 50);
             }
+            interval =
+                std::chrono::milliseconds(qint64(logFrames) * pageSize > walRewindBytes / 4 ? 100 : 500);
             lock.lock();
         }
         sqlite3_close(conn);
