@@ -1,12 +1,13 @@
 #include "DocumentRows.h"
 
+#include "FarmerSoldTotals.h"
 #include "domain/BooksDocuments.h"
 #include "domain/Documents.h"
 #include "store/Database.h"
 
 namespace market::core {
 
-Status insertSaleRows(Database& db, const SaleDoc& sale) {
+Status insertSaleRows(Database& db, const SaleDoc& sale, FarmerSoldTotals* batch) {
     MARKET_TRY(
         db.prepare("INSERT INTO sale (id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, "
                    "walkin_name, walkin_phone, cashier_id, created_at_ms, total, tendered, change_given, "
@@ -100,7 +101,14 @@ Status insertSaleRows(Database& db, const SaleDoc& sale) {
                     .bind(4, d.amount)
                     .exec("writing the credit details"));
     }
-    return okStatus();
+    // Every row is written: the lines count for their farmers now.
+    if (batch) {
+        batch->add(sale);
+        return okStatus();
+    }
+    FarmerSoldTotals totals;
+    totals.add(sale);
+    return totals.addTo(db);
 }
 
 Status insertReturnRows(Database& db, const SaleReturnDoc& ret) {

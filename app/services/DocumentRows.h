@@ -10,6 +10,7 @@
 namespace market::core {
 
 class Database;
+class FarmerSoldTotals;
 struct CashMovementDoc;
 struct CashSessionOpenedDoc;
 struct CollectionDoc;
@@ -22,8 +23,11 @@ struct SaleDoc;
 struct SaleReturnDoc;
 struct StockAdjustmentDoc;
 
-/// Inserts the sale, its lines with their applied charges, payments, credit and credit details.
-Status insertSaleRows(Database& db, const SaleDoc& sale);
+/// Inserts the sale, its lines with their applied charges, payments, credit and credit details,
+/// and adds the lines to the farmers' totals (farmer_balance, farmer_bucket: no trigger does it
+/// since schema v10) — at once, or, when `batch` is given, by counting them there for the caller
+/// to add before its commit (a page of the shop's feed: once per farmer and bucket).
+Status insertSaleRows(Database& db, const SaleDoc& sale, FarmerSoldTotals* batch = nullptr);
 
 /// Inserts the return, its lines and its credit reductions.
 Status insertReturnRows(Database& db, const SaleReturnDoc& ret);

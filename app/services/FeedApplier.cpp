@@ -1,11 +1,13 @@
 #include "FeedApplier.h"
 
+#include "FarmerSoldTotals.h"
 #include "ForeignDocumentWriter.h"
 #include "domain/Documents.h"
 #include "store/Store.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <sqlite3.h>
 
 namespace market::core {
 
@@ -64,7 +66,8 @@ Status FeedApplier::recordAnomaly(const FeedChange& c, FeedPageStats& stats) {
     return okStatus();
 }
 
-Result<FeedApplier::Placed> FeedApplier::place(const FeedChange& c, FeedPageStats& stats, QString& reason) {
+Result<FeedApplier::Placed> FeedApplier::place(const FeedChange& c, FeedPageStats& stats, QString& reason,
+                                               Guard guard) {
     if (c.type == kAnomalyRaised) {
         MARKET_TRY(recordAnomaly(c, stats));
         return Placed::Written;
@@ -75,10 +78,16 @@ Result<FeedApplier::Placed> FeedApplier::place(const FeedChange& c, FeedPageStat
         return Placed::Skipped;
     }
     Database& db = m_store.db();
-    MARKET_TRY(db.execScript("SAVEPOINT feed_document", "starting a synced document"));
-    auto written = ForeignDocumentWriter(m_store, m_localEdits).write(c.type, c.doc);
+    // A savepoint costs a copy of every page the document touches (about as much as writing the
+    // document); a page of documents that all apply needs none.
+    const bool savepoint = guard == Guard::Savepoint;
+    if (savepoint)
+        MARKET_TRY(db.execScript("SAVEPOINT feed_document", "starting a synced document"));
+    const sqlite3_int64 changesBefore = sqlite3_total_changes64(db.handle());
+    auto written = ForeignDocumentWriter(m_store, m_localEdits, m_soldTotals).write(c.type, c.doc);
     if (written.ok()) {
-        MARKET_TRY(db.execScript("RELEASE feed_document", "finishing a synced document"));
+        if (savepoint)
+            MARKET_TRY(db.execScript("RELEASE feed_document", "finishing a synced document"));
         switch (*written) {
         case ForeignWrite::Applied:
             ++stats.applied;
@@ -91,10 +100,16 @@ Result<FeedApplier::Placed> FeedApplier::place(const FeedChange& c, FeedPageStat
             return Placed::Skipped;
         }
     }
-    MARKET_TRY(
-        db.execScript("ROLLBACK TO feed_document; RELEASE feed_document", "undoing a synced document"));
+    if (savepoint)
+        MARKET_TRY(
+            db.execScript("ROLLBACK TO feed_document; RELEASE feed_document", "undoing a synced document"));
     if (!cannotApplyYet(written.error()))
         return written.error();
+    // Without a savepoint, a document that failed before its first row (decoding, the arithmetic
+    // check, the shop, a missing buyer) left nothing behind; one that failed after leaves rows
+    // (each failed statement undoes only itself) and the page has to be written again.
+    if (!savepoint && sqlite3_total_changes64(db.handle()) != changesBefore)
+        return Placed::Redo;
     reason = written.error().message;
     return Placed::Parked;
 }
@@ -128,7 +143,7 @@ Status FeedApplier::retryParked(FeedPageStats& stats) {
         MARKET_TRY(st);
         for (const auto& c : waiting) {
             QString reason;
-            auto placed = place(c, stats, reason);
+            auto placed = place(c, stats, reason, Guard::Savepoint); // likely to fail again
             if (!placed.ok())
                 return placed.error();
             if (*placed == Placed::Parked) {
@@ -151,18 +166,44 @@ Result<FeedPageStats> FeedApplier::applyPage(const std::vector<FeedChange>& chan
     if (!m_store.identity())
         return Error{ErrorCode::InvalidState,
                      Tr::tr("This counter has no shop yet: run \"marketctl init\" before pulling.")};
+    // In one go first; when a document fails half-written, the page again with savepoints.
+    auto once = applyOnce(changes, nextCursor, Guard::None);
+    if (!once.ok())
+        return once.error();
+    if (*once)
+        return **once;
+    auto guarded = applyOnce(changes, nextCursor, Guard::Savepoint);
+    if (!guarded.ok())
+        return guarded.error();
+    if (!*guarded) // cannot happen: with savepoints nothing asks for a redo
+        return Error{ErrorCode::InvalidState, Tr::tr("A page of the shop's feed did not apply.")};
+    return **guarded;
+}
+
+Result<std::optional<FeedPageStats>> FeedApplier::applyOnce(const std::vector<FeedChange>& changes,
+                                                            const QString& nextCursor, Guard guard) {
     StoreTransaction tx(m_store.db());
     MARKET_TRY(tx.begun());
     auto edits = localEdits();
     if (!edits.ok())
         return edits.error();
     m_localEdits = std::move(edits).value();
+    // The page's sold lines are counted here and added to the farmers' totals once per farmer
+    // and bucket, at the end (schema v10).
+    FarmerSoldTotals soldTotals;
+    m_soldTotals = &soldTotals;
+    struct Forget { // the totals die with this attempt
+        FarmerSoldTotals*& p;
+        ~Forget() { p = nullptr; }
+    } forget{m_soldTotals};
     FeedPageStats stats;
     for (const auto& c : changes) {
         QString reason;
-        auto placed = place(c, stats, reason);
+        auto placed = place(c, stats, reason, guard);
         if (!placed.ok())
             return placed.error();
+        if (*placed == Placed::Redo)
+            return std::optional<FeedPageStats>(); // the transaction rolls back
         if (*placed == Placed::Parked) {
             MARKET_TRY(park(c, reason));
             ++stats.parked;
@@ -170,9 +211,10 @@ Result<FeedPageStats> FeedApplier::applyPage(const std::vector<FeedChange>& chan
     }
     if (stats.applied > 0)
         MARKET_TRY(retryParked(stats));
+    MARKET_TRY(soldTotals.addTo(m_store.db()));
     MARKET_TRY(m_store.setMeta(kCursorKey, nextCursor));
     MARKET_TRY(tx.commit());
-    return stats;
+    return std::optional<FeedPageStats>(stats);
 }
 
 Result<QString> FeedApplier::cursor() {

@@ -5,10 +5,12 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QString>
+#include <optional>
 #include <vector>
 
 namespace market::core {
 
+class FarmerSoldTotals;
 class Store;
 
 /// One change of the shop's feed (sync/PROTOCOL.md, "Pull").
@@ -68,7 +70,9 @@ struct ParkedChange {
 /// - a document that cannot apply yet (a sale of a lot that has not arrived here, a code another
 ///   entity already uses here, a document this program cannot read) is parked with its reason
 ///   in `sync_parked` and retried after every page that applied something; it never blocks the
-///   feed. Each document runs in a savepoint, so a parked one leaves no partial rows.
+///   feed. A parked document leaves no partial rows: a page is first written in one go, and a
+///   document that fails after writing some of its rows sends the whole page round again with a
+///   savepoint per document (see applyPage). Parked documents are always retried in savepoints.
 /// - `anomaly.raised` is recorded in `sync_anomaly` for the counter to list.
 class FeedApplier {
 public:
@@ -88,10 +92,16 @@ public:
     static const QString kCursorKey;
 
 private:
-    enum class Placed { Written, Parked, Skipped };
-    /// Writes one change inside a savepoint; a change that cannot apply is rolled back to the
-    /// savepoint and reported as `reason` (stats are updated).
-    Result<Placed> place(const FeedChange& change, FeedPageStats& stats, QString& reason);
+    /// Redo: the change failed after writing some of its rows outside a savepoint; the page must
+    /// be rolled back and written again with savepoints.
+    enum class Placed { Written, Parked, Skipped, Redo };
+    enum class Guard { None, Savepoint };
+    /// Writes one change; a change that cannot apply is reported as `reason` (stats are updated).
+    /// With Guard::Savepoint it runs inside a savepoint and is rolled back to it when it fails.
+    Result<Placed> place(const FeedChange& change, FeedPageStats& stats, QString& reason, Guard guard);
+    /// One attempt at a page in one transaction; nullopt: roll back and retry with savepoints.
+    Result<std::optional<FeedPageStats>> applyOnce(const std::vector<FeedChange>& changes,
+                                                   const QString& nextCursor, Guard guard);
     Status park(const FeedChange& change, const QString& reason);
     Status retryParked(FeedPageStats& stats);
     Status recordAnomaly(const FeedChange& change, FeedPageStats& stats);
@@ -100,6 +110,7 @@ private:
 
     Store& m_store;
     QSet<QString> m_localEdits;
+    FarmerSoldTotals* m_soldTotals = nullptr; ///< the page's sold lines, while one is applied
 };
 
 } // namespace market::core

@@ -150,7 +150,7 @@ Result<ForeignWrite> ForeignDocumentWriter::sale(const QJsonObject& o) {
         return present.error();
     if (*present)
         return ForeignWrite::Present;
-    MARKET_TRY(insertSaleRows(m_store.db(), sale));
+    MARKET_TRY(insertSaleRows(m_store.db(), sale, m_soldTotals));
     return ForeignWrite::Applied;
 }
 

@@ -8,6 +8,7 @@
 
 namespace market::core {
 
+class FarmerSoldTotals;
 class Store;
 
 /// What writing one document of another terminal did.
@@ -20,9 +21,10 @@ enum class ForeignWrite {
 /// Writes one document of the shop's feed (another terminal's sale, lot, master data, ...) into
 /// the counter's store: exactly the rows the terminal that made it wrote (the same tables and
 /// columns as its service), and never an audit or outbox entry — the document is that terminal's,
-/// already in its own audit chain and already on the server. Derived tables stay exact by
-/// themselves: farmer_balance and farmer_bucket follow sale_line / return_line / farmer_payment by
-/// trigger, stock is computed from the lines, a lot's status follows its status events.
+/// already in its own audit chain and already on the server. Derived tables stay exact:
+/// farmer_balance and farmer_bucket follow return_line / farmer_payment by trigger and sale_line
+/// through insertSaleRows (counted into `soldTotals` when the caller batches them: it adds them
+/// before its commit), stock is computed from the lines, a lot's status follows its status events.
 ///
 /// Errors: InvalidInput when the document does not decode or its arithmetic does not check out,
 /// Conflict when it cannot apply here (a lot, sale or party it names is not here yet, a code
@@ -31,9 +33,11 @@ enum class ForeignWrite {
 class ForeignDocumentWriter {
 public:
     /// `localEdits`: master-data keys (see `masterKey`) with an unacknowledged outbox entry here.
-    ForeignDocumentWriter(Store& store, const QSet<QString>& localEdits)
+    ForeignDocumentWriter(Store& store, const QSet<QString>& localEdits,
+                          FarmerSoldTotals* soldTotals = nullptr)
         : m_store(store)
-        , m_localEdits(localEdits) {}
+        , m_localEdits(localEdits)
+        , m_soldTotals(soldTotals) {}
 
     Result<ForeignWrite> write(const QString& type, const QJsonObject& doc);
 
@@ -89,6 +93,7 @@ private:
 
     Store& m_store;
     const QSet<QString>& m_localEdits;
+    FarmerSoldTotals* m_soldTotals;
 };
 
 } // namespace market::core

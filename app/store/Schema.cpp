@@ -404,7 +404,19 @@ CREATE TABLE outbox_sent (
   payload TEXT NOT NULL, audit TEXT NOT NULL, acked_at_ms INTEGER NOT NULL);
 )SQL";
 
-constexpr std::array<const char*, 9> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9};
+// Version 10: sold lines are added to farmer_balance and farmer_bucket by the one writer of
+// sale_line (insertSaleRows, app/services/DocumentRows.cpp, through FarmerSoldTotals) instead of by
+// the v5/v6 triggers. Any AFTER INSERT trigger on sale_line, even one that does nothing, makes
+// SQLite keep a statement journal for every line; with the triggers' own work (three upserts and
+// two lookups of the sale per line) that was half the cost of applying another counter's sales.
+// A page of the shop's feed now adds its lines once per farmer and bucket. Nothing stored changes
+// meaning: the totals stay what they were. Returned lines and farmer payments keep their triggers.
+constexpr const char* kV10 = R"SQL(
+DROP TRIGGER farmer_balance_sold;
+DROP TRIGGER farmer_bucket_sold;
+)SQL";
+
+constexpr std::array<const char*, 10> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10};
 
 /// Swaps the per-line CHECK of sale_line and return_line for one that counts farmer-side charges
 /// and a buyer-paid commission. SQLite cannot ALTER a constraint; rebuilding a table of millions

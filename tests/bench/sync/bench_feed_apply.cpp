@@ -1,7 +1,9 @@
 // Benchmark: applying pages of another counter's sales with core::FeedApplier (decode, arithmetic
-// re-check, "already here?" lookup, savepoint per document, one transaction per page with the
-// cursor) against a bare SQLite program inserting the same rows (sale, lines, payments; the same
-// triggers fire) in one transaction per page with the same pragmas, in the same run.
+// re-check, "already here?" lookup, one transaction per page with the cursor, the farmers' sold
+// totals summed per page: schema v10) against a bare SQLite program writing the same rows (sale,
+// lines, payments, and per page one farmer_balance / farmer_bucket upsert per farmer and bucket)
+// in one transaction per page with the same pragmas, in the same run. MARKET_BENCH_KEEP=1 keeps
+// the stores (the folder is printed).
 //
 // Usage: bench_feed_apply [sales = 2000] [page = 500] [runs = 3] [directory = system temp]
 // Counter X makes the sales through SaleService (2 lines, cash); counter Y of the same shop (a
@@ -20,11 +22,15 @@
 #include "store/Store.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
+#include <QTimeZone>
+#include <map>
 #include <sqlite3.h>
+#include <tuple>
 
 using namespace market::core;
 using namespace market::bench;
@@ -105,9 +111,15 @@ public:
         prepare(m_cursor,
                 "INSERT INTO meta (key, value) VALUES ('sync.pull_cursor', ?1) ON CONFLICT (key) DO "
                 "UPDATE SET value = excluded.value");
+        prepare(m_balance, "INSERT INTO farmer_balance (farmer_id, sold_amount, sold_commission, sold_net) "
+                           "VALUES (?1,?2,?3,?4) ON CONFLICT (farmer_id) DO UPDATE SET sold_amount = "
+                           "sold_amount + excluded.sold_amount, sold_commission = sold_commission + "
+                           "excluded.sold_commission, sold_net = sold_net + excluded.sold_net");
+        prepare(m_bucket, "INSERT INTO farmer_bucket (farmer_id, grain, bucket, net) VALUES (?1,?2,?3,?4) ON "
+                          "CONFLICT (farmer_id, grain, bucket) DO UPDATE SET net = net + excluded.net");
     }
     ~RawWriter() {
-        for (sqlite3_stmt* st : {m_sale, m_line, m_pay, m_cursor})
+        for (sqlite3_stmt* st : {m_sale, m_line, m_pay, m_cursor, m_balance, m_bucket})
             sqlite3_finalize(st);
         sqlite3_close(m_db);
     }
@@ -116,6 +128,7 @@ public:
         check(m_db, sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), "begin");
         for (size_t i = from; i < to; ++i)
             write(sales[i]);
+        flushTotals();
         bindText(m_cursor, 1, QStringLiteral("e:%1").arg(cursor));
         step(m_cursor, "cursor");
         check(m_db, sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr), "commit");
@@ -167,6 +180,15 @@ private:
             sqlite3_bind_int64(m_line, 15, l.farmerCharges.minor());
             sqlite3_bind_int64(m_line, 16, s.commissionByBuyer ? 1 : 0);
             step(m_line, "line");
+            // The page's totals, as the triggers would have added them (UTC month and day).
+            const QString farmer = l.farmerId.toString();
+            const QDate day = QDateTime::fromMSecsSinceEpoch(s.createdAtMs, QTimeZone::utc()).date();
+            Sold& b = m_balances[farmer];
+            b.amount += l.amount.minor();
+            b.commission += l.commission.minor();
+            b.net += l.farmerNet.minor();
+            m_nets[{farmer, 0, day.year() * 100 + day.month()}] += l.farmerNet.minor();
+            m_nets[{farmer, 1, s.createdAtMs / 86'400'000}] += l.farmerNet.minor();
         }
         for (const auto& p : s.payments) {
             bindText(m_pay, 1, p.id.toString());
@@ -178,11 +200,39 @@ private:
         }
     }
 
+    void flushTotals() {
+        for (const auto& [farmer, b] : m_balances) {
+            bindText(m_balance, 1, farmer);
+            sqlite3_bind_int64(m_balance, 2, b.amount);
+            sqlite3_bind_int64(m_balance, 3, b.commission);
+            sqlite3_bind_int64(m_balance, 4, b.net);
+            step(m_balance, "farmer balance");
+        }
+        for (const auto& [key, net] : m_nets) {
+            bindText(m_bucket, 1, std::get<0>(key));
+            sqlite3_bind_int64(m_bucket, 2, std::get<1>(key));
+            sqlite3_bind_int64(m_bucket, 3, std::get<2>(key));
+            sqlite3_bind_int64(m_bucket, 4, net);
+            step(m_bucket, "farmer bucket");
+        }
+        m_balances.clear();
+        m_nets.clear();
+    }
+
+    struct Sold {
+        qint64 amount = 0;
+        qint64 commission = 0;
+        qint64 net = 0;
+    };
+    std::map<QString, Sold> m_balances;
+    std::map<std::tuple<QString, int, qint64>, qint64> m_nets;
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_sale = nullptr;
     sqlite3_stmt* m_line = nullptr;
     sqlite3_stmt* m_pay = nullptr;
     sqlite3_stmt* m_cursor = nullptr;
+    sqlite3_stmt* m_balance = nullptr;
+    sqlite3_stmt* m_bucket = nullptr;
 };
 
 QString copyOf(const QString& templatePath, const QString& dir, const QString& name) {
@@ -206,6 +256,10 @@ int main(int argc, char** argv) {
                                       : QString());
     if (!tmp.isValid())
         die(QStringLiteral("temporary folder"), tmp.errorString());
+    if (qEnvironmentVariableIsSet("MARKET_BENCH_KEEP")) { // keep the stores to look at afterwards
+        tmp.setAutoRemove(false);
+        std::fprintf(stderr, "keeping %s\n", qUtf8Printable(tmp.path()));
+    }
     SystemClock clock;
 
     // Counter X: the master data, 20 lots, and the sales, through the services.
