@@ -18,10 +18,12 @@
 #include "store/Store.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QUuid>
 #include <condition_variable>
 #include <map>
@@ -285,12 +287,20 @@ public:
             "INSERT INTO audit_log (id, terminal_id, seq, user_id, at_ms, action, entity, entity_id, "
             "before_json, after_json, prev_hash, hash) VALUES (?1,?2,?3,?4,?5,'sale.create','sale',?6,NULL,"
             "?7,?8,?9)");
+        // The farmers' totals that SaleService adds per sale since schema v10 (no trigger does).
+        m_balance = prep("INSERT INTO farmer_balance (farmer_id, sold_amount, sold_commission, sold_net) "
+                         "VALUES (?1,?2,?3,?4) ON CONFLICT (farmer_id) DO UPDATE SET sold_amount = "
+                         "sold_amount + excluded.sold_amount, sold_commission = sold_commission + "
+                         "excluded.sold_commission, sold_net = sold_net + excluded.sold_net");
+        m_bucket = prep("INSERT INTO farmer_bucket (farmer_id, grain, bucket, net) VALUES (?1,?2,?3,?4) ON "
+                        "CONFLICT (farmer_id, grain, bucket) DO UPDATE SET net = net + excluded.net");
         m_outbox = prep("INSERT INTO outbox (seq, op_id, type, at_ms, payload, audit) VALUES "
                         "(?1,?2,'sale.recorded',?3,?4,?5)");
     }
     ~RawWriter() override {
         m_checkpointer.reset();
-        for (sqlite3_stmt* st : {m_begin, m_commit, m_sale, m_line, m_pay, m_audit, m_outbox})
+        for (sqlite3_stmt* st :
+             {m_begin, m_commit, m_sale, m_line, m_pay, m_audit, m_outbox, m_balance, m_bucket})
             sqlite3_finalize(st);
         sqlite3_close(m_db);
     }
@@ -332,6 +342,21 @@ protected:
             sqlite3_bind_int64(m_line, 10, 200);
             sqlite3_bind_int64(m_line, 11, 3'800);
             run(m_line, "line");
+            const QByteArray farmer = f.farmers[lot % 3].toString().toLatin1();
+            text(m_balance, 1, farmer);
+            sqlite3_bind_int64(m_balance, 2, 4'000);
+            sqlite3_bind_int64(m_balance, 3, 200);
+            sqlite3_bind_int64(m_balance, 4, 3'800);
+            run(m_balance, "farmer balance");
+            const QDate day = QDateTime::fromMSecsSinceEpoch(now, QTimeZone::utc()).date();
+            for (const qint64 grain : {0, 1}) {
+                text(m_bucket, 1, farmer);
+                sqlite3_bind_int64(m_bucket, 2, grain);
+                sqlite3_bind_int64(m_bucket, 3,
+                                   grain == 0 ? day.year() * 100 + day.month() : now / 86'400'000);
+                sqlite3_bind_int64(m_bucket, 4, 3'800);
+                run(m_bucket, "farmer bucket");
+            }
         }
         for (const char* method : {"upi", "cash"}) {
             text(m_pay, 1, newId());
@@ -390,6 +415,8 @@ private:
     sqlite3_stmt* m_pay = nullptr;
     sqlite3_stmt* m_audit = nullptr;
     sqlite3_stmt* m_outbox = nullptr;
+    sqlite3_stmt* m_balance = nullptr;
+    sqlite3_stmt* m_bucket = nullptr;
 };
 
 } // namespace
