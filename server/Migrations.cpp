@@ -523,6 +523,27 @@ ALTER TABLE audit_entries ALTER COLUMN before TYPE json USING before::json,
 ALTER TABLE feed ALTER COLUMN doc TYPE json USING doc::json;
 )SQL";
 
+// v8: each shop's sale ids in one unpartitioned table, written with the sale (same statement).
+// A push asks whether its sale ids are already recorded (a second operation reusing an id is
+// quarantined): on `sales` that probed every monthly partition, and the generic plan combined the
+// id index with the shop's index, reading a bitmap of all the shop's sales of the month — a cost
+// that grew with the shop's history. Here it is one primary-key probe per id. Backfilled.
+const char* const kV8 = R"SQL(
+LOCK TABLE sales IN SHARE MODE;
+ALTER TABLE sales NO FORCE ROW LEVEL SECURITY;
+CREATE TABLE sale_ids (
+  shop_id uuid NOT NULL, id uuid NOT NULL,
+  PRIMARY KEY (shop_id, id)
+);
+INSERT INTO sale_ids (shop_id, id) SELECT DISTINCT shop_id, id FROM sales;
+ALTER TABLE sales FORCE ROW LEVEL SECURITY;
+ALTER TABLE sale_ids ENABLE ROW LEVEL SECURITY;
+ALTER TABLE sale_ids FORCE ROW LEVEL SECURITY;
+CREATE POLICY shop_isolation ON sale_ids USING (shop_id = market_current_shop())
+  WITH CHECK (shop_id = market_current_shop());
+GRANT SELECT, INSERT ON sale_ids TO market_app;
+)SQL";
+
 void ensureMigrationsTable(pqxx::connection& c) {
     pqxx::work tx(c);
     tx.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, "
@@ -540,7 +561,8 @@ const std::vector<Migration>& migrations() {
         {4, "owner/manager API: api_audit, who resolved an anomaly or a quarantined operation", kV4},
         {5, "terminals: the backlog a counter reports with its push", kV5},
         {6, "lot_totals: running sold, returned and adjusted quantities per lot", kV6},
-        {7, "audit entries' before/after and feed docs stored as json", kV7}};
+        {7, "audit entries' before/after and feed docs stored as json", kV7},
+        {8, "sale_ids: each shop's sale ids, unpartitioned, for the push's duplicate check", kV8}};
     return all;
 }
 

@@ -99,7 +99,9 @@ const char* const kInsertLotEvents =
     "FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, lot_id uuid, from_status text, to_status "
     "text, "
     "reason text, at_ms bigint, by_user uuid, terminal_id uuid) ON CONFLICT DO NOTHING";
+// The sale ids go to sale_ids in the same statement, from the rows actually written.
 const std::string kInsertSales =
+    "WITH s AS (" +
     unnestInsert("sales", {{"id", "uuid"},
                            {"shop_id", "uuid"},
                            {"terminal_id", "uuid"},
@@ -119,7 +121,9 @@ const std::string kInsertSales =
                            {"override_by", "uuid"},
                            {"override_reason", "text"},
                            {"commission_by_buyer", "boolean"},
-                           {"op_id", "uuid"}});
+                           {"op_id", "uuid"}}) +
+    " RETURNING shop_id, id) INSERT INTO sale_ids (shop_id, id) SELECT shop_id, id FROM s ON CONFLICT DO "
+    "NOTHING";
 const std::string kInsertLines =
     unnestInsert("sale_lines", {{"id", "uuid"},
                                 {"shop_id", "uuid"},
@@ -281,7 +285,7 @@ PushBatch::PushBatch(pqxx::work& tx, TerminalIdentity terminal, QString lastAudi
 void PushBatch::prefetchExisting(const std::vector<OutboxOp>& ops, size_t from) {
     // One id set per table that keys documents by their id, in the order of the query below.
     static const std::vector<std::pair<const QString*, const char*>> kTables{
-        {&op::kSaleRecorded, "sales"},
+        {&op::kSaleRecorded, "sale_ids"}, // not `sales`: every monthly partition (migration 8)
         {&op::kLotReceived, "lots"},
         {&op::kCollectionRecorded, "collections"},
         {&op::kLotStatusChanged, "lot_status_events"},
@@ -1060,12 +1064,20 @@ void PushBatch::insertAll() {
     // of the same shop then see each other's committed lines in the checks below.
     QSet<QString> lockLots = m_soldLots;
     lockLots.unite(m_adjustedLots).unite(m_returnedLots);
+    // One primary-key probe per id, in id order: `WHERE id = ANY($1)` got a generic plan that read
+    // every lot (party) of the shop through the shop's index and filtered.
     if (!lockLots.isEmpty())
-        execPrepared(m_tx, "SELECT 1 FROM lots WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE",
-                     uuidArray(lockLots));
+        execPrepared(
+            m_tx,
+            "SELECT 1 FROM (SELECT unnest($1::uuid[]) AS id ORDER BY 1) AS x, LATERAL (SELECT 1 FROM "
+            "lots WHERE lots.id = x.id FOR UPDATE) AS l",
+            uuidArray(lockLots));
     if (!m_creditBuyers.isEmpty())
-        execPrepared(m_tx, "SELECT 1 FROM parties WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE",
-                     uuidArray(m_creditBuyers));
+        execPrepared(
+            m_tx,
+            "SELECT 1 FROM (SELECT unnest($1::uuid[]) AS id ORDER BY 1) AS x, LATERAL (SELECT 1 FROM "
+            "parties WHERE parties.id = x.id FOR UPDATE) AS p",
+            uuidArray(m_creditBuyers));
     insertRows(m_tx, kInsertLots, m_lots);
     insertRows(m_tx, kInsertLotEvents, m_lotEvents);
     insertRows(m_tx, kInsertSales, m_sales);
@@ -1128,15 +1140,21 @@ void PushBatch::checkLotsAndCredit() {
                      "'unknown_lot' AND resolved_at IS NULL AND entity_id = ANY($1::uuid[])",
                      uuidArray(m_arrivedLots));
     // Stock of a lot = received − sold + returned − adjusted; below zero is an oversold lot. The
-    // three moves are the lot's running totals, this batch's included (addToLotTotals).
+    // three moves are the lot's running totals, this batch's included (addToLotTotals). One
+    // primary-key probe per lot (OFFSET 0 keeps the lateral lookups from becoming joins that the
+    // generic plan would drive from the shop's index, reading every lot of the shop).
     QSet<QString> lots = m_soldLots;
     lots.unite(m_arrivedLots).unite(m_adjustedLots).unite(m_returnedLots);
     if (!lots.isEmpty()) {
         const auto r = execPrepared(
             m_tx,
             "SELECT x.id::text, l.received_qty, coalesce(t.sold_qty, 0), coalesce(t.returned_qty, 0), "
-            "coalesce(t.adjusted_qty, 0) FROM unnest($1::uuid[]) AS x(id) LEFT JOIN lots l ON l.id = x.id "
-            "LEFT JOIN lot_totals t ON t.shop_id = market_current_shop() AND t.lot_id = x.id",
+            "coalesce(t.adjusted_qty, 0) FROM unnest($1::uuid[]) AS x(id) LEFT JOIN LATERAL (SELECT "
+            "received_qty FROM lots WHERE id = x.id OFFSET 0) AS l ON true LEFT JOIN LATERAL (SELECT "
+            "sold_qty, "
+            "returned_qty, adjusted_qty FROM lot_totals WHERE shop_id = market_current_shop() AND lot_id = "
+            "x.id "
+            "OFFSET 0) AS t ON true",
             uuidArray(lots));
         for (const auto& row : r) {
             const QString lot = q(row[0].as<std::string>());

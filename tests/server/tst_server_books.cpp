@@ -923,6 +923,27 @@ private slots:
                  QStringLiteral("4000/200/3800/false"));
     }
 
+    void reusedSaleIdIsQuarantined() {
+        // A sale id already recorded (looked up in sale_ids), in a later push and twice in one push.
+        const auto s = sale(m_t, {{m_lot, 1'000}}, 1000);
+        QCOMPARE(m_t.push(*m_server, {m_t.op(core::op::kSaleRecorded, s.toJson())})
+                     .json.value(QStringLiteral("applied"))
+                     .toInt(),
+                 1);
+        quarantined(m_t, core::op::kSaleRecorded, s.toJson(), "sales", QStringLiteral("is already recorded"));
+        const auto other = sale(m_t, {{m_lot, 1'000}}, 1000);
+        const auto twice = m_t.push(*m_server, {m_t.op(core::op::kSaleRecorded, other.toJson()),
+                                                m_t.op(core::op::kSaleRecorded, other.toJson())});
+        QCOMPARE(twice.json.value(QStringLiteral("applied")).toInt(), 1);
+        QCOMPARE(twice.json.value(QStringLiteral("quarantined")).toInt(), 1);
+        QCOMPARE(count("SELECT count(*) FROM sales WHERE id IN (" + sq(s.id.toString()) + ", " +
+                       sq(other.id.toString()) + ")"),
+                 qint64(2));
+        QCOMPARE(count("SELECT count(*) FROM sale_ids WHERE id IN (" + sq(s.id.toString()) + ", " +
+                       sq(other.id.toString()) + ")"),
+                 qint64(2));
+    }
+
     void lotTotalsEqualTheLines() {
         // The running totals the oversold check reads (sold, returned, adjusted per lot), after
         // the sales, returns (one across counters) and adjustments above, in two shops.

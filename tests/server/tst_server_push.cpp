@@ -330,6 +330,14 @@ private slots:
         QVERIFY(rows > 0);
     }
 
+    void saleIdsEqualTheSales() {
+        // sale_ids (the duplicate check's table) holds exactly each shop's sale ids.
+        QCOMPARE(count("SELECT count(*) FROM (SELECT DISTINCT shop_id, id FROM sales) s FULL JOIN sale_ids i "
+                       "USING (shop_id, id) WHERE s.id IS NULL OR i.id IS NULL"),
+                 qint64(0));
+        QVERIFY(count("SELECT count(*) FROM sale_ids") > 0);
+    }
+
     void metricsCountPushes() {
         const auto r = m_server->get(QStringLiteral("/metrics"));
         QCOMPARE(r.status, 200);
