@@ -226,6 +226,23 @@ private slots:
                  qint64(15'000));
     }
 
+    void quotesAndBackslashesAreStoredExactly() {
+        // Text and documents travel as PostgreSQL array literals (SqlArrays.h): `"` and `\` escaped.
+        const auto l = lot(m_t, m_farmer.id, m_product.id, 10'000);
+        auto s = sale(m_t, {{l, 1'000}}, 1000);
+        s.walkinName = QStringLiteral("Ravi \"Anna\" C:\\stall\\7 \\\" end\\");
+        const auto r = m_t.push(*m_server, {m_t.op(core::op::kLotReceived, l.toJson()),
+                                            m_t.op(core::op::kSaleRecorded, s.toJson())});
+        QCOMPARE(r.json.value(QStringLiteral("applied")).toInt(), 2);
+        const std::string id = "'" + s.id.toString().toStdString() + "'";
+        QCOMPARE(queryText(*m_server, "SELECT walkin_name FROM sales WHERE id = " + id), s.walkinName);
+        QCOMPARE(
+            queryText(*m_server, "SELECT after->>'walkinName' FROM audit_entries WHERE entity_id = " + id),
+            s.walkinName);
+        QCOMPARE(queryText(*m_server, "SELECT doc->>'walkinName' FROM feed WHERE entity_id = " + id),
+                 s.walkinName);
+    }
+
     void auditChainBreakIsFlagged() {
         auto t3 = enrol(*m_server, m_shop.code);
         QVERIFY(t3);
