@@ -4,6 +4,7 @@
 #include "ApiError.h"
 #include "Crypto.h"
 #include "Database.h"
+#include "FeedWriter.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -285,6 +286,8 @@ QJsonObject AdminService::resolveAnomaly(const QString& shopId, const TokenClaim
     recordApiAudit(
         tx, shopId, who,
         {QStringLiteral("anomaly.resolve"), QStringLiteral("anomaly"), anomalyId, QJsonValue(), out, text});
+    // The counters listed it when it was raised; the feed tells them it is over (and why).
+    appendFeedRows(tx, shopId, {FeedRow{QStringLiteral("anomaly.resolved"), anomalyId, out, {}}});
     tx.commit();
     return out;
 }

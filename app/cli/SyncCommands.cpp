@@ -9,6 +9,7 @@
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <algorithm>
 #include <engine/SyncEngine.h>
 #include <services/FeedApplier.h>
 #include <store/Outbox.h>
@@ -158,14 +159,26 @@ int runSync(Context& ctx) {
 
 QJsonArray anomaliesJson(const std::vector<SyncAnomaly>& anomalies) {
     QJsonArray out;
-    for (const auto& a : anomalies)
-        out.append(QJsonObject{{QStringLiteral("id"), a.id},
-                               {QStringLiteral("kind"), a.kind},
-                               {QStringLiteral("entity"), a.entity},
-                               {QStringLiteral("entityId"), a.entityId},
-                               {QStringLiteral("details"), a.details},
-                               {QStringLiteral("position"), a.position}});
+    for (const auto& a : anomalies) {
+        QJsonObject o{{QStringLiteral("id"), a.id},
+                      {QStringLiteral("kind"), a.kind},
+                      {QStringLiteral("entity"), a.entity},
+                      {QStringLiteral("entityId"), a.entityId},
+                      {QStringLiteral("details"), a.details},
+                      {QStringLiteral("position"), a.position},
+                      {QStringLiteral("resolved"), a.resolvedAtMs > 0}};
+        if (a.resolvedAtMs > 0) {
+            o.insert(QStringLiteral("resolvedAtMs"), a.resolvedAtMs);
+            o.insert(QStringLiteral("resolution"), a.resolution);
+        }
+        out.append(o);
+    }
     return out;
+}
+
+qint64 openCount(const std::vector<SyncAnomaly>& anomalies) {
+    return qint64(std::count_if(anomalies.begin(), anomalies.end(),
+                                [](const SyncAnomaly& a) { return a.resolvedAtMs == 0; }));
 }
 
 QJsonArray parkedJson(const std::vector<ParkedChange>& parked) {
@@ -217,7 +230,7 @@ int runStatus(Context& ctx) {
                       {QStringLiteral("serverProtocolVersion"), s.serverProtocolVersion()},
                       {QStringLiteral("quarantine"), q},
                       {QStringLiteral("pullCursor"), cursor},
-                      {QStringLiteral("anomalyCount"), qint64(anomalies.size())},
+                      {QStringLiteral("anomalyCount"), openCount(anomalies)},
                       {QStringLiteral("anomalies"), anomaliesJson(anomalies)},
                       {QStringLiteral("parkedCount"), qint64(parked.size())},
                       {QStringLiteral("parked"), parkedJson(parked)},
@@ -261,9 +274,13 @@ int runStatus(Context& ctx) {
                "the shop's data read afresh")
                 .arg(ctx.dateTime(restoredAt.toLongLong()))
                 .arg(reenqueued.toLongLong()));
-    printLine(tr("anomalies raised by the server: %1").arg(anomalies.size()));
+    printLine(
+        tr("anomalies raised by the server: %1 (%2 open)").arg(anomalies.size()).arg(openCount(anomalies)));
     for (const auto& a : anomalies)
-        printLine(QStringLiteral("  %1 %2 %3").arg(a.kind, a.entity, a.entityId));
+        printLine(a.resolvedAtMs > 0
+                      ? QStringLiteral("  %1 %2 %3 ").arg(a.kind, a.entity, a.entityId) +
+                            tr("resolved %1: %2").arg(ctx.dateTime(a.resolvedAtMs), a.resolution)
+                      : QStringLiteral("  %1 %2 %3").arg(a.kind, a.entity, a.entityId));
     printLine(tr("parked feed documents: %1").arg(parked.size()));
     for (const auto& p : parked)
         printLine(QStringLiteral("  #%1 %2 %3: %4").arg(p.position).arg(p.type, p.entityId, p.reason));

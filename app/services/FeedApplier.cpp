@@ -17,6 +17,7 @@ struct Tr {
 };
 
 const QString kAnomalyRaised = QStringLiteral("anomaly.raised");
+const QString kAnomalyResolved = QStringLiteral("anomaly.resolved");
 
 QString compact(const QJsonObject& o) {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -66,10 +67,26 @@ Status FeedApplier::recordAnomaly(const FeedChange& c, FeedPageStats& stats) {
     return okStatus();
 }
 
+Status FeedApplier::recordResolution(const FeedChange& c) {
+    // An anomaly this counter never listed (raised before an epoch switch emptied the list) has
+    // nothing to mark; a repeat keeps the first resolution.
+    return m_store.db()
+        .prepare("UPDATE sync_anomaly SET resolved_at_ms = ?2, resolution = ?3 WHERE id = ?1 AND "
+                 "resolved_at_ms IS NULL")
+        .bind(1, c.id)
+        .bind(2, std::max<qint64>(1, c.doc.value(QStringLiteral("resolvedAtMs")).toInteger()))
+        .bind(3, c.doc.value(QStringLiteral("resolution")).toString())
+        .exec("recording an anomaly's resolution");
+}
+
 Result<FeedApplier::Placed> FeedApplier::place(const FeedChange& c, FeedPageStats& stats, QString& reason,
                                                Guard guard) {
     if (c.type == kAnomalyRaised) {
         MARKET_TRY(recordAnomaly(c, stats));
+        return Placed::Written;
+    }
+    if (c.type == kAnomalyResolved) {
+        MARKET_TRY(recordResolution(c));
         return Placed::Written;
     }
     const bool own = !c.terminalId.isEmpty() && c.terminalId == m_store.identity()->terminalId.toString();
@@ -223,12 +240,13 @@ Result<QString> FeedApplier::cursor() {
 
 Result<std::vector<SyncAnomaly>> FeedApplier::anomalies() {
     Statement& s =
-        m_store.db().prepare("SELECT id, kind, entity, entity_id, details, position, received_at_ms "
-                             "FROM sync_anomaly ORDER BY position");
+        m_store.db().prepare("SELECT id, kind, entity, entity_id, details, position, received_at_ms, "
+                             "coalesce(resolved_at_ms, 0), coalesce(resolution, '') FROM sync_anomaly "
+                             "ORDER BY position");
     std::vector<SyncAnomaly> out;
     while (s.next())
         out.push_back(SyncAnomaly{s.text(0), s.text(1), s.text(2), s.text(3), parse(s.text(4)), s.int64(5),
-                                  s.int64(6)});
+                                  s.int64(6), s.int64(7), s.text(8)});
     Status st = s.status("reading the anomalies");
     s.reset();
     if (!st.ok())
@@ -263,7 +281,7 @@ Result<qint64> count(Store& store, const char* sql) {
 } // namespace
 
 Result<qint64> FeedApplier::anomalyCount() {
-    return count(m_store, "SELECT count(*) FROM sync_anomaly");
+    return count(m_store, "SELECT count(*) FROM sync_anomaly WHERE resolved_at_ms IS NULL");
 }
 
 Result<qint64> FeedApplier::parkedCount() {

@@ -42,6 +42,8 @@ struct SyncAnomaly {
     QJsonObject details;
     qint64 position = 0;
     qint64 receivedAtMs = 0;
+    qint64 resolvedAtMs = 0; ///< when the server resolved it (0: open as far as the feed said)
+    QString resolution;      ///< the note it was resolved with
 };
 
 /// A feed document that could not apply here yet, with the reason.
@@ -73,7 +75,8 @@ struct ParkedChange {
 ///   feed. A parked document leaves no partial rows: a page is first written in one go, and a
 ///   document that fails after writing some of its rows sends the whole page round again with a
 ///   savepoint per document (see applyPage). Parked documents are always retried in savepoints.
-/// - `anomaly.raised` is recorded in `sync_anomaly` for the counter to list.
+/// - `anomaly.raised` is recorded in `sync_anomaly` for the counter to list; `anomaly.resolved`
+///   marks it resolved there (when, with the note), so it is no longer counted as open.
 class FeedApplier {
 public:
     explicit FeedApplier(Store& store)
@@ -85,6 +88,7 @@ public:
     /// The cursor after the last applied page ("" before the first).
     Result<QString> cursor();
     Result<std::vector<SyncAnomaly>> anomalies();
+    /// Anomalies not resolved on the server (as far as the feed has told).
     Result<qint64> anomalyCount();
     Result<std::vector<ParkedChange>> parked();
     Result<qint64> parkedCount();
@@ -105,6 +109,7 @@ private:
     Status park(const FeedChange& change, const QString& reason);
     Status retryParked(FeedPageStats& stats);
     Status recordAnomaly(const FeedChange& change, FeedPageStats& stats);
+    Status recordResolution(const FeedChange& change);
     /// Master-data keys of this counter's unacknowledged outbox entries.
     Result<QSet<QString>> localEdits();
 

@@ -126,6 +126,12 @@ Status SyncProblemService::addAnomalies(std::vector<SyncProblem>& out) {
         // The server resolves an unknown_lot anomaly when the lot arrives; here, the lot has a name.
         if (p.state == SyncProblemState::Open && p.type == QLatin1String("unknown_lot") && !p.label.isEmpty())
             p.state = SyncProblemState::LotArrived;
+        // A resolution the feed brought says it best.
+        if (it->resolvedAtMs > 0) {
+            p.state = SyncProblemState::Resolved;
+            p.resolvedAtMs = it->resolvedAtMs;
+            p.resolution = it->resolution;
+        }
         p.details = it->details;
         p.position = it->position;
         p.atMs = it->receivedAtMs;

@@ -17,11 +17,12 @@ enum class SyncProblemKind {
     Parked,      ///< a pulled document waiting here for something it needs (a lot, a sale, ...)
 };
 
-/// Where a problem stands as far as this counter can tell. The feed carries no resolutions made on
-/// the server, so an anomaly is only known to be over when the protocol implies it.
+/// Where a problem stands as far as this counter can tell: an anomaly is over when the feed
+/// brought its resolution, or when the protocol implies it.
 enum class SyncProblemState {
     SetAside,    ///< quarantined: acknowledged and kept for display; only the server can resolve it
     Open,        ///< an anomaly with nothing here saying it is over
+    Resolved,    ///< an anomaly the owner or a manager resolved on the server (note in `resolution`)
     LotArrived,  ///< an `unknown_lot` anomaly whose lot is now here (the server resolves it then)
     RaisedAgain, ///< a later anomaly of the same kind and entity arrived: the server closed this one
     Waiting,     ///< parked: retried after every pulled page that applies something
@@ -43,9 +44,11 @@ struct SyncProblem {
     qint64 firstSeq = 0; ///< quarantined: outbox sequence range and count
     qint64 lastSeq = 0;
     int count = 1;
-    qint64 position = 0; ///< anomaly / parked: position in the shop's feed
-    QString fromCounter; ///< parked: the counter that pushed it ("Counter 2 (Back gate)") if known
-    qint64 atMs = 0;     ///< when this counter recorded it (set aside, received, parked)
+    qint64 position = 0;     ///< anomaly / parked: position in the shop's feed
+    QString fromCounter;     ///< parked: the counter that pushed it ("Counter 2 (Back gate)") if known
+    qint64 atMs = 0;         ///< when this counter recorded it (set aside, received, parked)
+    qint64 resolvedAtMs = 0; ///< anomaly: when the server resolved it (0: not known to be)
+    QString resolution;      ///< anomaly: the note it was resolved with
 };
 
 /// The counter's sync problems for the manager's list, newest first. Reads the local store only.

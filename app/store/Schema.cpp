@@ -416,7 +416,14 @@ DROP TRIGGER farmer_balance_sold;
 DROP TRIGGER farmer_bucket_sold;
 )SQL";
 
-constexpr std::array<const char*, 10> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10};
+// Version 11: an anomaly the owner or a manager resolved on the server (`anomaly.resolved` in the
+// feed): when, and their note. The counter lists it as resolved and no longer counts it as open.
+constexpr const char* kV11 = R"SQL(
+ALTER TABLE sync_anomaly ADD COLUMN resolved_at_ms INTEGER;
+ALTER TABLE sync_anomaly ADD COLUMN resolution TEXT;
+)SQL";
+
+constexpr std::array<const char*, 11> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11};
 
 /// Swaps the per-line CHECK of sale_line and return_line for one that counts farmer-side charges
 /// and a buyer-paid commission. SQLite cannot ALTER a constraint; rebuilding a table of millions

@@ -774,7 +774,16 @@ private slots:
         QCOMPARE(count("SELECT count(*) FROM api_audit WHERE action = 'anomaly.resolve' AND entity_id = '" +
                        id.toStdString() + "'"),
                  qint64(1));
+        // The counters hear of it through the feed, note included.
+        QCOMPARE(
+            count("SELECT count(*) FROM feed WHERE type = 'anomaly.resolved' AND terminal_id IS NULL AND "
+                  "entity_id = '" +
+                  id.toStdString() + "' AND doc->>'resolution' = 'recounted: 4 kg more had arrived'"),
+            qint64(1));
         QCOMPARE(m_server->post(path, note, bearer(m_managerA)).status, 409);
+        QCOMPARE(count("SELECT count(*) FROM feed WHERE type = 'anomaly.resolved' AND entity_id = '" +
+                       id.toStdString() + "'"),
+                 qint64(1));
     }
 
     void resolveQuarantine() {

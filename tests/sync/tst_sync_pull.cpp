@@ -286,6 +286,45 @@ private slots:
             QJsonValue(QStringLiteral("oversold")));
         QCOMPARE(st.value(QStringLiteral("parkedCount")).toInteger(), 0);
     }
+
+    /// The owner resolves the oversold anomaly through the owner API; the next sync of each counter
+    /// marks it resolved there with the note, and it no longer counts as open.
+    void anOwnersResolutionReachesEveryCounter() {
+        const QString token = market::server::test::login(*m_server, QStringLiteral("sync-owner"),
+                                                          QStringLiteral("owner-pass-1"));
+        QVERIFY(!token.isEmpty());
+        const QString shopId =
+            market::server::test::queryText(*m_server, "SELECT id::text FROM shops WHERE code = 'PULL1'");
+        const QString bearer = QStringLiteral("Bearer ") + token;
+        const auto listed = m_server->get(QStringLiteral("/api/v1/shops/%1/anomalies").arg(shopId), bearer);
+        QCOMPARE(listed.status, 200);
+        QString anomalyId;
+        for (const auto& v : listed.json.value(QStringLiteral("anomalies")).toArray())
+            if (v.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("oversold"))
+                anomalyId = v.toObject().value(QStringLiteral("id")).toString();
+        QVERIFY(!anomalyId.isEmpty());
+        const QString note = QStringLiteral("Recounted the crates: 2 kg more had come in");
+        const auto resolved =
+            m_server->post(QStringLiteral("/api/v1/shops/%1/anomalies/%2/resolve").arg(shopId, anomalyId),
+                           QJsonDocument(QJsonObject{{QStringLiteral("note"), note}}).toJson(), bearer);
+        QCOMPARE(resolved.status, 200);
+
+        for (Counter* c : {&m_a, &m_b}) {
+            const PullOutcome o = sync(*c);
+            QVERIFY2(o.kind == PullOutcome::Kind::Done, qPrintable(o.message));
+            QCOMPARE(o.parked, qint64(0));
+            auto anomalies = FeedApplier(*c->store).anomalies();
+            REQUIRE_OK(anomalies);
+            QCOMPARE(anomalies->size(), size_t(1));
+            QCOMPARE(anomalies->front().id, anomalyId);
+            QCOMPARE(anomalies->front().resolution, note);
+            QCOMPARE(anomalies->front().resolvedAtMs,
+                     resolved.json.value(QStringLiteral("resolvedAtMs")).toInteger());
+            SyncEngine engine(*c->store, m_keychain, SyncOptions{});
+            REQUIRE_OK(engine.refreshStatus());
+            QCOMPARE(engine.status().anomalyCount(), qint64(0));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(SyncPullTest)

@@ -504,6 +504,61 @@ private slots:
         QVERIFY(!m_window->syncProblemsDialog());
     }
 
+    /// The owner resolved the credit anomaly on the server: the feed's `anomaly.resolved` marks it
+    /// here with the note, it no longer counts as open, and a repeat or an unknown id changes
+    /// nothing (and is not parked).
+    void aResolutionFromTheServerClosesTheAnomaly() {
+        core::FeedApplier feed(*m_f.store);
+        const auto before = feed.anomalies();
+        QVERIFY(before.ok());
+        QString creditId;
+        for (const auto& a : *before)
+            if (a.kind == QLatin1String("credit_limit_exceeded"))
+                creditId = a.id;
+        QVERIFY(!creditId.isEmpty());
+        const qint64 openBefore = *feed.anomalyCount();
+        const auto resolved = [](qint64 position, const QString& id, const QString& note, qint64 atMs) {
+            return core::FeedChange{position,
+                                    QStringLiteral("anomaly.resolved"),
+                                    id,
+                                    {},
+                                    QJsonObject{{QStringLiteral("id"), id},
+                                                {QStringLiteral("resolved"), true},
+                                                {QStringLiteral("resolution"), note},
+                                                {QStringLiteral("resolvedAtMs"), atMs}}};
+        };
+        const qint64 at = m_f.clock.nowMs() - kMinute;
+        const QString note = QStringLiteral("पैसे मिल गए — paid 2,000 in cash; limit raised");
+        const auto applied = feed.applyPage(
+            {resolved(107, creditId, note, at),
+             resolved(108, creditId, QStringLiteral("a second note"), at + kMinute),
+             resolved(109, core::Uuid::createV7(at).toString(), QStringLiteral("unknown"), at)},
+            QStringLiteral("e:109"));
+        QVERIFY2(applied.ok(), applied.ok() ? "" : qPrintable(applied.error().message));
+        QCOMPARE(applied->parked, 0);
+        QCOMPARE(*feed.anomalyCount(), openBefore - 1);
+
+        const auto list = listed();
+        const auto* credit = find(list, SyncProblemKind::Anomaly, QStringLiteral("credit_limit_exceeded"),
+                                  SyncProblemState::Resolved);
+        QVERIFY(credit);
+        QCOMPARE(credit->resolution, note);
+        QCOMPARE(credit->resolvedAtMs, at);
+        QVERIFY(!find(list, SyncProblemKind::Anomaly, QStringLiteral("credit_limit_exceeded"),
+                      SyncProblemState::Open));
+        SyncProblemModel model(*m_f.ctx);
+        model.setProblems(list);
+        const int row = rowOf(model, SyncProblemKind::Anomaly, QStringLiteral("credit_limit_exceeded"),
+                              SyncProblemState::Resolved);
+        QVERIFY(row >= 0);
+        QCOMPARE(model.data(model.index(row, SyncProblemModel::Status)).toString(),
+                 QStringLiteral("Resolved on the server"));
+        QVERIFY(model.data(model.index(row, 0), Qt::ForegroundRole).isValid()); // greyed
+        const QString tip = model.detailText(row);
+        QVERIFY2(tip.contains(QStringLiteral("Resolution: ") + note), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("Resolved on: ") + m_f.ctx->dateTime(at)), qPrintable(tip));
+    }
+
     void cleanupTestCase() {
         m_window.reset();
         m_sync.reset(); // stops the engine on its thread

@@ -122,6 +122,8 @@ QString SyncProblemModel::stateName(SyncProblemState state) {
         return tr("Resolve on the server");
     case SyncProblemState::Open:
         return tr("Open");
+    case SyncProblemState::Resolved:
+        return tr("Resolved on the server");
     case SyncProblemState::LotArrived:
         return tr("Lot has arrived");
     case SyncProblemState::RaisedAgain:
@@ -218,7 +220,8 @@ QVariant SyncProblemModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
         return {};
     const SyncProblem& p = m_problems[static_cast<size_t>(index.row())];
-    const bool closed = p.state == SyncProblemState::LotArrived || p.state == SyncProblemState::RaisedAgain;
+    const bool closed = p.state == SyncProblemState::LotArrived || p.state == SyncProblemState::RaisedAgain ||
+                        p.state == SyncProblemState::Resolved;
     switch (role) {
     case Qt::ToolTipRole:
         return detailText(index.row());
@@ -310,10 +313,14 @@ QString SyncProblemModel::detailText(int row) const {
         lines << tr("As sent by the server: %1")
                      .arg(QString::fromUtf8(QJsonDocument(p.details).toJson(QJsonDocument::Compact)));
         lines << tr("Feed position: %1").arg(p.position);
+        if (p.state == SyncProblemState::Resolved) {
+            lines << tr("Resolved on: %1").arg(m_ctx.dateTime(p.resolvedAtMs));
+            lines << tr("Resolution: %1").arg(p.resolution);
+        }
         lines << (p.state == SyncProblemState::Open
-                      ? tr("What to do: check the goods or the account named here. The owner resolves the "
-                           "anomaly on the server (owner API); a resolution made there does not reach "
-                           "this list.")
+                      ? tr("What to do: check the goods or the account named here. The owner or a manager "
+                           "resolves the anomaly on the server (owner API); the resolution reaches this "
+                           "list with the next sync.")
                       : tr("What to do: nothing; this is kept for the record."));
         break;
     case SyncProblemKind::Parked:
