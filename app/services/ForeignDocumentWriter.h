@@ -29,7 +29,8 @@ enum class ForeignWrite {
 /// Errors: InvalidInput when the document does not decode or its arithmetic does not check out,
 /// Conflict when it cannot apply here (a lot, sale or party it names is not here yet, a code
 /// another entity already uses); both leave the caller to park it. Anything else is a storage
-/// failure. The caller runs each document inside a savepoint of its page's transaction.
+/// failure. A failed write may leave the rows it wrote before failing: the caller runs it inside a
+/// savepoint, or rolls its page back (FeedApplier: when sqlite3_total_changes64 moved).
 class ForeignDocumentWriter {
 public:
     /// `localEdits`: master-data keys (see `masterKey`) with an unacknowledged outbox entry here.
