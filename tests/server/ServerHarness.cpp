@@ -45,7 +45,9 @@ httplib::Headers headers(const QString& authorization) {
 } // namespace
 
 QString ServerProcess::binary() {
-    return QStringLiteral(MARKET_SERVER_BINARY);
+    // MARKET_SERVER_BINARY in the environment: another build of the server (a benchmark's before/after).
+    const QString other = qEnvironmentVariable("MARKET_SERVER_BINARY");
+    return other.isEmpty() ? QStringLiteral(MARKET_SERVER_BINARY) : other;
 }
 
 ServerProcess::ServerProcess(QString dataDir)

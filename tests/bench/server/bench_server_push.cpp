@@ -1,5 +1,12 @@
 // N terminals push batches of realistic sales to a real market-server on loopback; in the same
 // run, raw libpqxx inserts the same rows with multi-row INSERTs (the bare-engine rate).
+//
+// Closed loop (always): each terminal pushes its next batch as soon as the previous one is answered,
+// so batch latency is mostly the queue of N terminals ahead of it: p99 ≈ N × batch service time.
+// Open loop (--offered-rate R, sales/s over all terminals): afterwards, each terminal pushes further
+// batches on a fixed schedule (one every N × batch size / R seconds, terminals evenly staggered),
+// as counters do that push what they sell; a batch's latency counts from its scheduled time, so a
+// server that falls behind is charged for the wait (no coordinated omission).
 #include "ServerHarness.h"
 
 #include <QCoreApplication>
@@ -8,6 +15,7 @@
 #include <QTemporaryDir>
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <mutex>
 #include <pqxx/pqxx>
@@ -24,6 +32,7 @@ struct Options {
     int batchSize = 50; ///< sales per batch
     int linesPerSale = 3;
     int serverThreads = 16; ///< market-server --threads (HTTP workers, each with at most one connection)
+    double offeredRate = 0; ///< open loop: sales/s offered over all terminals; 0: closed loop only
 };
 
 qint64 rssKb(qint64 pid, const char* field) {
@@ -96,14 +105,69 @@ struct Load {
     std::vector<std::vector<std::vector<std::string>>> raw; ///< same shape, for the bare engine
 };
 
+// Open loop: terminal i pushes batch b at start + (b + i / n) × interval, interval = n × batch
+// size / offered rate; latency from the scheduled time to the answer.
+void openLoop(const ServerProcess& server, const Load& load, const Options& opt, int n) {
+    using Clock = std::chrono::steady_clock;
+    const double interval = double(n) * opt.batchSize / opt.offeredRate; // seconds, per terminal
+    std::mutex mutex;
+    std::vector<double> latencies;
+    std::atomic<int> errors{0};
+    std::atomic<qint64> peakRss{0};
+    std::atomic<bool> running{true};
+    std::thread sampler([&] {
+        while (running) {
+            peakRss = std::max<qint64>(peakRss, rssKb(server.pid(), "VmRSS:"));
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    });
+    const Clock::time_point start = Clock::now() + std::chrono::milliseconds(100);
+    std::vector<std::thread> workers;
+    for (int i = 0; i < n; ++i)
+        workers.emplace_back([&, i] {
+            for (int b = 0; b < opt.batches; ++b) {
+                const auto due = start + std::chrono::duration_cast<Clock::duration>(
+                                             std::chrono::duration<double>((b + double(i) / n) * interval));
+                std::this_thread::sleep_until(due);
+                const auto r = server.post(QStringLiteral("/api/v1/sync/push"),
+                                           load.bodies[size_t(i)][size_t(opt.batches + b)],
+                                           load.terminals[size_t(i)].authorization());
+                const double ms = std::chrono::duration<double, std::milli>(Clock::now() - due).count();
+                if (r.status != 200 && errors++ == 0)
+                    std::fprintf(stderr, "push failed: status %d: %s\n", r.status,
+                                 r.body.left(300).constData());
+                std::lock_guard lock(mutex);
+                latencies.push_back(ms);
+            }
+        });
+    for (auto& w : workers)
+        w.join();
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    running = false;
+    sampler.join();
+    std::printf("%10s open loop, %d terminals, offered %.0f sales/s (a batch of %d every %.0f ms per "
+                "terminal): achieved %.0f sales/s, p50 %.1f ms, p99 %.1f ms, RSS %.1f MB%s\n",
+                "", n, opt.offeredRate, opt.batchSize, interval * 1000,
+                double(n) * opt.batches * opt.batchSize / seconds, percentile(latencies, 0.5),
+                percentile(latencies, 0.99), double(peakRss.load()) / 1024.0, errors ? "  (errors!)" : "");
+    std::fflush(stdout);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     Options opt;
     const QStringList args = app.arguments();
-    for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
-        if (args[i] == QLatin1String("--terminals")) {
+    const auto usage = [] {
+        std::fprintf(stderr, "usage: bench_server_push [--terminals 1,10,50] [--batches N] [--batch-size N] "
+                             "[--server-threads N] [--offered-rate sales/s]\n");
+        return 2;
+    };
+    for (qsizetype i = 1; i < args.size(); i += 2) {
+        if (i + 1 == args.size()) {
+            return usage(); // --help, or a flag without its value
+        } else if (args[i] == QLatin1String("--terminals")) {
             opt.terminals.clear();
             for (const QString& n : args[i + 1].split(QLatin1Char(',')))
                 opt.terminals << n.toInt();
@@ -113,6 +177,10 @@ int main(int argc, char** argv) {
             opt.batchSize = args[i + 1].toInt();
         } else if (args[i] == QLatin1String("--server-threads")) {
             opt.serverThreads = args[i + 1].toInt();
+        } else if (args[i] == QLatin1String("--offered-rate")) {
+            opt.offeredRate = args[i + 1].toDouble();
+        } else {
+            return usage();
         }
     }
     QTemporaryDir dir(QStringLiteral("/tmp/mbench-XXXXXX"));
@@ -155,7 +223,9 @@ int main(int argc, char** argv) {
             // Pre-encode every batch so the timed part measures the server, not the generator.
             std::vector<QByteArray> bodies;
             std::vector<std::vector<std::string>> raw;
-            for (int b = 0; b < opt.batches; ++b) {
+            // The open loop's batches follow the closed loop's in the terminal's sequence.
+            const int batches = opt.offeredRate > 0 ? 2 * opt.batches : opt.batches;
+            for (int b = 0; b < batches; ++b) {
                 std::vector<protocol::OutboxOp> ops;
                 std::vector<core::SaleDoc> rawSales;
                 for (int s = 0; s < opt.batchSize; ++s) {
@@ -166,7 +236,8 @@ int main(int argc, char** argv) {
                     rawSales.push_back(sale(*t, lines, 4000));
                 }
                 bodies.push_back(TerminalClient::batch(ops));
-                raw.push_back(rawBatch(rawSales));
+                if (b < opt.batches)
+                    raw.push_back(rawBatch(rawSales));
             }
             load.terminals.push_back(*t);
             load.bodies.push_back(std::move(bodies));
@@ -190,7 +261,8 @@ int main(int argc, char** argv) {
         std::vector<std::thread> workers;
         for (int i = 0; i < n; ++i)
             workers.emplace_back([&, i] {
-                for (const QByteArray& body : load.bodies[size_t(i)]) {
+                for (int b = 0; b < opt.batches; ++b) {
+                    const QByteArray& body = load.bodies[size_t(i)][size_t(b)];
                     QElapsedTimer t;
                     t.start();
                     const auto r = server.post(QStringLiteral("/api/v1/sync/push"), body,
@@ -242,6 +314,8 @@ int main(int argc, char** argv) {
                     percentile(latencies, 0.5), percentile(latencies, 0.99), double(peakRss.load()) / 1024.0,
                     rawRate, serverRate / rawRate, errors || rawErrors ? "  (errors!)" : "");
         std::fflush(stdout);
+        if (opt.offeredRate > 0)
+            openLoop(server, load, opt, n);
     }
     return server.stop() == 0 ? 0 : 1;
 }
