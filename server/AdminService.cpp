@@ -85,7 +85,8 @@ QJsonObject AdminService::newEpoch() {
         throw ApiError(409, err::kInvalidInput, QStringLiteral("the server has no data epoch yet: run init"));
     const QString previous = q(r[0][0].as<std::string>());
     const QString next = newId();
-    tx.exec_params("UPDATE server_meta SET epoch = $1", s(next));
+    // restored_at opens every terminal's re-upload (IngestService::push) until its first plain push.
+    tx.exec_params("UPDATE server_meta SET epoch = $1, restored_at = now()", s(next));
     tx.commit();
     return {{QStringLiteral("previousEpoch"), previous}, {QStringLiteral("epoch"), next}};
 }

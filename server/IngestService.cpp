@@ -18,10 +18,13 @@ protocol::PushReply IngestService::push(const TerminalIdentity& terminal, const 
     pqxx::work tx(m_db.connection());
     // Before entering the shop: server_meta is the owner's, not market_app's. Only asked when the
     // counter names its epoch (counters from before do not).
-    const QString epoch =
-        request.epoch.isEmpty()
-            ? QString()
-            : q(execPrepared(tx, "SELECT epoch::text FROM server_meta")[0][0].as<std::string>());
+    QString epoch;
+    bool restored = false;
+    if (!request.epoch.isEmpty()) {
+        const auto meta = execPrepared(tx, "SELECT epoch::text, restored_at IS NOT NULL FROM server_meta");
+        epoch = q(meta[0][0].as<std::string>());
+        restored = meta[0][1].as<bool>();
+    }
     // Every statement of a push is prepared (execPrepared) and its plan does not depend on the
     // values: plan once per connection, not five custom plans first on each connection. A generic
     // plan is kept while the tables grow, so it must not be a sequential scan chosen when a table
@@ -31,8 +34,8 @@ protocol::PushReply IngestService::push(const TerminalIdentity& terminal, const 
     // The terminal row lock serialises pushes of one terminal (a retry racing the original).
     const auto t =
         execPrepared(tx,
-                     "SELECT last_seq, last_audit_hash, revoked_at IS NOT NULL FROM terminals WHERE id = $1 "
-                     "FOR UPDATE",
+                     "SELECT last_seq, last_audit_hash, revoked_at IS NOT NULL, "
+                     "coalesce(reupload_closed_epoch::text, '') FROM terminals WHERE id = $1 FOR UPDATE",
                      s(terminal.terminalId));
     if (t.empty() || t[0][2].as<bool>())
         throw ApiError(403, err::kTerminalRevoked,
@@ -48,12 +51,17 @@ protocol::PushReply IngestService::push(const TerminalIdentity& terminal, const 
                            .arg(epoch),
                        {{QStringLiteral("epoch"), epoch}, {QStringLiteral("highestSeq"), held}});
 
+    // A re-upload is honoured only after a restore (`new-epoch`) and until this terminal's first
+    // plain push in that epoch; otherwise the flag is ignored and a gap refused as always.
+    const bool reupload =
+        request.reupload && restored && q(t[0][3].as<std::string>()) != epoch && request.epoch == epoch;
+
     protocol::PushReply reply;
     size_t first = 0;
     while (first < ops.size() && ops[first].seq <= held)
         ++first;
     reply.skipped = int(first);
-    const bool lostByRestore = request.reupload && first < ops.size() && ops[first].seq > held + 1;
+    const bool lostByRestore = reupload && first < ops.size() && ops[first].seq > held + 1;
     if (first < ops.size() && ops[first].seq != held + 1 && !lostByRestore)
         throw ApiError(
             409, err::kSequenceGap,
@@ -65,7 +73,7 @@ protocol::PushReply IngestService::push(const TerminalIdentity& terminal, const 
             {{QStringLiteral("highestSeq"), held}, {QStringLiteral("expectedSeq"), held + 1}});
 
     PushBatch batch(tx, terminal, QString::fromStdString(t[0][1].as<std::string>()));
-    batch.setReupload(request.reupload);
+    batch.setReupload(reupload);
     if (lostByRestore) // the counter forgot these before it kept sent operations: say so, go on
         batch.reuploadGap(held + 1, ops[first].seq - 1);
     batch.prefetchExisting(ops, first);
@@ -84,10 +92,13 @@ protocol::PushReply IngestService::push(const TerminalIdentity& terminal, const 
         "backlog_count = CASE WHEN $5::bigint < 0 THEN backlog_count ELSE $5::bigint END, "
         "backlog_oldest_at = CASE WHEN $5::bigint < 0 THEN backlog_oldest_at WHEN $5::bigint = 0 THEN NULL "
         "ELSE now() - $6::bigint * interval '1 millisecond' END, "
-        "backlog_reported_at = CASE WHEN $5::bigint < 0 THEN backlog_reported_at ELSE now() END WHERE id = "
-        "$1",
+        "backlog_reported_at = CASE WHEN $5::bigint < 0 THEN backlog_reported_at ELSE now() END, "
+        "reupload_closed_epoch = CASE WHEN $7::boolean THEN reupload_closed_epoch ELSE "
+        "coalesce(nullif($8::text, '')::uuid, reupload_closed_epoch) END "
+        "WHERE id = $1",
         s(terminal.terminalId), reply.highestSeq, qint64(ops.size() - first), s(batch.lastAuditHash()),
-        backlog ? backlog->count : qint64(-1), backlog ? backlog->oldestAgeMs : qint64(0));
+        backlog ? backlog->count : qint64(-1), backlog ? backlog->oldestAgeMs : qint64(0), request.reupload,
+        s(epoch));
     reply.anomalies = batch.flush();
     reply.applied = batch.applied();
     reply.skipped += batch.repeats();

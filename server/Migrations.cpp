@@ -544,6 +544,15 @@ CREATE POLICY shop_isolation ON sale_ids USING (shop_id = market_current_shop())
 GRANT SELECT, INSERT ON sale_ids TO market_app;
 )SQL";
 
+// v9: a push's `reupload` is honoured only after a restore, until the terminal's first plain push
+// in the new epoch (sync/PROTOCOL.md, "Restore"): `new-epoch` stamps `restored_at`, and a plain push
+// records the epoch in which the terminal's re-upload closed. Before, a counter could send
+// `reupload: true` at any time and have a gap of its own accepted.
+const char* const kV9 = R"SQL(
+ALTER TABLE server_meta ADD COLUMN restored_at timestamptz;
+ALTER TABLE terminals ADD COLUMN reupload_closed_epoch uuid;
+)SQL";
+
 void ensureMigrationsTable(pqxx::connection& c) {
     pqxx::work tx(c);
     tx.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, "
@@ -562,7 +571,8 @@ const std::vector<Migration>& migrations() {
         {5, "terminals: the backlog a counter reports with its push", kV5},
         {6, "lot_totals: running sold, returned and adjusted quantities per lot", kV6},
         {7, "audit entries' before/after and feed docs stored as json", kV7},
-        {8, "sale_ids: each shop's sale ids, unpartitioned, for the push's duplicate check", kV8}};
+        {8, "sale_ids: each shop's sale ids, unpartitioned, for the push's duplicate check", kV8},
+        {9, "re-upload only after a restore: server_meta.restored_at, terminals.reupload_closed_epoch", kV9}};
     return all;
 }
 

@@ -349,8 +349,9 @@ private slots:
     }
 
     /// The push side of the protocol against the server alone: a stale epoch is refused with what
-    /// the server holds; a re-upload may start past a gap (raising reupload_gap) and takes a
-    /// document the server already holds as a repeat; a plain push still refuses a gap.
+    /// the server holds; after a restore a re-upload may start past a gap (raising reupload_gap)
+    /// and takes a document the server already holds as a repeat; a plain push still refuses a
+    /// gap, and so does a re-upload with no restore or after the terminal's first plain push.
     void pushInANewEpochAndReuploadRules() {
         using market::server::test::TerminalClient;
         auto t = market::server::test::enrol(*m_server, kShop);
@@ -400,7 +401,17 @@ private slots:
         const auto gap = post(body(rest, epoch, false));
         QCOMPARE(gap.status, 409);
         QCOMPARE(gap.errorCode(), QStringLiteral("sequence_gap"));
-        const auto reupload = post(body(rest, epoch, true));
+        // No restore since this terminal's last plain push: `reupload` is ignored, the gap refused.
+        const auto early = post(body(rest, epoch, true));
+        QCOMPARE(early.status, 409);
+        QCOMPARE(early.errorCode(), QStringLiteral("sequence_gap"));
+
+        // After a restore (`new-epoch`) the re-upload is honoured.
+        const auto switched = m_server->admin({QStringLiteral("new-epoch")});
+        QVERIFY2(switched, qPrintable(m_server->lastError()));
+        const QString restoredEpoch = switched->value(QStringLiteral("epoch")).toString();
+        QCOMPARE(post(body(rest, epoch, true)).errorCode(), QStringLiteral("stale_epoch"));
+        const auto reupload = post(body(rest, restoredEpoch, true));
         QVERIFY2(reupload.status == 200, reupload.body.constData());
         QCOMPARE(reupload.json.value(QStringLiteral("highestSeq")).toInteger(), qint64(8));
         QCOMPARE(reupload.json.value(QStringLiteral("applied")).toInteger(), qint64(1));
@@ -413,6 +424,17 @@ private slots:
             " FROM anomalies WHERE kind = 'reupload_gap' AND entity_id = '" + t->id.toStdString() + "'";
         QCOMPARE(countRows(*m_server, "SELECT (details->>'fromSeq')::bigint" + gapOf), qint64(5));
         QCOMPARE(countRows(*m_server, "SELECT (details->>'toSeq')::bigint" + gapOf), qint64(6));
+
+        // The terminal's first plain push in the new epoch closes its re-upload: a later gap is
+        // refused even with `reupload`.
+        QCOMPARE(post(body({}, restoredEpoch, false)).status, 200);
+        t->op(op::kExpenseRecorded, {}); // 9, lost
+        const std::vector<protocol::OutboxOp> late{
+            t->op(op::kSaleRecorded, market::server::test::sale(*t, {{lot, 250}}, 2'000).toJson())};
+        const auto closed = post(body(late, restoredEpoch, true));
+        QCOMPARE(closed.status, 409);
+        QCOMPARE(closed.errorCode(), QStringLiteral("sequence_gap"));
+        QCOMPARE(countRows(*m_server, "SELECT count(*)" + gapOf), qint64(1));
     }
 };
 
