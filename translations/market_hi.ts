@@ -2245,10 +2245,6 @@
         <translation>फ़ीड स्थान: %1</translation>
     </message>
     <message>
-        <source>What to do: check the goods or the account named here. The owner resolves the anomaly on the server (owner API); a resolution made there does not reach this list.</source>
-        <translation>क्या करें: यहाँ लिखा माल या खाता जाँचें। मालिक यह गड़बड़ी सर्वर पर सुलझाता है (मालिक API); वहाँ किया गया समाधान इस सूची तक नहीं पहुँचता।</translation>
-    </message>
-    <message>
         <source>What to do: nothing; this is kept for the record.</source>
         <translation>क्या करें: कुछ नहीं; यह रिकॉर्ड के लिए रखा है।</translation>
     </message>
@@ -2263,6 +2259,57 @@
     <message>
         <source>What to do: usually nothing. It is retried after every sync and applies once what it needs has arrived here.</source>
         <translation>क्या करें: आमतौर पर कुछ नहीं। हर सिंक के बाद फिर कोशिश होती है; जिसकी ज़रूरत है वह यहाँ आते ही यह लागू हो जाता है।</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n दिन</numerusform>
+            <numerusform>%n दिन</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 घंटे</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 घंटे %2 मिनट</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 मिनट</translation>
+    </message>
+    <message>
+        <source>Counter clock ahead</source>
+        <translation>काउंटर की घड़ी आगे</translation>
+    </message>
+    <message>
+        <source>Operations lost in a server restore</source>
+        <translation>सर्वर रीस्टोर में खोए कार्य</translation>
+    </message>
+    <message>
+        <source>Resolved on the server</source>
+        <translation>सर्वर पर सुलझाया गया</translation>
+    </message>
+    <message>
+        <source>Operation %1 was dated %2 ahead of the server&apos;s clock: set this counter&apos;s date and time</source>
+        <translation>कार्य %1 की तारीख सर्वर की घड़ी से %2 आगे थी: इस काउंटर की तारीख और समय ठीक करें</translation>
+    </message>
+    <message>
+        <source>Operations %1–%2 of this counter were not in the restored server and could not be sent again</source>
+        <translation>इस काउंटर के कार्य %1–%2 रीस्टोर किए गए सर्वर में नहीं थे और दोबारा भेजे नहीं जा सके</translation>
+    </message>
+    <message>
+        <source>Resolved on: %1</source>
+        <translation>सुलझाया गया: %1</translation>
+    </message>
+    <message>
+        <source>Resolution: %1</source>
+        <translation>समाधान: %1</translation>
+    </message>
+    <message>
+        <source>What to do: check the goods or the account named here. The owner or a manager resolves the anomaly on the server (owner API); the resolution reaches this list with the next sync.</source>
+        <translation>क्या करें: यहाँ बताया गया माल या खाता जाँचें। मालिक या मैनेजर सर्वर पर (ओनर API) विसंगति सुलझाते हैं; समाधान अगले सिंक के साथ इस सूची में आ जाता है।</translation>
     </message>
 </context>
 <context>

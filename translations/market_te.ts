@@ -2245,10 +2245,6 @@
         <translation>ఫీడ్ స్థానం: %1</translation>
     </message>
     <message>
-        <source>What to do: check the goods or the account named here. The owner resolves the anomaly on the server (owner API); a resolution made there does not reach this list.</source>
-        <translation>ఏం చేయాలి: ఇక్కడ పేర్కొన్న సరుకు లేదా ఖాతాను తనిఖీ చేయండి. యజమాని ఈ అసాధారణాన్ని సర్వర్‌లో పరిష్కరిస్తారు (యజమాని API); అక్కడ చేసిన పరిష్కారం ఈ జాబితాకు చేరదు.</translation>
-    </message>
-    <message>
         <source>What to do: nothing; this is kept for the record.</source>
         <translation>ఏం చేయాలి: ఏమీ లేదు; ఇది రికార్డు కోసం ఉంచబడింది.</translation>
     </message>
@@ -2263,6 +2259,57 @@
     <message>
         <source>What to do: usually nothing. It is retried after every sync and applies once what it needs has arrived here.</source>
         <translation>ఏం చేయాలి: సాధారణంగా ఏమీ లేదు. ప్రతి సింక్ తర్వాత మళ్ళీ ప్రయత్నిస్తుంది; దానికి కావలసినది ఇక్కడికి రాగానే వర్తిస్తుంది.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n రోజు</numerusform>
+            <numerusform>%n రోజులు</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 గం</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 గం %2 ని</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 ని</translation>
+    </message>
+    <message>
+        <source>Counter clock ahead</source>
+        <translation>కౌంటర్ గడియారం ముందుంది</translation>
+    </message>
+    <message>
+        <source>Operations lost in a server restore</source>
+        <translation>సర్వర్ రీస్టోర్‌లో పోయిన చర్యలు</translation>
+    </message>
+    <message>
+        <source>Resolved on the server</source>
+        <translation>సర్వర్‌లో పరిష్కరించబడింది</translation>
+    </message>
+    <message>
+        <source>Operation %1 was dated %2 ahead of the server&apos;s clock: set this counter&apos;s date and time</source>
+        <translation>చర్య %1 తేదీ సర్వర్ గడియారం కంటే %2 ముందుంది: ఈ కౌంటర్ తేదీ, సమయం సరిచేయండి</translation>
+    </message>
+    <message>
+        <source>Operations %1–%2 of this counter were not in the restored server and could not be sent again</source>
+        <translation>ఈ కౌంటర్ చర్యలు %1–%2 రీస్టోర్ చేసిన సర్వర్‌లో లేవు, మళ్లీ పంపలేకపోయాం</translation>
+    </message>
+    <message>
+        <source>Resolved on: %1</source>
+        <translation>పరిష్కరించిన సమయం: %1</translation>
+    </message>
+    <message>
+        <source>Resolution: %1</source>
+        <translation>పరిష్కారం: %1</translation>
+    </message>
+    <message>
+        <source>What to do: check the goods or the account named here. The owner or a manager resolves the anomaly on the server (owner API); the resolution reaches this list with the next sync.</source>
+        <translation>ఏం చేయాలి: ఇక్కడ పేర్కొన్న సరుకు లేదా ఖాతా తనిఖీ చేయండి. యజమాని లేదా మేనేజర్ సర్వర్‌లో (ఓనర్ API) అసాధారణతను పరిష్కరిస్తారు; పరిష్కారం తదుపరి సింక్‌తో ఈ జాబితాకు చేరుతుంది.</translation>
     </message>
 </context>
 <context>

@@ -150,7 +150,22 @@ Result<ForeignWrite> ForeignDocumentWriter::sale(const QJsonObject& o) {
         return present.error();
     if (*present)
         return ForeignWrite::Present;
-    MARKET_TRY(insertSaleRows(m_store.db(), sale, m_soldTotals));
+    Status written = insertSaleRows(m_store.db(), sale, m_soldTotals);
+    if (!written.ok()) {
+        // Foreign keys catch a lot or a buyer that has not reached this counter; name which for
+        // the parked list (looked up only now: the common path pays no lookup).
+        for (const auto& line : sale.lines) {
+            auto lotHere = exists("SELECT 1 FROM lot WHERE id = ?1", line.lotId.toString());
+            if (lotHere.ok() && !*lotHere)
+                return notHereYet(Tr::tr("lot %1").arg(line.lotId.toString()));
+        }
+        if (sale.buyerId) {
+            auto buyerHere = exists("SELECT 1 FROM party WHERE id = ?1", sale.buyerId->toString());
+            if (buyerHere.ok() && !*buyerHere)
+                return notHereYet(Tr::tr("buyer %1").arg(sale.buyerId->toString()));
+        }
+        return written.error();
+    }
     return ForeignWrite::Applied;
 }
 
