@@ -1055,8 +1055,11 @@ int PushBatch::flush() {
                      QJsonDocument::fromJson(QByteArray::fromStdString(row[4].as<std::string>())).object()}},
                 {}});
     }
+    const int raised = int(extra.size());
+    // After the documents that closed them (the lot's arrival comes first in the feed).
+    extra.insert(extra.end(), m_resolved.begin(), m_resolved.end());
     appendFeed(extra);
-    return int(extra.size());
+    return raised;
 }
 
 void PushBatch::insertAll() {
@@ -1134,11 +1137,33 @@ void PushBatch::addToLotTotals(const QMap<QString, std::array<qint64, 3>>& moves
 }
 
 void PushBatch::checkLotsAndCredit() {
-    if (!m_arrivedLots.isEmpty())
-        execPrepared(m_tx,
-                     "UPDATE anomalies SET resolved_at = now(), resolution = 'lot arrived' WHERE kind = "
-                     "'unknown_lot' AND resolved_at IS NULL AND entity_id = ANY($1::uuid[])",
-                     uuidArray(m_arrivedLots));
+    if (!m_arrivedLots.isEmpty()) {
+        // Closed here, and told to the counters like a resolution made through the owner API.
+        const auto closed = execPrepared(
+            m_tx,
+            "UPDATE anomalies SET resolved_at = now(), resolution = 'lot arrived' WHERE kind = "
+            "'unknown_lot' AND resolved_at IS NULL AND entity_id = ANY($1::uuid[]) RETURNING id::text, "
+            "entity, entity_id::text, details::text, (extract(epoch FROM resolved_at) * 1000)::bigint",
+            uuidArray(m_arrivedLots));
+        for (const auto& row : closed) {
+            const QString id = q(row[0].as<std::string>());
+            m_resolved.push_back(FeedItem{
+                QStringLiteral("anomaly.resolved"),
+                id,
+                QJsonObject{
+                    {QStringLiteral("id"), id},
+                    {QStringLiteral("kind"), QStringLiteral("unknown_lot")},
+                    {QStringLiteral("entity"), q(row[1].as<std::string>())},
+                    {QStringLiteral("entityId"), q(row[2].as<std::string>())},
+                    {QStringLiteral("details"),
+                     QJsonDocument::fromJson(QByteArray::fromStdString(row[3].as<std::string>())).object()},
+                    {QStringLiteral("resolved"), true},
+                    {QStringLiteral("resolution"), QStringLiteral("lot arrived")},
+                    {QStringLiteral("resolvedBy"), QJsonValue()},
+                    {QStringLiteral("resolvedAtMs"), row[4].as<qint64>()}},
+                {}});
+        }
+    }
     // Stock of a lot = received − sold + returned − adjusted; below zero is an oversold lot. The
     // three moves are the lot's running totals, this batch's included (addToLotTotals). One
     // primary-key probe per lot (OFFSET 0 keeps the lateral lookups from becoming joins that the

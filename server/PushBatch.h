@@ -79,6 +79,7 @@ private:
         QString docId;
     };
     std::vector<Staged> m_staged;
+    std::vector<FeedItem> m_resolved; ///< anomalies this batch closed (a lot arrived), for the feed
     QJsonArray m_lots, m_lotEvents, m_credits, m_creditDetails, m_collections, m_allocations, m_quarantine,
         m_anomalies, m_documents;
     // The bulk of a push of sales: column arrays (see SqlArrays.h), counts = the INSERTs' columns.

@@ -195,6 +195,14 @@ private slots:
         QCOMPARE(countRows(*m_server, open), qint64(1));
         QCOMPARE(t2->push(*m_server, {t2->op(core::op::kLotReceived, l.toJson())}).status, 200);
         QCOMPARE(countRows(*m_server, open), qint64(0));
+        // The counters hear of it after the lot itself, from the server (no terminal).
+        const std::string resolvedInFeed =
+            "SELECT count(*) FROM feed f JOIN anomalies a ON a.id = f.entity_id WHERE f.type = "
+            "'anomaly.resolved' AND f.terminal_id IS NULL AND a.kind = 'unknown_lot' AND a.entity_id = '" +
+            l.id.toString().toStdString() + "' AND f.doc->>'resolution' = 'lot arrived' AND f.position > " +
+            "(SELECT position FROM feed WHERE type = 'lot.received' AND entity_id = '" +
+            l.id.toString().toStdString() + "')";
+        QCOMPARE(countRows(*m_server, resolvedInFeed), qint64(1));
     }
 
     void soldBeforeArrivalIsOversoldWhenTheLotArrives() {
