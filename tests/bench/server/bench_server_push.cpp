@@ -99,6 +99,34 @@ std::vector<std::string> rawBatch(const std::vector<core::SaleDoc>& sales) {
     return {s, l, p};
 }
 
+/// The server's peak resident size while it runs a load, sampled every 50 ms on its own thread.
+class RssSampler {
+public:
+    explicit RssSampler(qint64 pid)
+        : m_thread([this, pid] {
+            while (m_running) {
+                m_peakKb = std::max<qint64>(m_peakKb, rssKb(pid, "VmRSS:"));
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
+        }) {}
+    ~RssSampler() { stop(); }
+    RssSampler(const RssSampler&) = delete;
+    RssSampler& operator=(const RssSampler&) = delete;
+
+    /// Stops sampling; the peak in MiB.
+    double stop() {
+        m_running = false;
+        if (m_thread.joinable())
+            m_thread.join();
+        return double(m_peakKb.load()) / 1024.0;
+    }
+
+private:
+    std::atomic<qint64> m_peakKb{0};
+    std::atomic<bool> m_running{true};
+    std::thread m_thread;
+};
+
 struct Load {
     std::vector<TerminalClient> terminals;
     std::vector<std::vector<QByteArray>> bodies;            ///< per terminal, per batch
@@ -113,14 +141,7 @@ void openLoop(const ServerProcess& server, const Load& load, const Options& opt,
     std::mutex mutex;
     std::vector<double> latencies;
     std::atomic<int> errors{0};
-    std::atomic<qint64> peakRss{0};
-    std::atomic<bool> running{true};
-    std::thread sampler([&] {
-        while (running) {
-            peakRss = std::max<qint64>(peakRss, rssKb(server.pid(), "VmRSS:"));
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-    });
+    RssSampler rss(server.pid());
     const Clock::time_point start = Clock::now() + std::chrono::milliseconds(100);
     std::vector<std::thread> workers;
     for (int i = 0; i < n; ++i)
@@ -143,13 +164,12 @@ void openLoop(const ServerProcess& server, const Load& load, const Options& opt,
     for (auto& w : workers)
         w.join();
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    running = false;
-    sampler.join();
+    const double peakRssMb = rss.stop();
     std::printf("%10s open loop, %d terminals, offered %.0f sales/s (a batch of %d every %.0f ms per "
                 "terminal): achieved %.0f sales/s, p50 %.1f ms, p99 %.1f ms, RSS %.1f MB%s\n",
                 "", n, opt.offeredRate, opt.batchSize, interval * 1000,
                 double(n) * opt.batches * opt.batchSize / seconds, percentile(latencies, 0.5),
-                percentile(latencies, 0.99), double(peakRss.load()) / 1024.0, errors ? "  (errors!)" : "");
+                percentile(latencies, 0.99), peakRssMb, errors ? "  (errors!)" : "");
     std::fflush(stdout);
 }
 
@@ -248,14 +268,7 @@ int main(int argc, char** argv) {
         std::mutex mutex;
         std::vector<double> latencies;
         std::atomic<int> errors{0};
-        std::atomic<qint64> peakRss{0};
-        std::atomic<bool> running{true};
-        std::thread sampler([&] {
-            while (running) {
-                peakRss = std::max<qint64>(peakRss, rssKb(server.pid(), "VmRSS:"));
-                std::this_thread::sleep_for(std::chrono::milliseconds(50));
-            }
-        });
+        RssSampler rss(server.pid());
         QElapsedTimer wall;
         wall.start();
         std::vector<std::thread> workers;
@@ -278,8 +291,7 @@ int main(int argc, char** argv) {
         for (auto& w : workers)
             w.join();
         const double serverSeconds = double(wall.nsecsElapsed()) / 1e9;
-        running = false;
-        sampler.join();
+        const double peakRssMb = rss.stop();
         const double sales = double(n) * opt.batches * opt.batchSize;
 
         // Bare engine: the same rows, one transaction per batch, at the same concurrency up to 64
@@ -311,8 +323,8 @@ int main(int argc, char** argv) {
         const double serverRate = sales / serverSeconds;
         const double rawRate = sales / rawSeconds;
         std::printf("%10d %12.0f %10.1f %10.1f %10.1f %14.0f %8.2f%s\n", n, serverRate,
-                    percentile(latencies, 0.5), percentile(latencies, 0.99), double(peakRss.load()) / 1024.0,
-                    rawRate, serverRate / rawRate, errors || rawErrors ? "  (errors!)" : "");
+                    percentile(latencies, 0.5), percentile(latencies, 0.99), peakRssMb, rawRate,
+                    serverRate / rawRate, errors || rawErrors ? "  (errors!)" : "");
         std::fflush(stdout);
         if (opt.offeredRate > 0)
             openLoop(server, load, opt, n);
