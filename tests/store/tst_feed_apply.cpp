@@ -1,7 +1,7 @@
 // The pull side's applier (services/FeedApplier) on real SQLite files: two counters of one shop,
 // X records a day through its services, and its outbox — exactly what the server feeds — is
 // applied to Y. No network: the feed pages are made from X's outbox.
-#include "StoreFixture.h"
+#include "FeedFixture.h"
 #include "services/CashSessionService.h"
 #include "services/ChargeService.h"
 #include "services/ExpenseService.h"
@@ -14,26 +14,10 @@
 #include <QJsonDocument>
 
 using namespace market::core;
+using market::test::feedOf;
 using market::test::StoreFixture;
 
 namespace {
-/// The feed as the server would carry `counter`'s outbox: its documents, in order, by terminal.
-std::vector<FeedChange> feedOf(StoreFixture& counter, qint64 firstPosition) {
-    std::vector<FeedChange> out;
-    const auto entries = Outbox::pending(counter.store(), 100000);
-    if (!entries.ok())
-        return out;
-    for (const auto& e : *entries) {
-        const QJsonObject doc = QJsonDocument::fromJson(e.payload.toUtf8()).object();
-        QString id = doc.value(QStringLiteral("id")).toString();
-        if (id.isEmpty())
-            id = doc.value(QStringLiteral("sessionId")).toString();
-        out.push_back(FeedChange{firstPosition + e.seq - 1, e.type, id,
-                                 counter.store().identity()->terminalId.toString(), doc});
-    }
-    return out;
-}
-
 std::vector<FeedChange> ofType(const std::vector<FeedChange>& feed, const QString& type, bool keep) {
     std::vector<FeedChange> out;
     for (const auto& c : feed)

@@ -5,7 +5,7 @@
 // (with returns and farmer payments, which keep their triggers) and counter Y applies X's feed in
 // pages, one lot arriving late so that its sales are parked half-written and applied pages later.
 // On both, the stored totals must equal a recomputation from the lines.
-#include "StoreFixture.h"
+#include "FeedFixture.h"
 #include "services/FarmerPaymentService.h"
 #include "services/FarmerSoldTotals.h"
 #include "services/FeedApplier.h"
@@ -16,24 +16,10 @@
 #include <QRandomGenerator>
 
 using namespace market::core;
+using market::test::feedOf;
 using market::test::StoreFixture;
 
 namespace {
-std::vector<FeedChange> feedOf(StoreFixture& counter) {
-    std::vector<FeedChange> out;
-    const auto entries = Outbox::pending(counter.store(), 100000);
-    if (!entries.ok())
-        return out;
-    for (const auto& e : *entries) {
-        const QJsonObject doc = QJsonDocument::fromJson(e.payload.toUtf8()).object();
-        QString id = doc.value(QStringLiteral("id")).toString();
-        if (id.isEmpty())
-            id = doc.value(QStringLiteral("sessionId")).toString();
-        out.push_back(FeedChange{e.seq, e.type, id, counter.store().identity()->terminalId.toString(), doc});
-    }
-    return out;
-}
-
 // Stored and recomputed, each as one comparable text.
 const QString kStoredBalances = QStringLiteral(
     "SELECT group_concat(farmer_id || ':' || sold_amount || ':' || sold_commission || ':' || sold_net || ':' "
