@@ -12,6 +12,7 @@
 #include "Log.h"
 #include "Metrics.h"
 #include "Migrations.h"
+#include "PartitionKeeper.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -43,6 +44,8 @@ commands:
 common options (also MARKET_SERVER_<NAME> variables and `name = value` lines in --config FILE):
   --config FILE  --database-url URL  --data-dir DIR  --listen ADDR  --port N (0: any free port)
   --tls-cert FILE --tls-key FILE  --body-limit BYTES  --threads N  --max-batch-ops N  --token-ttl S
+  --read-timeout S  --write-timeout S  --keep-alive S  --pg-bin-dir DIR
+  --partition-check S   how often serve makes the monthly partitions 16 months ahead (21600)
 )";
 
 const QStringList kCommandFlags{
@@ -95,6 +98,7 @@ int serve(Config& config, const QString& url) {
     if (auto e = http.bind())
         return fail(*e);
     db.dropConnection(); // the main thread's connection is not needed while serving
+    PartitionKeeper partitions(url.toStdString(), std::chrono::seconds(config.partitionCheckSec));
 
     // SIGINT/SIGTERM are blocked in every thread (see runCommandLine) and taken here: stop()
     // closes the listener and lets workers finish in-flight requests before run() returns.

@@ -28,9 +28,10 @@ std::optional<QString> toInt(const QString& key, const QString& value, qint64 mi
     return std::nullopt;
 }
 
-constexpr std::array kKeys{"database_url", "listen",        "port",      "data_dir",     "tls_cert",
-                           "tls_key",      "body_limit",    "threads",   "read_timeout", "write_timeout",
-                           "keep_alive",   "max_batch_ops", "token_ttl", "pg_bin_dir",   "migrate"};
+constexpr std::array kKeys{"database_url", "listen",        "port",       "data_dir",
+                           "tls_cert",     "tls_key",       "body_limit", "threads",
+                           "read_timeout", "write_timeout", "keep_alive", "max_batch_ops",
+                           "token_ttl",    "pg_bin_dir",    "migrate",    "partition_check"};
 } // namespace
 
 std::optional<QString> Config::set(const QString& rawKey, const QString& value) {
@@ -63,6 +64,8 @@ std::optional<QString> Config::set(const QString& rawKey, const QString& value) 
         return toInt(key, value, 30, 86400, tokenTtlSec);
     else if (key == QLatin1String("pg_bin_dir"))
         pgBinDir = value;
+    else if (key == QLatin1String("partition_check"))
+        return toInt(key, value, 1, 7 * 86400, partitionCheckSec);
     else if (key == QLatin1String("migrate"))
         migrateOnStart =
             value == QLatin1String("1") || value == QLatin1String("true") || value == QLatin1String("yes");

@@ -24,10 +24,12 @@ struct Config {
     int tokenTtlSec = 900; ///< owner/manager API tokens
     QString pgBinDir;      ///< empty: newest /usr/lib/postgresql/*/bin
     bool migrateOnStart = false;
+    /// Seconds between checks that the monthly partitions ahead exist (PartitionKeeper).
+    int partitionCheckSec = 6 * 3600;
 
     /// Applies one `key`/`value` pair (file key spelling: database_url, listen, port, data_dir,
     /// tls_cert, tls_key, body_limit, threads, read_timeout, write_timeout, keep_alive,
-    /// max_batch_ops, token_ttl, pg_bin_dir, migrate). Returns an error message or nullopt.
+    /// max_batch_ops, token_ttl, pg_bin_dir, migrate, partition_check). Returns an error message or nullopt.
     std::optional<QString> set(const QString& key, const QString& value);
     std::optional<QString> loadFile(const QString& path);
     /// Reads every MARKET_SERVER_* variable it knows.

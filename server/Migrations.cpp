@@ -553,6 +553,39 @@ ALTER TABLE server_meta ADD COLUMN restored_at timestamptz;
 ALTER TABLE terminals ADD COLUMN reupload_closed_epoch uuid;
 )SQL";
 
+// The serving server keeps the months ahead (PartitionKeeper), so the function runs for years, not
+// once: it says how many partitions it made, and a month whose rows already sit in the DEFAULT
+// partition (dated beyond the window when they came) stays there with a notice. Before, such a
+// month made every later call fail, so no partition after it would ever have been made.
+const char* const kV10 = R"SQL(
+DROP FUNCTION market_ensure_partitions(date, int);
+CREATE FUNCTION market_ensure_partitions(first_month date, months int) RETURNS int
+LANGUAGE plpgsql AS $f$
+DECLARE
+  t text; m date; name text; created int := 0;
+BEGIN
+  FOR t IN SELECT c.relname FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid
+           WHERE c.relnamespace = current_schema()::regnamespace AND p.partstrat = 'r' ORDER BY 1 LOOP
+    EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF %I DEFAULT', t || '_default', t);
+    FOR i IN 0 .. months - 1 LOOP
+      m := (date_trunc('month', first_month) + make_interval(months => i))::date;
+      name := t || '_' || to_char(m, 'YYYY_MM');
+      IF to_regclass(name) IS NULL THEN
+        BEGIN
+          EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)', name, t,
+                         m, (m + interval '1 month')::date);
+          created := created + 1;
+        EXCEPTION WHEN check_violation THEN
+          RAISE NOTICE '%: rows of % are already in %; that month stays there', t, to_char(m, 'YYYY-MM'),
+                       t || '_default';
+        END;
+      END IF;
+    END LOOP;
+  END LOOP;
+  RETURN created;
+END $f$;
+)SQL";
+
 void ensureMigrationsTable(pqxx::connection& c) {
     pqxx::work tx(c);
     tx.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, "
@@ -572,7 +605,8 @@ const std::vector<Migration>& migrations() {
         {6, "lot_totals: running sold, returned and adjusted quantities per lot", kV6},
         {7, "audit entries' before/after and feed docs stored as json", kV7},
         {8, "sale_ids: each shop's sale ids, unpartitioned, for the push's duplicate check", kV8},
-        {9, "re-upload only after a restore: server_meta.restored_at, terminals.reupload_closed_epoch", kV9}};
+        {9, "re-upload only after a restore: server_meta.restored_at, terminals.reupload_closed_epoch", kV9},
+        {10, "market_ensure_partitions counts what it creates and skips months already in DEFAULT", kV10}};
     return all;
 }
 
