@@ -423,7 +423,19 @@ ALTER TABLE sync_anomaly ADD COLUMN resolved_at_ms INTEGER;
 ALTER TABLE sync_anomaly ADD COLUMN resolution TEXT;
 )SQL";
 
-constexpr std::array<const char*, 11> kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8, kV9, kV10, kV11};
+// Version 12: the shop's current rate per product ("today's rate", minor units per unit), master
+// data synced as `price.upsert` (app/domain/PriceDocument.h). A cleared rate keeps its row with a
+// NULL price, so its version goes on counting. updated_by is the user who set it here, empty for a
+// rate that came from the feed (another counter or the back office).
+constexpr const char* kV12 = R"SQL(
+CREATE TABLE product_price (
+  product_id TEXT PRIMARY KEY REFERENCES product(id), price INTEGER CHECK (price IS NULL OR price > 0),
+  version INTEGER NOT NULL CHECK (version >= 1), updated_at_ms INTEGER NOT NULL,
+  updated_by TEXT NOT NULL) WITHOUT ROWID;
+)SQL";
+
+constexpr std::array<const char*, 12> kMigrations{kV1, kV2, kV3, kV4,  kV5,  kV6,
+                                                  kV7, kV8, kV9, kV10, kV11, kV12};
 
 /// Swaps the per-line CHECK of sale_line and return_line for one that counts farmer-side charges
 /// and a buyer-paid commission. SQLite cannot ALTER a constraint; rebuilding a table of millions
