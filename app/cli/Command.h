@@ -43,6 +43,7 @@ std::vector<Command> setupCommands();
 std::vector<Command> partyCommands();
 std::vector<Command> catalogCommands();
 std::vector<Command> chargeCommands();
+std::vector<Command> priceCommands();
 std::vector<Command> lotCommands();
 std::vector<Command> saleCommands();
 std::vector<Command> collectionCommands();

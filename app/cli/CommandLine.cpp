@@ -11,9 +11,9 @@ namespace market::cli {
 namespace {
 std::vector<Command> allCommands() {
     std::vector<Command> all;
-    for (auto group : {&setupCommands, &partyCommands, &catalogCommands, &chargeCommands, &lotCommands,
-                       &saleCommands, &collectionCommands, &cashCommands, &farmerCommands, &expenseCommands,
-                       &reportCommands, &settingCommands, &auditCommands, &demoCommands}) {
+    for (auto group : {&setupCommands, &partyCommands, &catalogCommands, &chargeCommands, &priceCommands,
+                       &lotCommands, &saleCommands, &collectionCommands, &cashCommands, &farmerCommands,
+                       &expenseCommands, &reportCommands, &settingCommands, &auditCommands, &demoCommands}) {
         auto commands = group();
         std::move(commands.begin(), commands.end(), std::back_inserter(all));
     }

@@ -3,6 +3,7 @@
 #include "DocumentRows.h"
 #include "domain/BooksDocuments.h"
 #include "domain/Documents.h"
+#include "domain/PriceDocument.h"
 #include "store/Store.h"
 
 #include <QCoreApplication>
@@ -52,6 +53,7 @@ Result<ForeignWrite> ForeignDocumentWriter::write(const QString& type, const QJs
         {op::kCommissionRuleUpsert, &W::commissionRule},
         {op::kChargeUpsert, &W::charge},
         {kSettingType, &W::setting},
+        {op::kPriceUpsert, &W::price},
         {op::kLotReceived, &W::lot},
         {op::kLotStatusChanged, &W::lotStatus},
         {op::kSaleRecorded, &W::sale},

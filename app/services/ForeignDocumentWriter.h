@@ -60,6 +60,7 @@ private:
     Result<ForeignWrite> commissionRule(const QJsonObject& doc);
     Result<ForeignWrite> charge(const QJsonObject& doc);
     Result<ForeignWrite> setting(const QJsonObject& doc);
+    Result<ForeignWrite> price(const QJsonObject& doc);
     // Documents recorded once, keyed by their id (ForeignDocumentWriter.cpp).
     Result<ForeignWrite> lot(const QJsonObject& doc);
     Result<ForeignWrite> lotStatus(const QJsonObject& doc);

@@ -3,6 +3,7 @@
 #include "ForeignDocumentWriter.h"
 #include "Validation.h"
 #include "domain/Documents.h"
+#include "domain/PriceDocument.h"
 #include "store/Store.h"
 
 #include <QCoreApplication>
@@ -250,6 +251,34 @@ Result<ForeignWrite> ForeignDocumentWriter::setting(const QJsonObject& o) {
             .bind(2, value.toString())
             .bind(3, version.toInteger())
             .exec("writing a synced setting"));
+    return ForeignWrite::Applied;
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::price(const QJsonObject& o) {
+    auto d = PriceDoc::fromJson(o);
+    if (!d.ok())
+        return d.error();
+    MARKET_TRY(checkShop(d->shopId.toString()));
+    if (editedHere(op::kPriceUpsert, o))
+        return ForeignWrite::LocalOnTop;
+    auto known = exists("SELECT 1 FROM product WHERE id = ?1", d->productId.toString());
+    if (!known.ok())
+        return known.error();
+    if (!*known) // the feed brings a product before its rate; parked until it is here
+        return Error{ErrorCode::Conflict,
+                     Tr::tr("product %1 is not on this counter yet").arg(d->productId.toString())};
+    // updated_by stays empty: the document does not say who set the rate (another counter's user
+    // or the back office), and this counter's users are not the only ones.
+    Statement& s = m_store.db().prepare(
+        "INSERT INTO product_price (product_id, price, version, updated_at_ms, updated_by) VALUES "
+        "(?1, ?2, ?3, ?4, '') ON CONFLICT (product_id) DO UPDATE SET price = excluded.price, version = "
+        "excluded.version, updated_at_ms = excluded.updated_at_ms, updated_by = excluded.updated_by");
+    s.bind(1, d->productId);
+    if (d->price)
+        s.bind(2, *d->price);
+    else
+        s.bindNull(2);
+    MARKET_TRY(s.bind(3, d->version).bind(4, m_store.nowMs()).exec("writing a synced rate"));
     return ForeignWrite::Applied;
 }
 

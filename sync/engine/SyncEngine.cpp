@@ -12,6 +12,7 @@
 #include <QSslError>
 #include <domain/BooksDocuments.h>
 #include <domain/Documents.h>
+#include <domain/PriceDocument.h>
 #include <protocol/Protocol.h>
 #include <protocol/PushMessages.h>
 #include <services/FeedApplier.h>
@@ -34,13 +35,13 @@ constexpr qint64 kMaxBodyBytes = 900 * 1024; // under the server's 1 MiB default
 
 const std::set<QString>& knownTypes() {
     static const std::set<QString> types{
-        core::op::kShopUpsert,           core::op::kTerminalUpsert,      core::op::kUserUpsert,
-        core::op::kPartyUpsert,          core::op::kProductUpsert,       core::op::kCommissionRuleUpsert,
-        core::op::kLotReceived,          core::op::kLotStatusChanged,    core::op::kSaleRecorded,
-        core::op::kCollectionRecorded,   core::op::kCommissionConfirmed, core::op::kFarmerPaymentRecorded,
-        core::op::kExpenseRecorded,      core::op::kStockAdjusted,       core::op::kCashSessionOpened,
-        core::op::kCashMovement,         core::op::kCashSessionClosed,   core::op::kSaleReturned,
-        QStringLiteral("setting.upsert")};
+        core::op::kShopUpsert,         core::op::kTerminalUpsert,      core::op::kUserUpsert,
+        core::op::kPartyUpsert,        core::op::kProductUpsert,       core::op::kCommissionRuleUpsert,
+        core::op::kLotReceived,        core::op::kLotStatusChanged,    core::op::kSaleRecorded,
+        core::op::kCollectionRecorded, core::op::kCommissionConfirmed, core::op::kFarmerPaymentRecorded,
+        core::op::kExpenseRecorded,    core::op::kStockAdjusted,       core::op::kCashSessionOpened,
+        core::op::kCashMovement,       core::op::kCashSessionClosed,   core::op::kSaleReturned,
+        core::op::kChargeUpsert,       core::op::kPriceUpsert,         QStringLiteral("setting.upsert")};
     return types;
 }
 
