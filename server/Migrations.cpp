@@ -586,6 +586,25 @@ BEGIN
 END $f$;
 )SQL";
 
+// v11: each shop's current rate per product ("today's rate", minor units per unit), master data
+// pushed by a counter (price.upsert) or set through the owner API, last write in server order wins.
+// `id` is the name-based UUID of (shop, product) the counters derive too; a cleared rate keeps its
+// row with a null price, so its version goes on. No reference to products, like charges: the
+// push checks the document, the API checks the product is the shop's.
+const char* const kV11 = R"SQL(
+CREATE TABLE prices (
+  id uuid PRIMARY KEY, shop_id uuid NOT NULL REFERENCES shops(id), product_id uuid NOT NULL,
+  price bigint CHECK (price > 0), version bigint NOT NULL, server_version bigint NOT NULL DEFAULT 1,
+  doc jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (shop_id, product_id)
+);
+ALTER TABLE prices ENABLE ROW LEVEL SECURITY;
+ALTER TABLE prices FORCE ROW LEVEL SECURITY;
+CREATE POLICY shop_isolation ON prices USING (shop_id = market_current_shop())
+  WITH CHECK (shop_id = market_current_shop());
+GRANT SELECT, INSERT, UPDATE ON prices TO market_app;
+)SQL";
+
 void ensureMigrationsTable(pqxx::connection& c) {
     pqxx::work tx(c);
     tx.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, "
@@ -606,7 +625,8 @@ const std::vector<Migration>& migrations() {
         {7, "audit entries' before/after and feed docs stored as json", kV7},
         {8, "sale_ids: each shop's sale ids, unpartitioned, for the push's duplicate check", kV8},
         {9, "re-upload only after a restore: server_meta.restored_at, terminals.reupload_closed_epoch", kV9},
-        {10, "market_ensure_partitions counts what it creates and skips months already in DEFAULT", kV10}};
+        {10, "market_ensure_partitions counts what it creates and skips months already in DEFAULT", kV10},
+        {11, "prices: each shop's current rate per product (price.upsert)", kV11}};
     return all;
 }
 
