@@ -4,10 +4,13 @@
 #include "StoreFixture.h"
 #include "services/ChargeService.h"
 #include "services/FarmerPaymentService.h"
+#include "services/PriceService.h"
 #include "services/ReturnService.h"
 #include "services/SettingsService.h"
 #include "services/reports/ReportFilter.h"
 #include "services/reports/SalesReports.h"
+
+#include <QJsonDocument>
 
 using namespace market::test;
 
@@ -301,6 +304,109 @@ private slots:
                              ErrorCode::InvalidInput);
         // … but replacing one of them is fine.
         MARKET_REQUIRE_OK(setCharge("F9", ChargeBasis::PerLine, 1, ChargePayer::Buyer));
+    }
+
+    /// Today's rate is master data: a manager sets it (audit entry and price.upsert in the
+    /// outbox, under the id both sides derive), the owner changes it (version 2), clearing keeps
+    /// the row's version; a sale's own agreed price is never replaced by the rate.
+    void productRatesAreVersionedMasterData() {
+        PriceService prices(f.store());
+        const qint64 outboxBefore = f.integer(QStringLiteral("SELECT count(*) FROM outbox"));
+        auto first = prices.set(f.manager, m_tomato.id, money(u"42.50"));
+        MARKET_REQUIRE_OK(first);
+        QCOMPARE(first->version, qint64(1));
+        QCOMPARE(first->id, PriceDoc::idFor(f.manager.shopId, m_tomato.id));
+        QCOMPARE(first->id.version(), 5);
+        auto rate = prices.rateOf(m_tomato.id);
+        MARKET_REQUIRE_OK(rate);
+        QVERIFY(rate->has_value());
+        QCOMPARE(**rate, money(u"42.50"));
+        QVERIFY(!prices.rateOf(m_onion.id)->has_value());
+
+        auto second = prices.set(f.owner, m_tomato.id, money(u"40"));
+        MARKET_REQUIRE_OK(second);
+        QCOMPARE(second->version, qint64(2));
+        const QString id = first->id.toString();
+        QCOMPARE(f.integer(QStringLiteral("SELECT count(*) FROM outbox")), outboxBefore + 2);
+        const QString lastPayload = QStringLiteral(
+            "SELECT payload FROM outbox WHERE type = 'price.upsert' ORDER BY seq DESC LIMIT 1");
+        QCOMPARE(QJsonDocument::fromJson(f.scalar(lastPayload).toString().toUtf8()).object(),
+                 second->toJson());
+        QCOMPARE(f.integer(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'price' AND "
+                                          "action = 'price.set' AND entity_id = ?1"),
+                           {id}),
+                 qint64(2));
+        auto listed = prices.list();
+        MARKET_REQUIRE_OK(listed);
+        QCOMPARE(listed->size(), size_t(1));
+        QCOMPARE(listed->at(0).product.code, m_tomato.code);
+        QCOMPARE(listed->at(0).price, money(u"40.00"));
+        QCOMPARE(listed->at(0).updatedBy, f.owner.username);
+
+        // The price of a sale is agreed at the counter: the rate does not replace it.
+        SaleRequest r;
+        r.buyerId = m_buyer.id;
+        r.lines = {StoreFixture::line(m_tomatoLot.id, u"10", u"45")};
+        auto sale = f.sales().sell(f.cashier, r);
+        MARKET_REQUIRE_OK(sale);
+        QCOMPARE(sale->lines.at(0).price, money(u"45.00"));
+
+        auto cleared = prices.clear(f.manager, m_tomato.id);
+        MARKET_REQUIRE_OK(cleared);
+        QCOMPARE(cleared->version, qint64(3));
+        QVERIFY(!cleared->price);
+        QVERIFY(!prices.rateOf(m_tomato.id)->has_value());
+        QCOMPARE(prices.list()->size(), size_t(0));
+        QVERIFY(QJsonDocument::fromJson(f.scalar(lastPayload).toString().toUtf8())
+                    .object()
+                    .value(QStringLiteral("price"))
+                    .isNull());
+        QCOMPARE(f.integer(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'price.clear'")),
+                 qint64(1));
+        // Set again after a clear: the version goes on.
+        QCOMPARE(prices.set(f.manager, m_tomato.id, money(u"41"))->version, qint64(4));
+    }
+
+    /// A cashier is refused with a message that says a manager must; zero, negative and huge
+    /// rates, an unknown product and clearing a rate that is not there write nothing. The document
+    /// codec refuses an id that is not the one of (shop, product), and non-integer prices.
+    void badRatesWriteNothing() {
+        PriceService prices(f.store());
+        MARKET_REQUIRE_OK(prices.set(f.manager, m_onion.id, money(u"30")));
+        const QByteArray before = f.dump();
+        auto byCashier = prices.set(f.cashier, m_tomato.id, money(u"42.50"));
+        MARKET_REQUIRE_ERROR(byCashier, ErrorCode::Forbidden);
+        QVERIFY2(byCashier.error().message.contains(QStringLiteral("manager")),
+                 qPrintable(byCashier.error().message));
+        MARKET_REQUIRE_ERROR(prices.clear(f.cashier, m_onion.id), ErrorCode::Forbidden);
+        MARKET_REQUIRE_ERROR(prices.set(f.manager, m_tomato.id, Money{}), ErrorCode::InvalidInput);
+        MARKET_REQUIRE_ERROR(prices.set(f.manager, m_tomato.id, money(u"-1")), ErrorCode::InvalidInput);
+        MARKET_REQUIRE_ERROR(prices.set(f.manager, m_tomato.id, Money::fromMinor(Money::kMaxInput + 1)),
+                             ErrorCode::InvalidInput);
+        MARKET_REQUIRE_ERROR(prices.set(f.manager, f.store().newId(), money(u"1")), ErrorCode::NotFound);
+        MARKET_REQUIRE_ERROR(prices.clear(f.manager, m_tomato.id), ErrorCode::NotFound);
+        QCOMPARE(f.dump(), before);
+
+        PriceDoc good;
+        good.shopId = f.manager.shopId;
+        good.productId = m_tomato.id;
+        good.id = PriceDoc::idFor(good.shopId, good.productId);
+        good.price = money(u"1.00");
+        MARKET_REQUIRE_OK(PriceDoc::fromJson(good.toJson()));
+        const auto with = [&](const char* key, const QJsonValue& v) {
+            QJsonObject o = good.toJson();
+            o.insert(QString::fromLatin1(key), v);
+            return PriceDoc::fromJson(o);
+        };
+        MARKET_REQUIRE_ERROR(with("id", PriceDoc::idFor(good.shopId, m_onion.id).toString()),
+                             ErrorCode::InvalidInput);
+        MARKET_REQUIRE_ERROR(with("price", 0), ErrorCode::InvalidInput);
+        MARKET_REQUIRE_ERROR(with("price", 1.5), ErrorCode::InvalidInput);
+        MARKET_REQUIRE_ERROR(with("price", QStringLiteral("100")), ErrorCode::InvalidInput);
+        MARKET_REQUIRE_ERROR(with("version", 0), ErrorCode::InvalidInput);
+        QJsonObject noPrice = good.toJson();
+        noPrice.remove(QStringLiteral("price"));
+        MARKET_REQUIRE_ERROR(PriceDoc::fromJson(noPrice), ErrorCode::InvalidInput);
     }
 
     void storeRefusesAnInconsistentLine() {

@@ -7,6 +7,7 @@
 #include "services/ExpenseService.h"
 #include "services/FarmerPaymentService.h"
 #include "services/FeedApplier.h"
+#include "services/PriceService.h"
 #include "services/ReturnService.h"
 #include "services/SettingsService.h"
 #include "services/StockAdjustmentService.h"
@@ -373,6 +374,86 @@ private slots:
         QCOMPARE(m_y.scalar(charges, {sale->id.toString()}).toString(),
                  m_x.scalar(charges, {sale->id.toString()}).toString());
         QVERIFY(!m_y.scalar(charges, {sale->id.toString()}).toString().isEmpty());
+    }
+
+    /// Today's rate set on X replaces Y's; a rate Y set and the server has not acknowledged stays
+    /// on top of X's newer one until it is acknowledged; a cleared rate is cleared here too; a rate
+    /// of a product not here yet is parked, not written.
+    void ratesFollowTheServersOrderUnlessEditedHere() {
+        const auto rateOnY = [&]() -> QVariant {
+            return m_y.scalar(QStringLiteral("SELECT price FROM product_price WHERE product_id = ?1"),
+                              {m_product.toString()});
+        };
+        const auto pageAfter = [&](qint64 seq) {
+            std::vector<FeedChange> page;
+            for (const auto& c : feedOf(m_x, 1))
+                if (c.position > seq)
+                    page.push_back(c);
+            return page;
+        };
+        qint64 seen = m_x.integer(QStringLiteral("SELECT max(seq) FROM outbox"));
+        MARKET_REQUIRE_OK(
+            PriceService(m_x.store()).set(m_x.manager, m_product, market::test::money(u"42.50")));
+        auto stats = FeedApplier(m_y.store()).applyPage(pageAfter(seen), QStringLiteral("e:20"));
+        MARKET_REQUIRE_OK(stats);
+        QCOMPARE(stats->applied, 1);
+        QCOMPARE(rateOnY().toLongLong(), qint64(4250));
+        auto rate = PriceService(m_y.store()).rateOf(m_product);
+        MARKET_REQUIRE_OK(rate);
+        QVERIFY(rate->has_value());
+        QCOMPARE(**rate, market::test::money(u"42.50"));
+        QCOMPARE(m_y.integer(QStringLiteral("SELECT count(*) FROM outbox WHERE type = 'price.upsert'")), 0);
+
+        // Y's own rate, not acknowledged yet, and X's newer one: Y's stays.
+        const qint64 yHighest = m_y.integer(QStringLiteral("SELECT coalesce(max(seq), 0) FROM outbox"));
+        MARKET_REQUIRE_OK(Outbox::acknowledge(m_y.store(), yHighest, {}, StoreFixture::kStartMs));
+        MARKET_REQUIRE_OK(
+            PriceService(m_y.store()).set(m_y.manager, m_product, market::test::money(u"44.00")));
+        seen = m_x.integer(QStringLiteral("SELECT max(seq) FROM outbox"));
+        MARKET_REQUIRE_OK(
+            PriceService(m_x.store()).set(m_x.manager, m_product, market::test::money(u"39.00")));
+        const auto newer = pageAfter(seen);
+        QCOMPARE(newer.size(), size_t(1));
+        stats = FeedApplier(m_y.store()).applyPage(newer, QStringLiteral("e:21"));
+        MARKET_REQUIRE_OK(stats);
+        QCOMPARE(stats->localOnTop, 1);
+        QCOMPARE(rateOnY().toLongLong(), qint64(4400));
+        // Once the server has Y's edit, the feed's order decides again.
+        MARKET_REQUIRE_OK(Outbox::acknowledge(m_y.store(), yHighest + 1, {}, StoreFixture::kStartMs));
+        stats = FeedApplier(m_y.store()).applyPage(newer, QStringLiteral("e:22"));
+        MARKET_REQUIRE_OK(stats);
+        QCOMPARE(stats->applied, 1);
+        QCOMPARE(rateOnY().toLongLong(), qint64(3900));
+
+        // X clears it: cleared on Y (the row keeps its version), no rate offered.
+        seen = m_x.integer(QStringLiteral("SELECT max(seq) FROM outbox"));
+        MARKET_REQUIRE_OK(PriceService(m_x.store()).clear(m_x.manager, m_product));
+        stats = FeedApplier(m_y.store()).applyPage(pageAfter(seen), QStringLiteral("e:23"));
+        MARKET_REQUIRE_OK(stats);
+        QCOMPARE(stats->applied, 1);
+        QVERIFY(rateOnY().isNull());
+        QVERIFY(!PriceService(m_y.store()).rateOf(m_product)->has_value());
+        QCOMPARE(m_y.integer(QStringLiteral("SELECT version FROM product_price WHERE product_id = ?1"),
+                             {m_product.toString()}),
+                 m_x.integer(QStringLiteral("SELECT version FROM product_price WHERE product_id = ?1"),
+                             {m_product.toString()}));
+
+        // A rate of a product Y does not have yet waits parked.
+        const Uuid ghost = Uuid::createV7(StoreFixture::kStartMs + 1);
+        PriceDoc early;
+        early.shopId = m_y.store().identity()->shopId;
+        early.productId = ghost;
+        early.id = PriceDoc::idFor(early.shopId, ghost);
+        early.price = market::test::money(u"10.00");
+        stats = FeedApplier(m_y.store())
+                    .applyPage({{900'100, op::kPriceUpsert, early.id.toString(),
+                                 m_x.store().identity()->terminalId.toString(), early.toJson()}},
+                               QStringLiteral("e:24"));
+        MARKET_REQUIRE_OK(stats);
+        QCOMPARE(stats->parked, 1);
+        QCOMPARE(m_y.integer(QStringLiteral("SELECT count(*) FROM product_price WHERE product_id = ?1"),
+                             {ghost.toString()}),
+                 qint64(0));
     }
 };
 
