@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <domain/Documents.h>
+#include <domain/PriceDocument.h>
 
 namespace market::server {
 
@@ -61,6 +62,8 @@ const char* masterTable(const QString& type) {
         return "charges";
     if (type == op::kUserUpsert)
         return "users";
+    if (type == op::kPriceUpsert)
+        return "prices";
     return nullptr;
 }
 
@@ -138,6 +141,20 @@ core::Result<MasterWrite> decodeMaster(const QString& type, const QJsonObject& p
                            &sql,
                            {s(d->id.toString()), s(shop), s(d->username), s(core::roleName(d->role)),
                             b(d->active), n(d->version), j(payload)}};
+    }
+    if (type == op::kPriceUpsert) {
+        // The id is the name-based UUID of (shop, product): fromJson refuses any other, so a
+        // document can never overwrite another product's (or another shop's) rate. null clears it.
+        auto d = core::PriceDoc::fromJson(payload);
+        if (!d)
+            return d.error();
+        static const std::string sql = masterUpsertSql(
+            "prices", {{"product_id"}, {"price", "nullif($, '')::bigint"}, {"version"}, {"doc"}});
+        return MasterWrite{d->id.toString(),
+                           d->shopId,
+                           &sql,
+                           {s(d->id.toString()), s(shop), s(d->productId.toString()),
+                            d->price ? n(d->price->minor()) : std::string(), n(d->version), j(payload)}};
     }
     return core::Error{core::ErrorCode::InvalidInput,
                        QStringLiteral("%1 is not a master-data operation").arg(type)};

@@ -10,7 +10,7 @@
 
 namespace market::server {
 
-/// One master-data document (party, product, commission rule, charge, user) decoded with its
+/// One master-data document (party, product, commission rule, charge, user, price) decoded with its
 /// domain codec and turned into the upsert of its table. The push (a counter's edit) and the
 /// back-office API both write through this, so a document is stored, versioned (server_version
 /// + 1 on every write, the last write in server order wins) and fed the same way whoever made it.

@@ -9,6 +9,7 @@
 #include "Database.h"
 #include "MasterDataService.h"
 #include "Router.h"
+#include "ShopPrices.h"
 #include "ShopReports.h"
 #include "ShopSettings.h"
 #include "ShopUserService.h"
@@ -166,6 +167,23 @@ void installOwnerApiRoutes(Router& r, Services& s) {
               const QJsonObject body = bodyObject(req);
               ShopSettingsService settings(s.db.connection(), c);
               return json(settings.set(param(req, 1), body));
+          });
+
+    // ---- prices (today's rate per product) -------------------------------------------------------
+    r.add({"GET", "/api/v1/shops/{shopId}/prices", "bearer",
+           "Current rate per product (minor units per unit; price null = cleared), with versions"},
+          shop + "/prices", [&s, access](const httplib::Request& req) {
+              ShopPricesService prices(s.db.connection(), access(req));
+              return json({{QStringLiteral("items"), prices.list(param(req, 1))}});
+          });
+    r.add({"POST", "/api/v1/shops/{shopId}/prices", "bearer",
+           "Set a product's rate: {productId, price (minor units per unit, null clears), version?} (fed to "
+           "the counters as price.upsert)"},
+          shop + "/prices", [&s, access](const httplib::Request& req) {
+              const auto c = access(req);
+              const QJsonObject body = bodyObject(req);
+              ShopPricesService prices(s.db.connection(), c);
+              return json(prices.set(param(req, 1), body));
           });
 
     // ---- resolutions ----------------------------------------------------------------------------

@@ -12,6 +12,7 @@
 #include <QUuid>
 #include <domain/Allocation.h>
 #include <domain/BooksDocuments.h>
+#include <domain/PriceDocument.h>
 #include <pqxx/pqxx>
 
 using namespace market;
@@ -674,6 +675,61 @@ private slots:
                          "settings", "id", settingId(m_shop.id, byBuyer));
         quarantined(m_t, kSettingUpsert, setting(m_shop.id, byBuyer, QStringLiteral("2"), 2), "settings",
                     QStringLiteral("value: must be an integer from 0 to 1"));
+    }
+
+    /// Today's rate per product: keyed by the name-based id of (shop, product), last write in
+    /// server order wins (a clear is a write with price null), fed with serverVersion; anything
+    /// else than a rate of this shop is quarantined with the codec's reason.
+    void priceUpsert() {
+        core::PriceDoc rate;
+        rate.shopId = uuid(m_shop.id);
+        rate.productId = m_product.id;
+        rate.id = core::PriceDoc::idFor(rate.shopId, m_product.id);
+        rate.price = core::Money::fromMinor(4'250);
+        const QJsonObject v1 = rate.toJson();
+        const QString id = rate.id.toString();
+        QCOMPARE(id, QUuid::createUuidV5(QUuid::fromString(m_shop.id), m_product.id.toString())
+                         .toString(QUuid::WithoutBraces));
+        acceptedOnceOnly(m_t, {m_t.op(core::op::kPriceUpsert, v1)}, "prices", "id", id);
+        const std::string stored =
+            "SELECT coalesce(price::text, '-') || '/' || version || '/' || server_version "
+            "FROM prices WHERE id = " +
+            sq(id);
+        QCOMPARE(queryText(*m_server, stored), QStringLiteral("4250/1/1"));
+        QJsonObject fed = pulled(core::op::kPriceUpsert, id).value(QStringLiteral("doc")).toObject();
+        QCOMPARE(fed.value(QStringLiteral("serverVersion")).toInteger(), 1);
+        fed.remove(QStringLiteral("serverVersion"));
+        QCOMPARE(fed, v1);
+        // Another counter clears it later: one row, the latest write, both in the feed.
+        QJsonObject v2 = with(v1, QStringLiteral("price"), QJsonValue::Null);
+        v2.insert(QStringLiteral("version"), 2);
+        QCOMPARE(m_peer.push(*m_server, {m_peer.op(core::op::kPriceUpsert, v2)})
+                     .json.value(QStringLiteral("applied"))
+                     .toInt(),
+                 1);
+        QCOMPARE(queryText(*m_server, stored), QStringLiteral("-/2/2"));
+        QCOMPARE(feedRows(core::op::kPriceUpsert, id), qint64(2));
+
+        quarantined(m_t, core::op::kPriceUpsert, with(v1, QStringLiteral("price"), 0), "prices",
+                    QStringLiteral("price.upsert payload: price: out of range"));
+        quarantined(m_t, core::op::kPriceUpsert, with(v1, QStringLiteral("price"), QStringLiteral("4250")),
+                    "prices", QStringLiteral("price: not a number"));
+        quarantined(m_t, core::op::kPriceUpsert, with(v1, QStringLiteral("price"), 42.5), "prices",
+                    QStringLiteral("price: not an integer"));
+        quarantined(m_t, core::op::kPriceUpsert, with(v1, QStringLiteral("id"), newId()), "prices",
+                    QStringLiteral("id: must be the name-based id of (shopId, productId)"));
+        quarantined(m_t, core::op::kPriceUpsert, with(v1, QStringLiteral("version"), 0), "prices",
+                    QStringLiteral("version"));
+        QJsonObject noPrice = v1;
+        noPrice.remove(QStringLiteral("price"));
+        quarantined(m_t, core::op::kPriceUpsert, noPrice, "prices", QStringLiteral("price: missing"));
+        core::PriceDoc elsewhere = rate;
+        elsewhere.shopId = uuid(m_other.id);
+        elsewhere.id = core::PriceDoc::idFor(elsewhere.shopId, m_product.id);
+        quarantined(m_t, core::op::kPriceUpsert, elsewhere.toJson(), "prices",
+                    QStringLiteral("is not this terminal's shop"));
+        QCOMPARE(count("SELECT count(*) FROM prices WHERE shop_id = " + sq(m_other.id)), qint64(0));
+        QCOMPARE(queryText(*m_server, stored), QStringLiteral("-/2/2"));
     }
 
     void chargeUpsert() {

@@ -13,6 +13,7 @@
 #include <QTimeZone>
 #include <QUuid>
 #include <algorithm>
+#include <domain/PriceDocument.h>
 #include <pqxx/pqxx>
 #include <thread>
 
@@ -44,8 +45,8 @@ private:
     // Everything a refused request might have written to shop A.
     qint64 writesInA() const {
         qint64 n = 0;
-        for (const char* t :
-             {"users", "products", "parties", "commission_rules", "charges", "settings", "feed", "api_audit"})
+        for (const char* t : {"users", "products", "parties", "commission_rules", "charges", "settings",
+                              "prices", "feed", "api_audit"})
             n += shopRows(t, m_a.id);
         return n + count("SELECT count(*) FROM accounts") +
                count("SELECT count(*) FROM anomalies WHERE resolved_at IS NOT NULL") +
@@ -739,6 +740,160 @@ private slots:
                         body({{QStringLiteral("key"), key}, {QStringLiteral("value"), 0}}));
     }
 
+    // ---- prices (today's rate per product) ---------------------------------------------------------
+
+    /// A counter's price.upsert reaches the shop's other counters (with serverVersion; refusals of
+    /// pushed rates are in tst_server_books); the back office lists and sets rates (a
+    /// manager in their shop, an owner in theirs), fed as the same document with terminalId null;
+    /// bad values get precise 400s and write nothing; other shops' accounts get 404.
+    void pricesFromCountersAndTheBackOffice() {
+        auto peer = enrol(*m_server, m_a.code);
+        QVERIFY(peer);
+        const auto pulledBy = [&](const TerminalClient& t, const QString& id) {
+            QJsonObject found;
+            const auto r = m_server->get(QStringLiteral("/api/v1/sync/pull?limit=1000"), t.authorization());
+            for (const QJsonValue& v : r.json.value(QStringLiteral("changes")).toArray())
+                if (v.toObject().value(QStringLiteral("id")).toString() == id)
+                    found = v.toObject();
+            return found;
+        };
+        const auto prod = product(m_a.id);
+        core::PriceDoc rate;
+        rate.shopId = *core::Uuid::parse(m_a.id);
+        rate.productId = prod.id;
+        rate.id = core::PriceDoc::idFor(rate.shopId, prod.id);
+        rate.price = core::Money::fromMinor(4'250);
+        const QString id = rate.id.toString();
+        QCOMPARE(id, QUuid::createUuidV5(QUuid::fromString(m_a.id), prod.id.toString())
+                         .toString(QUuid::WithoutBraces));
+
+        // From a counter: applied and fed to the others.
+        auto pushed = m_ta.push(*m_server, {m_ta.op(core::op::kProductUpsert, prod.toJson()),
+                                            m_ta.op(core::op::kPriceUpsert, rate.toJson())});
+        QCOMPARE(pushed.status, 200);
+        QCOMPARE(pushed.json.value(QStringLiteral("applied")).toInt(), 2);
+        QJsonObject change = pulledBy(*peer, id);
+        QCOMPARE(change.value(QStringLiteral("type")).toString(), QStringLiteral("price.upsert"));
+        QCOMPARE(change.value(QStringLiteral("terminalId")).toString(), m_ta.id);
+        QJsonObject doc = change.value(QStringLiteral("doc")).toObject();
+        QCOMPARE(doc.value(QStringLiteral("price")).toInteger(), 4'250);
+        QCOMPARE(doc.value(QStringLiteral("productId")).toString(), prod.id.toString());
+        QCOMPARE(doc.value(QStringLiteral("serverVersion")).toInteger(), 1);
+        QCOMPARE(count("SELECT count(*) FROM prices WHERE price = 4250 AND id = '" + id.toStdString() + "'"),
+                 qint64(1));
+
+        // The back office lists it with the product and sets it on top, versioned.
+        const QString path = shopPath(m_a.id, QStringLiteral("/prices"));
+        const auto listed = m_server->get(path, bearer(m_managerA));
+        QCOMPARE(listed.status, 200);
+        const QJsonArray items = listed.json.value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.at(0).toObject().value(QStringLiteral("productCode")).toString(), prod.code);
+        QCOMPARE(items.at(0).toObject().value(QStringLiteral("price")).toInteger(), 4'250);
+        QCOMPARE(items.at(0).toObject().value(QStringLiteral("version")).toInteger(), 1);
+        const auto set = m_server->post(path,
+                                        body({{QStringLiteral("productId"), prod.id.toString()},
+                                              {QStringLiteral("price"), 4'500},
+                                              {QStringLiteral("version"), 1}}),
+                                        bearer(m_managerA));
+        QVERIFY2(set.status == 200, set.body.constData());
+        QCOMPARE(set.json.value(QStringLiteral("price")).toInteger(), 4'500);
+        QCOMPARE(set.json.value(QStringLiteral("version")).toInteger(), 2);
+        QCOMPARE(set.json.value(QStringLiteral("serverVersion")).toInteger(), 2);
+        change = pulledBy(*peer, id);
+        QVERIFY(change.value(QStringLiteral("terminalId")).isNull());
+        doc = change.value(QStringLiteral("doc")).toObject();
+        QCOMPARE(doc.value(QStringLiteral("price")).toInteger(), 4'500);
+        QCOMPARE(doc.value(QStringLiteral("version")).toInteger(), 2);
+        QCOMPARE(doc.value(QStringLiteral("serverVersion")).toInteger(), 2);
+        // … which is exactly a document the counters' codec takes.
+        doc.remove(QStringLiteral("serverVersion"));
+        QVERIFY(core::PriceDoc::fromJson(doc).ok());
+        QCOMPARE(count("SELECT count(*) FROM api_audit WHERE action = 'price.set' AND entity_id = '" +
+                       id.toStdString() + "'"),
+                 qint64(1));
+
+        // Bad input: precise errors, nothing written.
+        const auto other = product(m_b.id); // never stored in shop A
+        const qint64 before = writesInA();
+        const QString pid = prod.id.toString();
+        const QList<std::pair<QJsonObject, int>> bad{
+            {{{QStringLiteral("productId"), pid}, {QStringLiteral("price"), 0}}, 400},
+            {{{QStringLiteral("productId"), pid}, {QStringLiteral("price"), -100}}, 400},
+            {{{QStringLiteral("productId"), pid}, {QStringLiteral("price"), 42.5}}, 400},
+            {{{QStringLiteral("productId"), pid}, {QStringLiteral("price"), QStringLiteral("4500")}}, 400},
+            {{{QStringLiteral("productId"), pid}, {QStringLiteral("price"), 1e16}}, 400},
+            {{{QStringLiteral("productId"), pid}}, 400},
+            {{{QStringLiteral("price"), 4'500}}, 400},
+            {{{QStringLiteral("productId"), QStringLiteral("P0001")}, {QStringLiteral("price"), 4'500}}, 400},
+            {{{QStringLiteral("productId"), other.id.toString()}, {QStringLiteral("price"), 4'500}}, 400},
+            {{{QStringLiteral("productId"), pid},
+              {QStringLiteral("price"), 4'600},
+              {QStringLiteral("version"), 1.5}},
+             400},
+            {{{QStringLiteral("productId"), pid},
+              {QStringLiteral("price"), 4'600},
+              {QStringLiteral("version"), 1}},
+             409}};
+        for (const auto& [payload, status] : bad) {
+            const auto r = m_server->post(path, body(payload), bearer(m_managerA));
+            QVERIFY2(r.status == status, qPrintable(QString::fromUtf8(body(payload) + " → " + r.body)));
+            QVERIFY(!r.errorMessage().isEmpty());
+        }
+        const auto tooBig = m_server->post(
+            path,
+            body({{QStringLiteral("productId"), pid}, {QStringLiteral("price"), core::Money::kMaxInput + 1}}),
+            bearer(m_managerA));
+        QCOMPARE(tooBig.status, 400);
+        QVERIFY2(tooBig.errorMessage().startsWith(QStringLiteral("price:")),
+                 qPrintable(tooBig.errorMessage()));
+        QCOMPARE(writesInA(), before);
+
+        // Cleared from the back office: price null in the feed, the version goes on; a second clear
+        // finds nothing to clear.
+        const auto clear = m_server->post(
+            path, body({{QStringLiteral("productId"), pid}, {QStringLiteral("price"), QJsonValue::Null}}),
+            bearer(m_ownerA));
+        QVERIFY2(clear.status == 200, clear.body.constData());
+        QVERIFY(clear.json.value(QStringLiteral("price")).isNull());
+        QCOMPARE(clear.json.value(QStringLiteral("version")).toInteger(), 3);
+        QVERIFY(pulledBy(*peer, id)
+                    .value(QStringLiteral("doc"))
+                    .toObject()
+                    .value(QStringLiteral("price"))
+                    .isNull());
+        const qint64 beforeClear = writesInA();
+        QCOMPARE(m_server
+                     ->post(path,
+                            body({{QStringLiteral("productId"), pid},
+                                  {QStringLiteral("price"), QJsonValue::Null}}),
+                            bearer(m_managerA))
+                     .status,
+                 404);
+        QCOMPARE(writesInA(), beforeClear);
+
+        // An owner sets rates in each of their shops; a manager only in theirs; nobody in another's.
+        const auto a2Product = m_server->post(shopPath(m_a2.id, QStringLiteral("/products")),
+                                              body(productBody(QStringLiteral("RATEA2"))), bearer(m_ownerA));
+        QCOMPARE(a2Product.status, 201);
+        const QJsonObject a2Rate{{QStringLiteral("productId"), a2Product.json.value(QStringLiteral("id"))},
+                                 {QStringLiteral("price"), 1'000}};
+        QCOMPARE(m_server->post(shopPath(m_a2.id, QStringLiteral("/prices")), body(a2Rate), bearer(m_ownerA))
+                     .status,
+                 200);
+        QCOMPARE(
+            m_server->post(shopPath(m_a2.id, QStringLiteral("/prices")), body(a2Rate), bearer(m_managerA))
+                .status,
+            404);
+        QCOMPARE(m_server->get(shopPath(m_b.id, QStringLiteral("/prices")), bearer(m_ownerA)).status, 404);
+        refusedToOthers(QStringLiteral("GET"), path);
+        refusedToOthers(QStringLiteral("POST"), path,
+                        body({{QStringLiteral("productId"), pid}, {QStringLiteral("price"), 100}}));
+        // Row-level security: shop A's listing holds only shop A's rates.
+        QCOMPARE(m_server->get(path, bearer(m_ownerA)).json.value(QStringLiteral("items")).toArray().size(),
+                 1);
+    }
+
     // ---- resolutions ----------------------------------------------------------------------------
 
     void resolveAnomaly() {
@@ -1012,14 +1167,17 @@ private slots:
              {"/api/v1/shops/{shopId}/users", "/api/v1/shops/{shopId}/users/{userId}/deactivate",
               "/api/v1/shops/{shopId}/products", "/api/v1/shops/{shopId}/parties",
               "/api/v1/shops/{shopId}/commission-rules", "/api/v1/shops/{shopId}/charges",
-              "/api/v1/shops/{shopId}/settings", "/api/v1/shops/{shopId}/terminals",
-              "/api/v1/shops/{shopId}/anomalies/{anomalyId}/resolve",
+              "/api/v1/shops/{shopId}/settings", "/api/v1/shops/{shopId}/prices",
+              "/api/v1/shops/{shopId}/terminals", "/api/v1/shops/{shopId}/anomalies/{anomalyId}/resolve",
               "/api/v1/shops/{shopId}/quarantine/{opId}/resolve",
               "/api/v1/shops/{shopId}/reports/day-summary",
               "/api/v1/shops/{shopId}/reports/buyer-outstanding", "/api/v1/reports/day-summary",
               "/api/v1/reports/buyer-outstanding"})
             QVERIFY2(paths.contains(QLatin1String(p)), p);
         QVERIFY(paths.value(QStringLiteral("/api/v1/shops/{shopId}/products"))
+                    .toObject()
+                    .contains(QStringLiteral("post")));
+        QVERIFY(paths.value(QStringLiteral("/api/v1/shops/{shopId}/prices"))
                     .toObject()
                     .contains(QStringLiteral("post")));
     }
