@@ -17,6 +17,7 @@
 #include <services/FarmerPaymentService.h>
 #include <services/FeedApplier.h>
 #include <services/PartyService.h>
+#include <services/PriceService.h>
 #include <services/SaleService.h>
 #include <services/SetupService.h>
 #include <store/Outbox.h>
@@ -323,6 +324,50 @@ private slots:
             SyncEngine engine(*c->store, m_keychain, SyncOptions{});
             REQUIRE_OK(engine.refreshStatus());
             QCOMPARE(engine.status().anomalyCount(), qint64(0));
+        }
+    }
+
+    /// Today's rate set on A reaches B through the server, and the owner's rate from the back
+    /// office reaches both; neither counter lists its own price.upsert as a sync problem.
+    void aRateFromACounterOrTheBackOfficeReachesEveryCounter() {
+        QVERIFY(!m_product.isNull());
+        const auto localProblems = [](Counter& c) {
+            Statement& s = c.store->db().prepare("SELECT count(*) FROM sync_quarantine");
+            const qint64 n = s.next() ? s.int64(0) : -1;
+            s.reset();
+            return n;
+        };
+        const auto rateOn = [&](Counter& c) {
+            auto r = PriceService(*c.store).rateOf(m_product);
+            return r.ok() && r->has_value() ? (*r)->minor() : qint64(-1);
+        };
+        const qint64 problemsA = localProblems(m_a);
+        REQUIRE_OK(PriceService(*m_a.store).set(m_a.owner, m_product, Money::fromMinor(4'250)));
+        for (Counter* c : {&m_a, &m_b}) {
+            const PullOutcome o = sync(*c);
+            QVERIFY2(o.kind == PullOutcome::Kind::Done, qPrintable(o.message));
+            QCOMPARE(o.parked, qint64(0));
+        }
+        QCOMPARE(rateOn(m_b), qint64(4'250));
+        QCOMPARE(localProblems(m_a), problemsA);
+
+        const QString token = market::server::test::login(*m_server, QStringLiteral("sync-owner"),
+                                                          QStringLiteral("owner-pass-1"));
+        QVERIFY(!token.isEmpty());
+        const QString shopId =
+            market::server::test::queryText(*m_server, "SELECT id::text FROM shops WHERE code = 'PULL1'");
+        const auto set =
+            m_server->post(QStringLiteral("/api/v1/shops/%1/prices").arg(shopId),
+                           QJsonDocument(QJsonObject{{QStringLiteral("productId"), m_product.toString()},
+                                                     {QStringLiteral("price"), 4'000},
+                                                     {QStringLiteral("version"), 1}})
+                               .toJson(),
+                           QStringLiteral("Bearer ") + token);
+        QVERIFY2(set.status == 200, set.body.constData());
+        for (Counter* c : {&m_a, &m_b}) {
+            const PullOutcome o = sync(*c);
+            QVERIFY2(o.kind == PullOutcome::Kind::Done, qPrintable(o.message));
+            QCOMPARE(rateOn(*c), qint64(4'000));
         }
     }
 };
