@@ -1708,6 +1708,10 @@
         <source>%1 %2 (from the farmers)</source>
         <translation>%1 %2 (किसानों से)</translation>
     </message>
+    <message>
+        <source>today&apos;s rate %1</source>
+        <translation>आज का भाव %1</translation>
+    </message>
 </context>
 <context>
     <name>market::ui::SessionController</name>
@@ -2310,6 +2314,10 @@
     <message>
         <source>What to do: check the goods or the account named here. The owner or a manager resolves the anomaly on the server (owner API); the resolution reaches this list with the next sync.</source>
         <translation>क्या करें: यहाँ बताया गया माल या खाता जाँचें। मालिक या मैनेजर सर्वर पर (ओनर API) विसंगति सुलझाते हैं; समाधान अगले सिंक के साथ इस सूची में आ जाता है।</translation>
+    </message>
+    <message>
+        <source>Product rate</source>
+        <translation>उत्पाद का भाव</translation>
     </message>
 </context>
 <context>

@@ -1708,6 +1708,10 @@
         <source>%1 %2 (from the farmers)</source>
         <translation>%1 %2 (రైతుల నుండి)</translation>
     </message>
+    <message>
+        <source>today&apos;s rate %1</source>
+        <translation>ఈరోజు ధర %1</translation>
+    </message>
 </context>
 <context>
     <name>market::ui::SessionController</name>
@@ -2310,6 +2314,10 @@
     <message>
         <source>What to do: check the goods or the account named here. The owner or a manager resolves the anomaly on the server (owner API); the resolution reaches this list with the next sync.</source>
         <translation>ఏం చేయాలి: ఇక్కడ పేర్కొన్న సరుకు లేదా ఖాతా తనిఖీ చేయండి. యజమాని లేదా మేనేజర్ సర్వర్‌లో (ఓనర్ API) అసాధారణతను పరిష్కరిస్తారు; పరిష్కారం తదుపరి సింక్‌తో ఈ జాబితాకు చేరుతుంది.</translation>
+    </message>
+    <message>
+        <source>Product rate</source>
+        <translation>సరుకు ధర</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ AppContext::AppContext(core::Store& s, Preferences preferences)
     , collections(s)
     , reports(s)
     , cash(s)
+    , prices(s)
     , prefs(std::move(preferences)) {}
 
 core::Currency AppContext::currency() const {

@@ -7,6 +7,7 @@
 #include "services/CatalogService.h"
 #include "services/CollectionService.h"
 #include "services/PartyService.h"
+#include "services/PriceService.h"
 #include "services/ReportService.h"
 #include "services/SaleService.h"
 #include "services/SetupService.h"
@@ -30,6 +31,7 @@ public:
     core::CollectionService collections;
     core::ReportService reports;
     core::CashSessionService cash;
+    core::PriceService prices;
     Preferences prefs;
     /// Names this counter's entries in the OS keychain (the device secret); tests use their own.
     QString keychainService = QStringLiteral("market-pos");

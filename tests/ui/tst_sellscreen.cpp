@@ -4,6 +4,7 @@
 #include "UiFixture.h"
 #include "controllers/SaleSession.h"
 #include "services/ChargeService.h"
+#include "services/PriceService.h"
 #include "widgets/PaymentDialog.h"
 #include "widgets/SellWidget.h"
 
@@ -288,6 +289,50 @@ private slots:
         QVERIFY(child<QLabel>("lotInfo")->text().contains(QStringLiteral("NOPE")));
         QVERIFY(lotCode->hasFocus());
         lotCode->clear();
+    }
+
+    /// Today's rate of the lot's product fills in the price, the lot line says so, and the cashier
+    /// may still type another price; a lot of a product without a rate leaves the field empty
+    /// (replacing the rate filled in for the lot before).
+    void todaysRatePrefillsThePrice() {
+        core::PriceService prices(*f.store);
+        QVERIFY(prices.set(f.owner, f.tomato.id, core::Money::fromMinor(4'250)).ok());
+        auto* lotCode = child<QLineEdit>("lotCode");
+        auto* priceEdit = child<QLineEdit>("priceEdit");
+        QTRY_VERIFY(lotCode->hasFocus());
+        QTest::keyClicks(lotCode, f.tomatoLot.code);
+        QTest::keyClick(lotCode, Qt::Key_Return);
+        QCOMPARE(priceEdit->text(), QStringLiteral("42.50"));
+        QVERIFY2(child<QLabel>("lotInfo")->text().contains(QStringLiteral("₹42.50")),
+                 qPrintable(child<QLabel>("lotInfo")->text()));
+        auto* qtyEdit = child<QLineEdit>("qtyEdit");
+        QTRY_VERIFY(qtyEdit->hasFocus());
+        QTest::keyClicks(qtyEdit, QStringLiteral("2"));
+        QTest::keyClick(qtyEdit, Qt::Key_Return);
+        QTRY_VERIFY(priceEdit->hasFocus());
+        QTest::keyClick(priceEdit, Qt::Key_Return); // the rate as it stands
+        QCOMPARE(window->saleSession().lines().size(), size_t(1));
+        QCOMPARE(window->saleSession().lines().back().price, core::Money::fromMinor(4'250));
+
+        // Agreed otherwise: the typed price replaces the rate (the field's text is selected).
+        addLineWithKeys(f.tomatoLot.code, QStringLiteral("1"), QStringLiteral("45"));
+        QCOMPARE(window->saleSession().lines().back().price, core::Money::fromMinor(4'500));
+
+        // Another lot, of a product without a rate: the filled-in rate goes.
+        QTRY_VERIFY(lotCode->hasFocus());
+        QTest::keyClicks(lotCode, f.tomatoLot.code);
+        QTest::keyClick(lotCode, Qt::Key_Return);
+        QCOMPARE(priceEdit->text(), QStringLiteral("42.50"));
+        lotCode->setFocus();
+        lotCode->selectAll();
+        QTest::keyClicks(lotCode, f.bananaLot.code);
+        QTest::keyClick(lotCode, Qt::Key_Return);
+        QVERIFY(priceEdit->text().isEmpty());
+        QVERIFY(!child<QLabel>("lotInfo")->text().contains(QStringLiteral("₹42.50")));
+        QVERIFY(prices.clear(f.owner, f.tomato.id).ok());
+        window->saleSession().clear();
+        lotCode->clear();
+        qtyEdit->clear();
     }
 
     // Runs last: the shop's charge stack then applies to every later sale of this fixture.

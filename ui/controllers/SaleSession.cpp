@@ -56,6 +56,13 @@ core::Result<core::LotSummary> SaleSession::findLot(const QString& code) {
     return lot;
 }
 
+std::optional<core::Money> SaleSession::rateFor(const core::LotSummary& lot) {
+    auto rate = m_ctx.prices.rateOf(lot.lot.productId);
+    if (!rate.ok())
+        return std::nullopt; // no default then: the cashier types the price, as without rates
+    return *rate;
+}
+
 core::Status SaleSession::addLine(const QString& lotCode, const QString& qtyText, const QString& priceText) {
     auto lot = findLot(lotCode);
     if (!lot.ok())

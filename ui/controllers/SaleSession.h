@@ -41,6 +41,9 @@ public:
     // Lines -------------------------------------------------------------------------------
     /// Finds an active lot by its code (typed or scanned).
     core::Result<core::LotSummary> findLot(const QString& code);
+    /// Today's rate of the lot's product: the price a new line starts with (the cashier may
+    /// change it; the price is agreed per sale). nullopt when the product has none.
+    std::optional<core::Money> rateFor(const core::LotSummary& lot);
     /// Adds a line from text as typed; on any error the cart is left as it was.
     core::Status addLine(const QString& lotCode, const QString& qtyText, const QString& priceText);
     core::Status addLine(const core::LotSummary& lot, core::Quantity qty, core::Money price);

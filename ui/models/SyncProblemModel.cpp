@@ -91,6 +91,7 @@ QString SyncProblemModel::operationName(const QString& type) {
         {"charge.upsert", QT_TR_NOOP("Charge")},
         {"commission_rule.upsert", QT_TR_NOOP("Commission rule")},
         {"setting.upsert", QT_TR_NOOP("Setting")},
+        {"price.upsert", QT_TR_NOOP("Product rate")},
         {"shop.upsert", QT_TR_NOOP("Shop")},
         {"terminal.upsert", QT_TR_NOOP("Counter")},
     };

@@ -280,11 +280,21 @@ void SellWidget::lotCodeEntered() {
     }
     m_lotCode->setText(lot->lot.code);
     m_lotInfo->setStyleSheet(QString());
-    m_lotInfo->setText(
+    QString info =
         tr("%1 · %2 · grade %3 · %4 %5 left · %n day(s) old", nullptr, static_cast<int>(lot->ageDays))
             .arg(lot->productName, lot->farmerName,
                  lot->lot.grade.isEmpty() ? QStringLiteral("-") : lot->lot.grade, lot->left.toString(),
-                 core::unitName(lot->unit)));
+                 core::unitName(lot->unit));
+    // Today's rate starts the price, still editable (the price is agreed per sale). A price the
+    // cashier typed stays; one this screen filled in for another lot is replaced.
+    const auto rate = m_session.rateFor(*lot);
+    if (rate)
+        info += QStringLiteral(" · ") + tr("today's rate %1").arg(m_ctx.money(*rate));
+    if (m_price->text().isEmpty() || m_price->text() == m_ratePrefill) {
+        m_ratePrefill = rate ? rate->toPlainString() : QString();
+        m_price->setText(m_ratePrefill);
+    }
+    m_lotInfo->setText(info);
     m_qty->setFocus();
     m_qty->selectAll();
 }
@@ -308,6 +318,7 @@ void SellWidget::addLine() {
     m_lotCode->clear();
     m_qty->clear();
     m_price->clear();
+    m_ratePrefill.clear();
     m_lotInfo->clear();
     m_cartTable->scrollToBottom();
     focusStart();

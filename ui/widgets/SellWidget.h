@@ -65,6 +65,7 @@ private:
     QLabel* m_lotInfo;
     QLineEdit* m_qty;
     QLineEdit* m_price;
+    QString m_ratePrefill; ///< the price text this screen filled in from today's rate, if any
     QLineEdit* m_lotSearch;
     QTableView* m_lotTable;
     QTableView* m_cartTable;
