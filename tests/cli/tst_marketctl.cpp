@@ -50,6 +50,7 @@ private slots:
     void passwordNeverFromArgv();
     void demo();
     void chargesOnABill();
+    void productRates();
 
 private:
     Run run(const QStringList& args, const QString& user = {}, const QString& password = {},
@@ -135,7 +136,8 @@ QByteArray TestMarketctl::snapshot(const QString& db) {
         {QStringLiteral("farmer"), QStringLiteral("statement"), QStringLiteral("--farmer"),
          QStringLiteral("F2"), QStringLiteral("--from"), QStringLiteral("2020-01-01")},
         {QStringLiteral("setting"), QStringLiteral("get"), QStringLiteral("--key"),
-         QStringLiteral("adjustment_approval_qty")}};
+         QStringLiteral("adjustment_approval_qty")},
+        {QStringLiteral("price"), QStringLiteral("list")}};
     if (!m_session.isEmpty())
         books.append(
             {QStringLiteral("cash"), QStringLiteral("show"), QStringLiteral("--session"), m_session});
@@ -848,6 +850,17 @@ void TestMarketctl::badInputChangesNothing_data() {
         << words("setting set --key cash_session_required --value 2") << manager << -1;
     QTest::newRow("cashier changes a setting")
         << words("setting set --key cash_session_required --value 0") << cashier << 1;
+    QTest::newRow("cashier sets a rate") << words("price set --product TOM --price 42.50") << cashier << 1;
+    QTest::newRow("negative rate") << words("price set --product TOM --price -1") << manager << 2;
+    QTest::newRow("zero rate") << words("price set --product TOM --price 0") << manager << 2;
+    QTest::newRow("rate with three decimals")
+        << words("price set --product TOM --price 1.234") << manager << 2;
+    QTest::newRow("huge rate") << words("price set --product TOM --price 99999999999999999") << manager << 2;
+    QTest::newRow("rate in words") << words("price set --product TOM --price forty") << manager << 2;
+    QTest::newRow("rate without a price") << words("price set --product TOM") << manager << 2;
+    QTest::newRow("rate of an unknown product")
+        << words("price set --product NOPE --price 1") << manager << 1;
+    QTest::newRow("clearing no rate") << words("price clear --product TOM") << manager << 1;
     QTest::newRow("unknown receipt") << words("sale show --receipt HYD01-1-999999") << QString() << 1;
     QTest::newRow("statement of a buyer")
         << words("farmer statement --farmer B1 --from 2020-01-01") << QString() << 1;
@@ -1155,6 +1168,27 @@ void TestMarketctl::chargesOnABill() {
               sale.value(QStringLiteral("receiptNo")).toString()})
             .object();
     QCOMPARE(again.value(QStringLiteral("total")).toInteger(), 3030);
+}
+
+void TestMarketctl::productRates() {
+    const auto words = [](const char* text) {
+        return QString::fromUtf8(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    };
+    const QString manager = QStringLiteral("manager");
+    const QJsonObject set = ok(words("price set --product TOM --price 42.50"), manager, kManagerPassword);
+    QCOMPARE(set.value(QStringLiteral("price")).toInteger(), 4250);
+    QCOMPARE(set.value(QStringLiteral("version")).toInteger(), 1);
+    QCOMPARE(set.value(QStringLiteral("productCode")).toString(), QStringLiteral("TOM"));
+    const QJsonArray listed = json(words("price list")).array();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.at(0).toObject().value(QStringLiteral("price")).toInteger(), 4250);
+    QCOMPARE(listed.at(0).toObject().value(QStringLiteral("updatedBy")).toString(), manager);
+    const Run text = run(words("price list"));
+    QVERIFY2(text.out.contains("₹42.50"), text.out.constData());
+    const QJsonObject cleared = ok(words("price clear --product TOM"), manager, kManagerPassword);
+    QVERIFY(cleared.value(QStringLiteral("price")).isNull());
+    QCOMPARE(cleared.value(QStringLiteral("version")).toInteger(), 2);
+    QCOMPARE(json(words("price list")).array().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestMarketctl)
