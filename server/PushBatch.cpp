@@ -54,10 +54,18 @@ void insertRows(pqxx::work& tx, const char* sql, const QJsonArray& rows) {
         execPrepared(tx, sql, json(rows));
 }
 
-void insertRows(pqxx::work& tx, const std::string& sql, const ArrayRows& rows) {
-    if (!rows.isEmpty())
-        execPrepared(tx, sql, pqxx::prepare::make_dynamic_params(rows.params()));
+// An unnest INSERT (SqlArrays.h): the scalar parameters, then the rows' columns.
+pqxx::result insertRows(pqxx::work& tx, const std::string& sql, std::vector<std::string> params,
+                        ArrayRows& rows) {
+    if (rows.isEmpty())
+        return {};
+    rows.takeParams(params);
+    return execPrepared(tx, sql, pqxx::prepare::make_dynamic_params(params));
 }
+
+// Milliseconds to timestamptz in float8: the same instant as `ms / 1000.0` (both round the exact
+// quotient to the nearest double), without numeric division and numeric → float8 through text.
+#define MS_TO_TIMESTAMP(column) "to_timestamp(" column "::float8 / 1000)"
 
 // The stock moves of rows an INSERT wrote (`RETURNING lot_id::text, qty`), added to `into` under
 // `column` (0 sold, 1 returned, 2 adjusted). From what was written, not from what was staged: a
@@ -102,69 +110,65 @@ const char* const kInsertLotEvents =
 // The sale ids go to sale_ids in the same statement, from the rows actually written.
 const std::string kInsertSales =
     "WITH s AS (" +
-    unnestInsert("sales", {{"id", "uuid"},
-                           {"shop_id", "uuid"},
-                           {"terminal_id", "uuid"},
-                           {"receipt_seq", "bigint"},
-                           {"receipt_no", "text"},
-                           {"buyer_id", "uuid"},
-                           {"walkin_name", "text"},
-                           {"walkin_phone", "text"},
-                           {"cashier_id", "uuid"},
-                           {"created_at", "bigint", "to_timestamp(created_at / 1000.0)"},
-                           {"total", "bigint"},
-                           {"tendered", "bigint"},
-                           {"change", "bigint"},
-                           {"paid", "bigint"},
-                           {"credit", "bigint"},
-                           {"credit_id", "uuid"},
-                           {"override_by", "uuid"},
-                           {"override_reason", "text"},
-                           {"commission_by_buyer", "boolean"},
-                           {"op_id", "uuid"}}) +
+    unnestInsert("sales", {{"shop_id", "uuid"}, {"terminal_id", "uuid"}},
+                 {{"id", "uuid"},
+                  {"receipt_seq", "bigint"},
+                  {"receipt_no", "text"},
+                  {"buyer_id", "uuid"},
+                  {"walkin_name", "text"},
+                  {"walkin_phone", "text"},
+                  {"cashier_id", "uuid"},
+                  {"created_at", "bigint", MS_TO_TIMESTAMP("created_at")},
+                  {"total", "bigint"},
+                  {"tendered", "bigint"},
+                  {"change", "bigint"},
+                  {"paid", "bigint"},
+                  {"credit", "bigint"},
+                  {"credit_id", "uuid"},
+                  {"override_by", "uuid"},
+                  {"override_reason", "text"},
+                  {"commission_by_buyer", "boolean"},
+                  {"op_id", "uuid"}}) +
     " RETURNING shop_id, id) INSERT INTO sale_ids (shop_id, id) SELECT shop_id, id FROM s ON CONFLICT DO "
     "NOTHING";
-const std::string kInsertLines =
-    unnestInsert("sale_lines", {{"id", "uuid"},
-                                {"shop_id", "uuid"},
-                                {"sale_id", "uuid"},
-                                {"created_at", "bigint", "to_timestamp(created_at / 1000.0)"},
-                                {"line_no", "int"},
-                                {"lot_id", "uuid"},
-                                {"product_id", "uuid"},
-                                {"farmer_id", "uuid"},
-                                {"qty", "bigint"},
-                                {"price", "bigint"},
-                                {"amount", "bigint"},
-                                {"commission_bp", "bigint"},
-                                {"commission", "bigint"},
-                                {"farmer_net", "bigint"},
-                                {"packages", "bigint"},
-                                {"buyer_charges", "bigint"},
-                                {"farmer_charges", "bigint"},
-                                {"commission_by_buyer", "boolean"}}) +
-    " RETURNING lot_id::text, qty";
-const std::string kInsertLineCharges =
-    unnestInsert("sale_line_charges", {{"sale_line_id", "uuid"},
-                                       {"position", "int"},
-                                       {"shop_id", "uuid"},
-                                       {"sale_id", "uuid"},
-                                       {"created_at", "bigint", "to_timestamp(created_at / 1000.0)"},
-                                       {"charge_id", "uuid"},
-                                       {"code", "text"},
-                                       {"name", "text"},
-                                       {"basis", "text"},
-                                       {"rate", "bigint"},
-                                       {"payer", "text"},
-                                       {"amount", "bigint"}});
-const std::string kInsertPayments =
-    unnestInsert("sale_payments", {{"id", "uuid"},
-                                   {"shop_id", "uuid"},
-                                   {"sale_id", "uuid"},
-                                   {"created_at", "bigint", "to_timestamp(created_at / 1000.0)"},
-                                   {"method", "text"},
-                                   {"amount", "bigint"},
-                                   {"reference", "text"}});
+const std::string kInsertLines = unnestInsert("sale_lines", {{"shop_id", "uuid"}},
+                                              {{"id", "uuid"},
+                                               {"sale_id", "uuid"},
+                                               {"created_at", "bigint", MS_TO_TIMESTAMP("created_at")},
+                                               {"line_no", "int"},
+                                               {"lot_id", "uuid"},
+                                               {"product_id", "uuid"},
+                                               {"farmer_id", "uuid"},
+                                               {"qty", "bigint"},
+                                               {"price", "bigint"},
+                                               {"amount", "bigint"},
+                                               {"commission_bp", "bigint"},
+                                               {"commission", "bigint"},
+                                               {"farmer_net", "bigint"},
+                                               {"packages", "bigint"},
+                                               {"buyer_charges", "bigint"},
+                                               {"farmer_charges", "bigint"},
+                                               {"commission_by_buyer", "boolean"}}) +
+                                 " RETURNING lot_id::text, qty";
+const std::string kInsertLineCharges = unnestInsert("sale_line_charges", {{"shop_id", "uuid"}},
+                                                    {{"sale_line_id", "uuid"},
+                                                     {"position", "int"},
+                                                     {"sale_id", "uuid"},
+                                                     {"created_at", "bigint", MS_TO_TIMESTAMP("created_at")},
+                                                     {"charge_id", "uuid"},
+                                                     {"code", "text"},
+                                                     {"name", "text"},
+                                                     {"basis", "text"},
+                                                     {"rate", "bigint"},
+                                                     {"payer", "text"},
+                                                     {"amount", "bigint"}});
+const std::string kInsertPayments = unnestInsert("sale_payments", {{"shop_id", "uuid"}},
+                                                 {{"id", "uuid"},
+                                                  {"sale_id", "uuid"},
+                                                  {"created_at", "bigint", MS_TO_TIMESTAMP("created_at")},
+                                                  {"method", "text"},
+                                                  {"amount", "bigint"},
+                                                  {"reference", "text"}});
 const char* const kInsertCredits =
     "INSERT INTO credits (id, shop_id, sale_id, buyer_id, amount, created_at) "
     "SELECT id, shop_id, sale_id, buyer_id, amount, to_timestamp(created_ms / 1000.0) "
@@ -190,20 +194,19 @@ const char* const kInsertAllocations =
     "SELECT id, shop_id, collection_id, credit_id, credit_detail_id, farmer_id, amount "
     "FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, shop_id uuid, collection_id uuid, credit_id uuid, "
     "credit_detail_id uuid, farmer_id uuid, amount bigint) ON CONFLICT DO NOTHING";
-const std::string kInsertAudit = unnestInsert("audit_entries", {{"shop_id", "uuid"},
-                                                                {"terminal_id", "uuid"},
-                                                                {"seq", "bigint"},
-                                                                {"at", "bigint", "to_timestamp(at / 1000.0)"},
-                                                                {"prev_hash", "text"},
-                                                                {"hash", "text"},
-                                                                {"user_id", "text"},
-                                                                {"action", "text"},
-                                                                {"entity", "text"},
-                                                                {"entity_id", "text"},
-                                                                {"before", "json"},
-                                                                {"after", "json"},
-                                                                {"chain_ok", "boolean"},
-                                                                {"op_id", "uuid"}});
+const std::string kInsertAudit = unnestInsert("audit_entries", {{"shop_id", "uuid"}, {"terminal_id", "uuid"}},
+                                              {{"seq", "bigint"},
+                                               {"at", "bigint", MS_TO_TIMESTAMP("at")},
+                                               {"prev_hash", "text"},
+                                               {"hash", "text"},
+                                               {"user_id", "text"},
+                                               {"action", "text"},
+                                               {"entity", "text"},
+                                               {"entity_id", "text"},
+                                               {"before", "json"},
+                                               {"after", "json"},
+                                               {"chain_ok", "boolean"},
+                                               {"op_id", "uuid"}});
 const char* const kInsertQuarantine =
     "INSERT INTO quarantine (op_id, shop_id, terminal_id, seq, type, reason, envelope) SELECT op_id, "
     "shop_id, "
@@ -298,6 +301,7 @@ void PushBatch::prefetchExisting(const std::vector<OutboxOp>& ops, size_t from) 
     std::vector<QSet<QString>> ids(kTables.size());
     bool any = false;
     for (size_t i = from; i < ops.size(); ++i) {
+        m_returnsInBatch = m_returnsInBatch || ops[i].type == core::op::kSaleReturned;
         const QString id = ops[i].payload.value(QStringLiteral("id")).toString();
         if (!core::Uuid::parse(id))
             continue;
@@ -315,8 +319,12 @@ void PushBatch::prefetchExisting(const std::vector<OutboxOp>& ops, size_t from) 
         if (ids[t].isEmpty())
             continue;
         params.push_back(uuidArray(ids[t]));
-        sql += std::string(sql.empty() ? "" : " UNION ALL ") + "SELECT id::text FROM " + kTables[t].second +
-               " WHERE id = ANY($" + std::to_string(params.size()) + "::uuid[])";
+        // One primary-key probe per id (as for the lot locks in insertAll): `WHERE id = ANY($1)`
+        // could get a generic plan, made while the table was small, that read all of the shop's
+        // ids and compared each with every id of the batch.
+        sql += std::string(sql.empty() ? "" : " UNION ALL ") + "SELECT x.id::text FROM unnest($" +
+               std::to_string(params.size()) + "::uuid[]) AS x(id), LATERAL (SELECT 1 FROM " +
+               kTables[t].second + " t WHERE t.id = x.id OFFSET 0) AS f";
     }
     const auto r = execPrepared(m_tx, sql, pqxx::prepare::make_dynamic_params(params));
     for (const auto& row : r)
@@ -347,16 +355,9 @@ void PushBatch::add(const OutboxOp& o) {
     const bool chainOk =
         o.audit.prevHash == m_lastAuditHash &&
         protocol::computeAuditHash(o.audit, m_terminal.terminalId, m_afterJson) == o.audit.hash;
-    m_audit.row() << m_terminal.shopId << m_terminal.terminalId << o.audit.seq << o.audit.atMs
-                  << o.audit.prevHash << o.audit.hash << o.audit.userId << o.audit.action << o.audit.entity
-                  << o.audit.entityId;
-    for (const QByteArray& j : {jsonOrNull(o.audit.before), m_afterJson}) {
-        if (j.isNull())
-            m_audit.null();
-        else
-            m_audit << j;
-    }
-    m_audit << chainOk << o.opId;
+    m_audit.row() << o.audit.seq << o.audit.atMs << o.audit.prevHash << o.audit.hash << o.audit.userId
+                  << o.audit.action << o.audit.entity << o.audit.entityId;
+    m_audit.json(jsonOrNull(o.audit.before)).json(m_afterJson) << chainOk << o.opId;
     if (!chainOk)
         anomaly(QStringLiteral("audit_chain_break"), QStringLiteral("terminal"), m_terminal.terminalId,
                 o.opId.toString(),
@@ -495,27 +496,26 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
             return false;
         const qint64 at = d->createdAtMs;
         // Hot path: straight into the column arrays (SqlArrays.h), no JSON in between.
-        m_sales.row() << d->id << d->shopId << d->terminalId << qint64(d->receiptSeq) << d->receiptNo
-                      << d->buyerId << d->walkinName << d->walkinPhone << d->cashierId << at
-                      << d->total.minor() << d->tendered.minor() << d->change.minor() << d->paid.minor()
-                      << d->credit.minor() << d->creditId << d->overrideBy << d->overrideReason
-                      << d->commissionByBuyer << o.opId;
+        m_sales.row() << d->id << qint64(d->receiptSeq) << d->receiptNo << d->buyerId << d->walkinName
+                      << d->walkinPhone << d->cashierId << at << d->total.minor() << d->tendered.minor()
+                      << d->change.minor() << d->paid.minor() << d->credit.minor() << d->creditId
+                      << d->overrideBy << d->overrideReason << d->commissionByBuyer << o.opId;
         for (const auto& l : d->lines) {
-            m_lines.row() << l.id << d->shopId << d->id << at << qint64(l.lineNo) << l.lotId << l.productId
-                          << l.farmerId << l.qty.thousandths() << l.price.minor() << l.amount.minor()
+            m_lines.row() << l.id << d->id << at << qint64(l.lineNo) << l.lotId << l.productId << l.farmerId
+                          << l.qty.thousandths() << l.price.minor() << l.amount.minor()
                           << qint64(l.commissionBp) << l.commission.minor() << l.farmerNet.minor()
                           << qint64(l.packages) << l.buyerCharges.minor() << l.farmerCharges.minor()
                           << d->commissionByBuyer;
             qint64 position = 0;
             for (const auto& c : l.charges)
-                m_lineCharges.row() << l.id << ++position << d->shopId << d->id << at << c.chargeId << c.code
-                                    << c.name << core::chargeBasisName(c.basis) << qint64(c.rate)
+                m_lineCharges.row() << l.id << ++position << d->id << at << c.chargeId << c.code << c.name
+                                    << core::chargeBasisName(c.basis) << qint64(c.rate)
                                     << core::chargePayerName(c.payer) << c.amount.minor();
             m_soldLots.insert(l.lotId.toString());
         }
         for (const auto& p : d->payments)
-            m_payments.row() << p.id << d->shopId << d->id << at << core::paymentMethodName(p.method)
-                             << p.amount.minor() << p.reference;
+            m_payments.row() << p.id << d->id << at << core::paymentMethodName(p.method) << p.amount.minor()
+                             << p.reference;
         if (d->creditId) {
             m_credits.append(QJsonObject{{QStringLiteral("id"), d->creditId->toString()},
                                          {QStringLiteral("shop_id"), shop},
@@ -532,6 +532,8 @@ bool PushBatch::stage(const OutboxOp& o, QString& reason) {
             if (!d->overrideBy)
                 m_creditBuyers.insert(d->buyerId->toString());
         }
+        if (!m_returnsInBatch) // what a return checks: kept only when a return can follow
+            return applied(id);
         SaleRef ref; // a return later in this batch finds the sale before it is written
         ref.buyerId = d->buyerId ? d->buyerId->toString() : QString();
         ref.creditId = d->creditId ? d->creditId->toString() : QString();
@@ -1083,13 +1085,13 @@ void PushBatch::insertAll() {
             uuidArray(m_creditBuyers));
     insertRows(m_tx, kInsertLots, m_lots);
     insertRows(m_tx, kInsertLotEvents, m_lotEvents);
-    insertRows(m_tx, kInsertSales, m_sales);
+    const std::string shop = s(m_terminal.shopId);
+    const std::string terminal = s(m_terminal.terminalId);
+    insertRows(m_tx, kInsertSales, {shop, terminal}, m_sales);
     QMap<QString, std::array<qint64, 3>> moves; // lot → sold, returned, adjusted by this batch
-    if (!m_lines.isEmpty())
-        addStockMoves(execPrepared(m_tx, kInsertLines, pqxx::prepare::make_dynamic_params(m_lines.params())),
-                      0, moves);
-    insertRows(m_tx, kInsertLineCharges, m_lineCharges);
-    insertRows(m_tx, kInsertPayments, m_payments);
+    addStockMoves(insertRows(m_tx, kInsertLines, {shop}, m_lines), 0, moves);
+    insertRows(m_tx, kInsertLineCharges, {shop}, m_lineCharges);
+    insertRows(m_tx, kInsertPayments, {shop}, m_payments);
     insertRows(m_tx, kInsertCredits, m_credits);
     insertRows(m_tx, kInsertCreditDetails, m_creditDetails);
     insertRows(m_tx, kInsertCollections, m_collections);
@@ -1107,7 +1109,7 @@ void PushBatch::insertAll() {
         addStockMoves(execPrepared(m_tx, kInsertReturnLines, json(m_returnLines)), 1, moves);
     insertRows(m_tx, kInsertReturnAllocations, m_returnAllocations);
     addToLotTotals(moves);
-    insertRows(m_tx, kInsertAudit, m_audit);
+    insertRows(m_tx, kInsertAudit, {shop, terminal}, m_audit);
     insertRows(m_tx, kInsertQuarantine, m_quarantine);
     if (!m_lotEvents.isEmpty())
         execPrepared(
@@ -1251,7 +1253,7 @@ void PushBatch::appendFeed(const std::vector<FeedItem>& extra) {
             rows << m_terminal.terminalId;
         else
             rows.null();
-        rows << (f.json.isEmpty() ? QJsonDocument(f.doc).toJson(QJsonDocument::Compact) : f.json);
+        rows.json(f.json.isEmpty() ? QJsonDocument(f.doc).toJson(QJsonDocument::Compact) : f.json);
     };
     for (const auto& st : m_staged)
         add(st.feed, true);
@@ -1261,16 +1263,15 @@ void PushBatch::appendFeed(const std::vector<FeedItem>& extra) {
     // this shop's writers so positions become visible in commit order, is held for as short a
     // time as possible.
     std::vector<std::string> params{s(m_terminal.shopId), std::to_string(count)};
-    for (std::string& column : rows.params())
-        params.push_back(std::move(column));
+    rows.takeParams(params);
     const auto r = execPrepared(
         m_tx,
         "WITH c AS (UPDATE feed_counters SET last_position = last_position + $2::bigint WHERE shop_id = "
         "$1::uuid RETURNING last_position), i AS (INSERT INTO feed (shop_id, position, type, entity_id, "
         "terminal_id, doc) SELECT $1::uuid, c.last_position - $2::bigint + r.n, r.type, r.entity_id, "
-        "r.terminal_id, r.doc FROM c, unnest($3::text[], $4::uuid[], $5::uuid[], $6::json[]) WITH "
-        "ORDINALITY "
-        "AS r(type, entity_id, terminal_id, doc, n) RETURNING 1) SELECT count(*) FROM i",
+        "r.terminal_id, r.doc FROM c, ROWS FROM (unnest($3::text[]), unnest($4::uuid[]), "
+        "unnest($5::uuid[]), json_array_elements($6::json)) WITH ORDINALITY AS r(type, entity_id, "
+        "terminal_id, doc, n) RETURNING 1) SELECT count(*) FROM i",
         pqxx::prepare::make_dynamic_params(params));
     if (r.at(0)[0].as<qint64>() != count)
         throw std::runtime_error("feed: the shop has no feed counter");

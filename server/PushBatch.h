@@ -24,7 +24,8 @@ public:
     PushBatch(pqxx::work& tx, TerminalIdentity terminal, QString lastAuditHash);
 
     /// Looks up, in one query, which document ids of these operations are already recorded, so a
-    /// second operation reusing an id is quarantined instead of failing the batch.
+    /// second operation reusing an id is quarantined instead of failing the batch. Also notes
+    /// whether a sale return follows: only then are the batch's sales kept for its checks.
     void prefetchExisting(const std::vector<protocol::OutboxOp>& ops, size_t from);
     /// Verifies the audit link, then decodes and stages the operation, or stages it for
     /// quarantine with the reason. Never throws for bad content (only for database failures).
@@ -69,7 +70,8 @@ private:
     QByteArray m_afterJson; ///< the current operation's audit `after`, serialized once (add())
     int m_applied = 0;
     bool m_reupload = false;
-    bool m_repeat = false; ///< set by stage(): the operation is a re-uploaded repeat
+    bool m_repeat = false;         ///< set by stage(): the operation is a re-uploaded repeat
+    bool m_returnsInBatch = false; ///< a sale.returned is among the operations (prefetchExisting)
     int m_repeats = 0;
 
     struct Staged {
@@ -83,7 +85,8 @@ private:
     QJsonArray m_lots, m_lotEvents, m_credits, m_creditDetails, m_collections, m_allocations, m_quarantine,
         m_anomalies, m_documents;
     // The bulk of a push of sales: column arrays (see SqlArrays.h), counts = the INSERTs' columns.
-    ArrayRows m_sales{20}, m_lines{18}, m_lineCharges{12}, m_payments{7}, m_audit{14};
+    // Shop and terminal are one scalar parameter per statement, not columns.
+    ArrayRows m_sales{18}, m_lines{17}, m_lineCharges{11}, m_payments{6}, m_audit{12};
     QSet<QString> m_batchIds;
     QSet<QString> m_existing;
     QSet<QString> m_soldLots, m_arrivedLots, m_creditBuyers;
