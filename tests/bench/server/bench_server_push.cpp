@@ -10,6 +10,7 @@
 #include "ServerHarness.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
@@ -20,6 +21,7 @@
 #include <mutex>
 #include <pqxx/pqxx>
 #include <thread>
+#include <unistd.h>
 
 using namespace market;
 using namespace market::server::test;
@@ -43,6 +45,53 @@ qint64 rssKb(qint64 pid, const char* field) {
         if (line.startsWith(field))
             return line.mid(qsizetype(std::strlen(field))).trimmed().split(' ').first().toLongLong();
     return -1;
+}
+
+// CPU seconds (user + system) of a process from /proc/<pid>/stat; with `children`, also those of
+// its reaped children. 0 if it is gone.
+double cpuSeconds(qint64 pid, bool children = false) {
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = f.readAll();
+    // Fields after the command (which may hold spaces) in parentheses: state is field 3.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 15)
+        return 0;
+    double ticks = fields[11].toDouble() + fields[12].toDouble(); // utime, stime (fields 14, 15)
+    if (children)
+        ticks += fields[13].toDouble() + fields[14].toDouble(); // cutime, cstime
+    return ticks / double(sysconf(_SC_CLK_TCK));
+}
+
+qint64 parentPid(const QString& pid) {
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    return stat.mid(stat.lastIndexOf(')') + 2).split(' ').value(1).toLongLong();
+}
+
+/// CPU time used by the server and by its embedded PostgreSQL (postmaster and every backend), so
+/// the benchmark reports CPU per sale: unlike the rates, hardly moved by what else the shared
+/// machine runs.
+struct CpuUse {
+    double server = 0;
+    double postgres = 0;
+};
+
+CpuUse cpuUse(const ServerProcess& server) {
+    CpuUse use;
+    use.server = cpuSeconds(server.pid());
+    QFile pidFile(server.dataDir() + QStringLiteral("/pg/postmaster.pid"));
+    if (!pidFile.open(QIODevice::ReadOnly))
+        return use;
+    const qint64 postmaster = pidFile.readLine().trimmed().toLongLong();
+    use.postgres = cpuSeconds(postmaster, true); // with the backends that have exited
+    for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs))
+        if (pid.front().isDigit() && parentPid(pid) == postmaster)
+            use.postgres += cpuSeconds(pid.toLongLong());
+    return use;
 }
 
 double percentile(std::vector<double> v, double p) {
@@ -265,6 +314,7 @@ int main(int argc, char** argv) {
         }
 
         // Server run.
+        const CpuUse cpuBefore = cpuUse(server);
         std::mutex mutex;
         std::vector<double> latencies;
         std::atomic<int> errors{0};
@@ -293,10 +343,12 @@ int main(int argc, char** argv) {
         const double serverSeconds = double(wall.nsecsElapsed()) / 1e9;
         const double peakRssMb = rss.stop();
         const double sales = double(n) * opt.batches * opt.batchSize;
+        const CpuUse cpuAfter = cpuUse(server);
 
         // Bare engine: the same rows, one transaction per batch, at the same concurrency up to 64
         // connections (200 would pass the cluster's max_connections beside market-server's pool;
         // more than 64 only queue on 2 cores). Each connection plays every k-th terminal.
+        const CpuUse rawCpuBefore = cpuUse(server);
         wall.restart();
         std::vector<std::thread> rawWorkers;
         std::atomic<int> rawErrors{0};
@@ -320,11 +372,17 @@ int main(int argc, char** argv) {
         for (auto& w : rawWorkers)
             w.join();
         const double rawSeconds = double(wall.nsecsElapsed()) / 1e9;
+        const CpuUse rawCpuAfter = cpuUse(server);
         const double serverRate = sales / serverSeconds;
         const double rawRate = sales / rawSeconds;
         std::printf("%10d %12.0f %10.1f %10.1f %10.1f %14.0f %8.2f%s\n", n, serverRate,
                     percentile(latencies, 0.5), percentile(latencies, 0.99), peakRssMb, rawRate,
                     serverRate / rawRate, errors || rawErrors ? "  (errors!)" : "");
+        std::printf(
+            "%10s CPU ms per 1,000 sales: server %.0f + PostgreSQL %.0f; bare engine: PostgreSQL %.0f\n", "",
+            1e6 * (cpuAfter.server - cpuBefore.server) / sales,
+            1e6 * (cpuAfter.postgres - cpuBefore.postgres) / sales,
+            1e6 * (rawCpuAfter.postgres - rawCpuBefore.postgres) / sales);
         std::fflush(stdout);
         if (opt.offeredRate > 0)
             openLoop(server, load, opt, n);
