@@ -101,9 +101,8 @@ bool Uuid::isNull() const {
     return true;
 }
 
-QString Uuid::toString() const {
+void Uuid::writeAscii(char (&out)[36]) const {
     static constexpr char kHex[] = "0123456789abcdef";
-    char out[36];
     size_t o = 0;
     for (size_t i = 0; i < 16; ++i) {
         if (i == 4 || i == 6 || i == 8 || i == 10)
@@ -111,6 +110,11 @@ QString Uuid::toString() const {
         out[o++] = kHex[m_bytes[i] >> 4];
         out[o++] = kHex[m_bytes[i] & 0x0F];
     }
+}
+
+QString Uuid::toString() const {
+    char out[36];
+    writeAscii(out);
     return QString::fromLatin1(out, 36);
 }
 

@@ -24,6 +24,8 @@ public:
 
     bool isNull() const;
     QString toString() const;
+    /// The canonical form's 36 ASCII characters into `out` (no terminator), without a QString.
+    void writeAscii(char (&out)[36]) const;
     int version() const { return m_bytes[6] >> 4; }
     /// The millisecond timestamp of a v7 id.
     qint64 v7Millis() const;

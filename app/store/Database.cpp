@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include <chrono>
+#include <cstring>
 #include <sqlite3.h>
 
 namespace market::core {
@@ -20,13 +21,31 @@ Statement& Statement::bind(int index, qint64 value) {
 }
 
 Statement& Statement::bind(int index, const QString& value) {
+    // Short ASCII text (codes, names, methods: most of what is bound) goes through a buffer on
+    // the stack; SQLite copies it either way (SQLITE_TRANSIENT), so a QByteArray was one more
+    // allocation per value.
+    constexpr qsizetype kShort = 128;
+    if (value.size() <= kShort) {
+        char ascii[kShort];
+        const QChar* utf16 = value.constData();
+        qsizetype i = 0;
+        for (; i < value.size() && utf16[i].unicode() < 0x80; ++i)
+            ascii[i] = char(utf16[i].unicode());
+        if (i == value.size()) {
+            sqlite3_bind_text(m_stmt, index, ascii, static_cast<int>(i), SQLITE_TRANSIENT);
+            return *this;
+        }
+    }
     const QByteArray utf8 = value.toUtf8();
     sqlite3_bind_text(m_stmt, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
     return *this;
 }
 
 Statement& Statement::bind(int index, const Uuid& value) {
-    return bind(index, value.toString());
+    char ascii[36]; // the text form, without a QString and its UTF-8 copy
+    value.writeAscii(ascii);
+    sqlite3_bind_text(m_stmt, index, ascii, 36, SQLITE_TRANSIENT);
+    return *this;
 }
 
 Statement& Statement::bind(int index, const std::optional<Uuid>& value) {
@@ -96,6 +115,7 @@ void Statement::reset() {
 
 Database::~Database() {
     stopCheckpointer();
+    m_byAddress.clear();
     m_cache.clear();
     if (m_db) {
         sqlite3_stmt* s = nullptr;
@@ -134,6 +154,20 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
 }
 
 Statement& Database::prepare(const char* sql) {
+    // Most SQL is a literal, asked for again at the same address: found by the address and
+    // confirmed by the text, without copying and hashing the text (a few hundred bytes) each time.
+    if (auto at = m_byAddress.find(sql); at != m_byAddress.end() && std::strcmp(at->second.sql, sql) == 0) {
+        at->second.statement->reset();
+        return *at->second.statement;
+    }
+    Statement& s = prepareByText(sql);
+    if (m_byAddress.size() > 4 * m_cache.size() + 64) // texts built at ever new addresses: start over
+        m_byAddress.clear();
+    m_byAddress[sql] = Known{sqlite3_sql(s.handle()), &s};
+    return s;
+}
+
+Statement& Database::prepareByText(const char* sql) {
     std::string key(sql);
     auto it = m_cache.find(key);
     if (it != m_cache.end()) {

@@ -57,6 +57,7 @@ public:
     bool isNull(int column) const;
 
     void reset();
+    sqlite3_stmt* handle() const { return m_stmt; }
 
 private:
     sqlite3_stmt* m_stmt;
@@ -105,7 +106,14 @@ private:
 
     sqlite3* m_db = nullptr;
     QString m_path;
+    Statement& prepareByText(const char* sql);
+
     std::unordered_map<std::string, std::unique_ptr<Statement>> m_cache; ///< keyed by SQL text
+    struct Known {
+        const char* sql; ///< the statement's own copy of its text (sqlite3_sql)
+        Statement* statement;
+    };
+    std::unordered_map<const char*, Known> m_byAddress; ///< the texts asked for, by their address
     std::thread m_checkpointer;
     std::mutex m_mutex;
     std::condition_variable m_wake;
