@@ -2,8 +2,11 @@
 // re-check, "already here?" lookup, one transaction per page with the cursor, the farmers' sold
 // totals summed per page: schema v10) against a bare SQLite program writing the same rows (sale,
 // lines, payments, and per page one farmer_balance / farmer_bucket upsert per farmer and bucket)
-// in one transaction per page with the same pragmas, in the same run. MARKET_BENCH_KEEP=1 keeps
-// the stores (the folder is printed).
+// in one transaction per page with the same pragmas, in the same run. Both write into copies of
+// the same store made by the product (Store::open: the counter's schema). Also printed: the CPU
+// time of the writing thread per sale for both (steadier than rates while other work shares the
+// machine) and decoding alone (SaleDoc::fromJson, best of 5), the part of applying that needs no
+// database. MARKET_BENCH_KEEP=1 keeps the stores (the folder is printed).
 //
 // Usage: bench_feed_apply [sales = 2000] [page = 500] [runs = 3] [directory = system temp]
 // Counter X makes the sales through SaleService (2 lines, cash); counter Y of the same shop (a
@@ -308,6 +311,15 @@ int main(int argc, char** argv) {
     std::vector<SaleDoc> decoded;
     for (const auto& c : sales)
         decoded.push_back(need(SaleDoc::fromJson(c.doc), "decoding a sale"));
+    // Decoding alone (SaleDoc::fromJson, the part of applying that needs no database): best of 5.
+    double decodeMicros = 1e18;
+    for (int round = 0; round < 5; ++round) {
+        const auto t = BenchClock::now();
+        for (const auto& c : sales)
+            if (!SaleDoc::fromJson(c.doc).ok())
+                die(QStringLiteral("decoding a sale"), c.id);
+        decodeMicros = std::min(decodeMicros, microsSince(t));
+    }
 
     // Counter Y's template: X's master data, lots and drawer applied.
     Session yOwner;
@@ -324,13 +336,14 @@ int main(int argc, char** argv) {
         "the table's ops/s column counts pages\n",
         salesCount, pageSize, runs);
     printSeriesHeader();
-    std::vector<double> appliedRates, rawRates;
+    std::vector<double> appliedRates, rawRates, appliedCpu, rawCpu;
     for (int run = 0; run < runs; ++run) {
         Series applied(QStringLiteral("FeedApplier, per page"));
         {
             auto y = need(Store::open(copyOf(templatePath, tmp.path(), QStringLiteral("y-run.db")), clock),
                           "opening Y");
             FeedApplier applier(*y);
+            const double cpu = threadCpuMicros();
             const auto start = BenchClock::now();
             for (size_t from = 0; from < sales.size(); from += pageSize) {
                 const size_t to = std::min(sales.size(), from + pageSize);
@@ -345,10 +358,12 @@ int main(int argc, char** argv) {
                 applied.micros.push_back(microsSince(t));
             }
             applied.wallSeconds = microsSince(start) / 1e6;
+            applied.cpuMicros = threadCpuMicros() - cpu;
         }
         Series raw(QStringLiteral("raw SQLite, per page"));
         {
             RawWriter writer(copyOf(templatePath, tmp.path(), QStringLiteral("raw-run.db")));
+            const double cpu = threadCpuMicros();
             const auto start = BenchClock::now();
             for (size_t from = 0; from < decoded.size(); from += pageSize) {
                 const size_t to = std::min(decoded.size(), from + pageSize);
@@ -357,17 +372,27 @@ int main(int argc, char** argv) {
                 raw.micros.push_back(microsSince(t));
             }
             raw.wallSeconds = microsSince(start) / 1e6;
+            raw.cpuMicros = threadCpuMicros() - cpu;
         }
         // Rates in documents per second (the series hold one sample per page).
         const double appliedRate = double(sales.size()) / applied.wallSeconds;
         const double rawRate = double(sales.size()) / raw.wallSeconds;
         appliedRates.push_back(appliedRate);
         rawRates.push_back(rawRate);
+        // CPU of this thread per sale: steadier than the rates on a loaded machine.
+        appliedCpu.push_back(applied.cpuMicros / double(sales.size()));
+        rawCpu.push_back(raw.cpuMicros / double(sales.size()));
         printSeries(applied);
         printSeries(raw);
         std::printf("run %d: FeedApplier %.0f docs/s, raw %.0f docs/s, ratio %.2f\n", run + 1, appliedRate,
                     rawRate, rawRate / appliedRate);
     }
+    std::printf("decoding alone: %.2f us per sale (%.0f sales/s)\n", decodeMicros / double(sales.size()),
+                double(sales.size()) / decodeMicros * 1e6);
+    std::printf(
+        "median CPU of the writing thread: FeedApplier %.1f us per sale, raw SQLite %.1f us per sale, "
+        "applier/raw %.2f\n",
+        median(appliedCpu), median(rawCpu), median(appliedCpu) / median(rawCpu));
     std::printf("median: FeedApplier %.0f sales/s, raw SQLite %.0f sales/s, raw/applier %.2f\n",
                 median(appliedRates), median(rawRates), median(rawRates) / median(appliedRates));
     return 0;
