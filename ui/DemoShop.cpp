@@ -2,6 +2,7 @@
 
 #include "AppContext.h"
 #include "services/ChargeService.h"
+#include "services/PriceService.h"
 
 namespace market::ui {
 
@@ -62,18 +63,22 @@ core::Status DemoShop::createIfEmpty(AppContext& ctx) {
         const char* name;
         Category category;
         Unit unit;
+        qint64 ratePaise; ///< today's rate per unit, pre-filled on the sale line
     };
-    const P products[] = {{"Tomato", Category::Vegetable, Unit::Kg},
-                          {"Onion", Category::Vegetable, Unit::Kg},
-                          {"Marigold", Category::Flower, Unit::Kg},
-                          {"Banana", Category::Fruit, Unit::Dozen},
-                          {"Rose", Category::Flower, Unit::Bunch}};
+    const P products[] = {{"Tomato", Category::Vegetable, Unit::Kg, 2400},
+                          {"Onion", Category::Vegetable, Unit::Kg, 3200},
+                          {"Marigold", Category::Flower, Unit::Kg, 6000},
+                          {"Banana", Category::Fruit, Unit::Dozen, 4500},
+                          {"Rose", Category::Flower, Unit::Bunch, 3000}};
+    PriceService prices(ctx.store);
     std::vector<ProductDoc> made;
     for (const auto& p : products) {
         auto doc = ctx.catalog.createProduct(
             o, NewProductRequest{{}, QString::fromUtf8(p.name), p.category, p.unit});
         if (!doc.ok())
             return doc.error();
+        if (auto rate = prices.set(o, doc->id, Money::fromMinor(p.ratePaise)); !rate.ok())
+            return rate.error();
         made.push_back(*doc);
     }
 
