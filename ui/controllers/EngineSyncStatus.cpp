@@ -13,6 +13,14 @@ EngineSyncStatus::EngineSyncStatus(const QString& path, QString serverUrl, const
     m_cache.state = SyncStatus::State::Offline;
     m_cache.server = std::move(serverUrl);
     m_worker.setObjectName(QStringLiteral("sync"));
+    // The engine and its connection go on the thread that made them once its outermost event
+    // loop has returned (finished() is emitted there, hence no context object): never from inside
+    // the nested loop of a request in flight, which would then return into a destroyed engine.
+    connect(&m_worker, &QThread::finished, [this] {
+        m_engine.reset();
+        delete m_home;
+        m_home = nullptr;
+    });
     m_worker.start();
     m_home = new QObject;
     m_home->moveToThread(&m_worker);
@@ -66,14 +74,11 @@ EngineSyncStatus::EngineSyncStatus(const QString& path, QString serverUrl, const
 }
 
 EngineSyncStatus::~EngineSyncStatus() {
-    // The engine and its connection go on the thread that made them. The worker may be waiting
-    // for a keychain job that runs on this (the main) thread, so keep this thread's events going
-    // while it finishes instead of blocking on it.
-    QMetaObject::invokeMethod(m_home, [this] {
-        m_engine.reset();
-        delete m_home;
-        QThread::currentThread()->quit();
-    });
+    // quit() ends every event loop of the worker, a request's nested one too (that request then
+    // counts as not answered and the cycle ends); the engine goes in finished(). The worker may
+    // be waiting for a keychain job that runs on this (the main) thread, so keep this thread's
+    // events going while it finishes instead of blocking on it.
+    m_worker.quit();
     while (!m_worker.wait(20))
         QCoreApplication::processEvents();
 }
