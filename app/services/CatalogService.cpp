@@ -9,7 +9,6 @@
 
 namespace market::core {
 
-namespace {
 ProductDoc readProduct(const Statement& s) {
     return ProductDoc{s.uuid(0),
                       s.uuid(1),
@@ -21,6 +20,7 @@ ProductDoc readProduct(const Statement& s) {
                       s.int64(7)};
 }
 
+namespace {
 Result<ProductDoc> oneProduct(Statement& s, const QString& notFound) {
     if (s.next()) {
         ProductDoc d = readProduct(s);

@@ -8,6 +8,11 @@
 namespace market::core {
 
 class Store;
+class Statement;
+
+/// A product from a row whose first eight columns are product's id, shop_id, code, name, category,
+/// unit, active, version (in that order): the one reading of a product row, for every service.
+ProductDoc readProduct(const Statement& row);
 
 struct NewProductRequest {
     QString code; ///< optional: P0001 style when empty

@@ -108,14 +108,7 @@ Result<std::vector<ProductRate>> PriceService::list() {
     std::vector<ProductRate> out;
     while (s.next()) {
         ProductRate r;
-        r.product.id = s.uuid(0);
-        r.product.shopId = s.uuid(1);
-        r.product.code = s.text(2);
-        r.product.name = s.text(3);
-        r.product.category = categoryFromName(s.text(4)).value_or(Category::Other);
-        r.product.unit = unitFromName(s.text(5)).value_or(Unit::Kg);
-        r.product.active = s.int64(6) != 0;
-        r.product.version = s.int64(7);
+        r.product = readProduct(s);
         r.price = s.money(8);
         r.version = s.int64(9);
         r.updatedAtMs = s.int64(10);
