@@ -3,6 +3,7 @@
 #include "FarmerSoldTotals.h"
 #include "ForeignDocumentWriter.h"
 #include "domain/Documents.h"
+#include "store/ReportIndexes.h"
 #include "store/Store.h"
 
 #include <QCoreApplication>
@@ -236,6 +237,33 @@ Result<std::optional<FeedPageStats>> FeedApplier::applyOnce(const std::vector<Fe
 
 Result<QString> FeedApplier::cursor() {
     return m_store.meta(kCursorKey);
+}
+
+Result<bool> FeedApplier::hasNoHistory() {
+    auto at = cursor();
+    if (!at.ok())
+        return at.error();
+    if (!at->isEmpty())
+        return false;
+    Statement& s = m_store.db().prepare("SELECT 1 FROM sale LIMIT 1");
+    const bool sold = s.next();
+    Status st = s.status("looking for sales");
+    s.reset();
+    if (!st.ok())
+        return st.error();
+    return !sold;
+}
+
+Result<bool> FeedApplier::bulkLoadPending() {
+    return report_indexes::down(m_store);
+}
+
+Status FeedApplier::beginBulkLoad() {
+    return report_indexes::drop(m_store);
+}
+
+Status FeedApplier::endBulkLoad() {
+    return report_indexes::build(m_store);
 }
 
 Result<std::vector<SyncAnomaly>> FeedApplier::anomalies() {

@@ -87,6 +87,15 @@ public:
 
     /// The cursor after the last applied page ("" before the first).
     Result<QString> cursor();
+
+    // Bulk loading (store/ReportIndexes.h): a counter with no history yet that pulls more than a
+    // page sets the report indexes aside while the pages apply and builds them once at the end.
+    /// No cursor and no sale here: the shop's whole history is still to come.
+    Result<bool> hasNoHistory();
+    /// A bulk load is under way here, or was interrupted by a crash: finish it with endBulkLoad.
+    Result<bool> bulkLoadPending();
+    Status beginBulkLoad();
+    Status endBulkLoad();
     Result<std::vector<SyncAnomaly>> anomalies();
     /// Anomalies not resolved on the server (as far as the feed has told).
     Result<qint64> anomalyCount();

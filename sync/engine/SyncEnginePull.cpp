@@ -123,8 +123,25 @@ PullOutcome SyncEngine::pullAll() {
         (void)refreshStatus();
         return pullFailure(*failed);
     }
+    // A counter with no history that has more than a page to catch up loads in bulk: the report
+    // indexes are built once at the end (FeedApplier::beginBulkLoad). A load a crash interrupted
+    // is finished here too.
+    core::FeedApplier applier(m_store);
+    auto pending = applier.bulkLoadPending();
+    auto fresh = applier.hasNoHistory();
+    if (!pending.ok() || !fresh.ok())
+        return pullFailure(fail(PushOutcome::Kind::Fatal, 0, QStringLiteral("storage"),
+                                (pending.ok() ? fresh.error() : pending.error()).message));
+    bool bulk = *pending;
     for (bool more = true; more;) {
         PullOutcome page = pullPage(ep, more);
+        if (!bulk && *fresh && more && page.kind == PullOutcome::Kind::Done && !page.epochChanged) {
+            if (const auto begun = applier.beginBulkLoad(); begun.ok())
+                bulk = true;
+            else
+                page = pullFailure(
+                    fail(PushOutcome::Kind::Fatal, 0, QStringLiteral("storage"), begun.error().message));
+        }
         total.pages += page.pages;
         total.changes += page.changes;
         total.applied += page.applied;
@@ -153,6 +170,16 @@ PullOutcome SyncEngine::pullAll() {
             total.errorCode = page.errorCode;
             total.message = page.message;
             break;
+        }
+    }
+    if (bulk) {
+        total.bulkLoad = true;
+        if (const auto built = applier.endBulkLoad(); !built.ok() && total.kind == PullOutcome::Kind::Done) {
+            const PullOutcome failed = pullFailure(
+                fail(PushOutcome::Kind::Fatal, 0, QStringLiteral("storage"), built.error().message));
+            total.kind = failed.kind;
+            total.errorCode = failed.errorCode;
+            total.message = failed.message;
         }
     }
     if (total.kind == PullOutcome::Kind::Done) {

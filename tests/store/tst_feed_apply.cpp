@@ -11,8 +11,10 @@
 #include "services/ReturnService.h"
 #include "services/SettingsService.h"
 #include "services/StockAdjustmentService.h"
+#include "store/ReportIndexes.h"
 
 #include <QJsonDocument>
+#include <map>
 
 using namespace market::core;
 using market::test::feedOf;
@@ -72,6 +74,17 @@ class FeedApplyTest : public QObject {
     StoreFixture m_x; ///< the other counter (terminal 1)
     StoreFixture m_y; ///< this counter (terminal 2) of the same shop
     Uuid m_farmer, m_buyer, m_lot, m_product;
+
+    /// The report indexes as sqlite_master has them, name → SQL ("" for a missing one).
+    static std::map<QString, QString> reportIndexes(StoreFixture& f) {
+        std::map<QString, QString> out;
+        for (const auto& index : report_indexes::all())
+            out[QString::fromLatin1(index.name)] =
+                f.scalar(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1"),
+                         {QString::fromLatin1(index.name)})
+                    .toString();
+        return out;
+    }
 
     qint64 count(StoreFixture& f, const char* table) {
         return f.integer(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
@@ -454,6 +467,53 @@ private slots:
         QCOMPARE(m_y.integer(QStringLiteral("SELECT count(*) FROM product_price WHERE product_id = ?1"),
                              {ghost.toString()}),
                  qint64(0));
+    }
+
+    /// A new counter loading the shop's history sets the report indexes aside and gets them back
+    /// exactly as the schema made them, also after a crash in between; its books match X's.
+    void aNewCountersHistoryLoadsInBulkAndItsReportIndexesComeBack() {
+        StoreFixture z;
+        const auto& shop = *m_x.store().identity();
+        MARKET_REQUIRE_OK(
+            z.setUp(StoreFixture::Options{},
+                    Enrolment{QStringLiteral("http://127.0.0.1:1"), shop.shopId, shop.shopCode,
+                              Uuid::createV7(StoreFixture::kStartMs), 3, StoreFixture::kStartMs}));
+        // The list names each index with the SQL the schema created it with.
+        const auto fresh = reportIndexes(z);
+        QCOMPARE(fresh.size(), size_t(8));
+        for (const auto& index : report_indexes::all())
+            QCOMPARE(fresh.at(QString::fromLatin1(index.name)), QString::fromLatin1(index.sql));
+
+        QCOMPARE(*FeedApplier(m_y.store()).hasNoHistory(), false); // Y has its cursor and sales
+        {
+            FeedApplier applier(z.store());
+            QCOMPARE(*applier.hasNoHistory(), true);
+            QCOMPARE(*applier.bulkLoadPending(), false);
+            MARKET_REQUIRE_OK(applier.beginBulkLoad());
+            QCOMPARE(*applier.bulkLoadPending(), true);
+            for (const auto& [name, sql] : reportIndexes(z))
+                QVERIFY2(sql.isEmpty(), qPrintable(name));
+            const auto feed = feedOf(m_x, 1);
+            for (size_t from = 0; from < feed.size(); from += 5) {
+                const std::vector<FeedChange> page(feed.begin() + qsizetype(from),
+                                                   feed.begin() + qsizetype(std::min(feed.size(), from + 5)));
+                MARKET_REQUIRE_OK(applier.applyPage(page, QStringLiteral("e:%1").arg(page.back().position)));
+            }
+        } // the process dies here: the mark stays, the next pull finishes the load
+        FeedApplier after(z.store());
+        QCOMPARE(*after.bulkLoadPending(), true);
+        QCOMPARE(*after.hasNoHistory(), false);
+        MARKET_REQUIRE_OK(after.endBulkLoad());
+        QCOMPARE(*after.bulkLoadPending(), false);
+        QCOMPARE(reportIndexes(z), fresh);
+        MARKET_REQUIRE_OK(after.endBulkLoad()); // again: nothing to do, nothing breaks
+        QCOMPARE(reportIndexes(z), fresh);
+
+        const Books x = books(m_x, m_lot, m_buyer, m_farmer);
+        const Books onZ = books(z, m_lot, m_buyer, m_farmer);
+        QVERIFY2(x == onZ, (describe(x) + " vs " + describe(onZ)).constData());
+        QCOMPARE(count(z, "sale"), count(m_x, "sale"));
+        QCOMPARE(count(z, "sale_line"), count(m_x, "sale_line"));
     }
 };
 

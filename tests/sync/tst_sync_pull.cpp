@@ -21,6 +21,7 @@
 #include <services/SaleService.h>
 #include <services/SetupService.h>
 #include <store/Outbox.h>
+#include <store/ReportIndexes.h>
 #include <store/Store.h>
 
 #ifndef MARKETCTL_BINARY
@@ -54,7 +55,7 @@ class SyncPullTest : public QObject {
     const DeviceKeychain m_keychain{sync::test::keychainService()};
     Counter m_a;
     Counter m_b;
-    Uuid m_farmer, m_product, m_buyer; ///< made by the first test on A
+    Uuid m_farmer, m_product, m_buyer, m_lot; ///< made by the first test on A
 
     /// Enrols `c` in the shop with a fresh one-time code and sets it up with its own owner.
     bool join(Counter& c, const QString& enrolCode, const QString& ownerName, int number) {
@@ -123,6 +124,7 @@ private slots:
         m_farmer = farmer->id;
         m_product = product->id;
         m_buyer = buyer->id;
+        m_lot = lot->id;
 
         // After a sync, B sees the lot and sells from it.
         PullOutcome a1 = sync(m_a);
@@ -369,6 +371,37 @@ private slots:
             QVERIFY2(o.kind == PullOutcome::Kind::Done, qPrintable(o.message));
             QCOMPARE(rateOn(*c), qint64(4'000));
         }
+    }
+
+    /// A counter joining a shop with a history loads it page after page with the report indexes
+    /// set aside (store/ReportIndexes.h): afterwards they are all back and its books equal the
+    /// others' and the server's.
+    void aNewCounterLoadsTheShopsHistoryInBulk() {
+        QVERIFY(!m_lot.isNull());
+        const auto code = m_server->admin({QStringLiteral("enrol-code"), QStringLiteral("--shop"), kShop});
+        QVERIFY(code);
+        Counter c;
+        QVERIFY(join(c, code->value(QStringLiteral("code")).toString(), QStringLiteral("owner-d"), 4));
+        SyncOptions options;
+        options.pullPageSize = 4; // several pages: the bulk load starts after the first
+        SyncEngine engine(*c.store, m_keychain, options);
+        QVERIFY(*FeedApplier(*c.store).hasNoHistory());
+        const PullOutcome o = engine.pullAll();
+        QVERIFY2(o.kind == PullOutcome::Kind::Done, qPrintable(o.message));
+        QVERIFY2(o.pages > 3, qPrintable(QString::number(o.pages)));
+        QCOMPARE(o.parked, qint64(0));
+        QVERIFY(o.bulkLoad);
+        QCOMPARE(*FeedApplier(*c.store).bulkLoadPending(), false);
+        for (const auto& index : report_indexes::all()) {
+            Statement& s = c.store->db().prepare("SELECT sql FROM sqlite_master WHERE name = ?1");
+            s.bind(1, QString::fromLatin1(index.name));
+            QVERIFY2(s.next(), index.name);
+            QCOMPARE(s.text(0), QString::fromLatin1(index.sql));
+            s.reset();
+        }
+        const Figures onC = countersFigures(*c.store, m_lot, m_buyer, m_farmer);
+        QVERIFY2(onC == countersFigures(*m_a.store, m_lot, m_buyer, m_farmer), text(onC).constData());
+        QVERIFY2(onC == serversFigures(*m_server, m_lot, m_buyer, m_farmer), text(onC).constData());
     }
 };
 
