@@ -81,7 +81,7 @@ Status FeedApplier::recordResolution(const FeedChange& c) {
 }
 
 Result<FeedApplier::Placed> FeedApplier::place(const FeedChange& c, FeedPageStats& stats, QString& reason,
-                                               Guard guard) {
+                                               Guard guard, const SaleDoc* decodedSale) {
     if (c.type == kAnomalyRaised) {
         MARKET_TRY(recordAnomaly(c, stats));
         return Placed::Written;
@@ -102,7 +102,8 @@ Result<FeedApplier::Placed> FeedApplier::place(const FeedChange& c, FeedPageStat
     if (savepoint)
         MARKET_TRY(db.execScript("SAVEPOINT feed_document", "starting a synced document"));
     const sqlite3_int64 changesBefore = sqlite3_total_changes64(db.handle());
-    auto written = ForeignDocumentWriter(m_store, m_localEdits, m_soldTotals).write(c.type, c.doc);
+    auto written =
+        ForeignDocumentWriter(m_store, m_localEdits, m_soldTotals).write(c.type, c.doc, decodedSale);
     if (written.ok()) {
         if (savepoint)
             MARKET_TRY(db.execScript("RELEASE feed_document", "finishing a synced document"));
@@ -179,18 +180,29 @@ Status FeedApplier::retryParked(FeedPageStats& stats) {
     return okStatus();
 }
 
+FeedApplier::DecodedSales FeedApplier::decodeSales(const std::vector<FeedChange>& changes) {
+    DecodedSales out(changes.size());
+    for (size_t i = 0; i < changes.size(); ++i)
+        if (changes[i].type == op::kSaleRecorded)
+            if (auto sale = SaleDoc::fromJson(changes[i].doc); sale.ok())
+                out[i] = std::make_shared<const SaleDoc>(std::move(sale).value());
+    return out;
+}
+
 Result<FeedPageStats> FeedApplier::applyPage(const std::vector<FeedChange>& changes,
-                                             const QString& nextCursor) {
+                                             const QString& nextCursor, const DecodedSales* decoded) {
+    if (decoded && decoded->size() != changes.size())
+        decoded = nullptr; // not this page's: decode here
     if (!m_store.identity())
         return Error{ErrorCode::InvalidState,
                      Tr::tr("This counter has no shop yet: run \"marketctl init\" before pulling.")};
     // In one go first; when a document fails half-written, the page again with savepoints.
-    auto once = applyOnce(changes, nextCursor, Guard::None);
+    auto once = applyOnce(changes, nextCursor, Guard::None, decoded);
     if (!once.ok())
         return once.error();
     if (*once)
         return **once;
-    auto guarded = applyOnce(changes, nextCursor, Guard::Savepoint);
+    auto guarded = applyOnce(changes, nextCursor, Guard::Savepoint, decoded);
     if (!guarded.ok())
         return guarded.error();
     if (!*guarded) // cannot happen: with savepoints nothing asks for a redo
@@ -199,7 +211,8 @@ Result<FeedPageStats> FeedApplier::applyPage(const std::vector<FeedChange>& chan
 }
 
 Result<std::optional<FeedPageStats>> FeedApplier::applyOnce(const std::vector<FeedChange>& changes,
-                                                            const QString& nextCursor, Guard guard) {
+                                                            const QString& nextCursor, Guard guard,
+                                                            const DecodedSales* decoded) {
     StoreTransaction tx(m_store.db());
     MARKET_TRY(tx.begun());
     auto edits = localEdits();
@@ -215,9 +228,10 @@ Result<std::optional<FeedPageStats>> FeedApplier::applyOnce(const std::vector<Fe
         ~Forget() { p = nullptr; }
     } forget{m_soldTotals};
     FeedPageStats stats;
-    for (const auto& c : changes) {
+    for (size_t i = 0; i < changes.size(); ++i) {
+        const FeedChange& c = changes[i];
         QString reason;
-        auto placed = place(c, stats, reason, guard);
+        auto placed = place(c, stats, reason, guard, decoded ? (*decoded)[i].get() : nullptr);
         if (!placed.ok())
             return placed.error();
         if (*placed == Placed::Redo)

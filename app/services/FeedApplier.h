@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QString>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -12,6 +13,7 @@ namespace market::core {
 
 class FarmerSoldTotals;
 class Store;
+struct SaleDoc;
 
 /// One change of the shop's feed (sync/PROTOCOL.md, "Pull").
 struct FeedChange {
@@ -82,8 +84,16 @@ public:
     explicit FeedApplier(Store& store)
         : m_store(store) {}
 
-    /// Applies `changes` (feed order) and stores `nextCursor`, in one transaction.
-    Result<FeedPageStats> applyPage(const std::vector<FeedChange>& changes, const QString& nextCursor);
+    /// A page's sales decoded ahead, one entry per change (null: not a sale, or it did not decode;
+    /// applyPage decodes those itself and reports why). Needs no store, so it can run on another
+    /// thread while the previous page applies (the sync engine's pull does).
+    using DecodedSales = std::vector<std::shared_ptr<const SaleDoc>>;
+    static DecodedSales decodeSales(const std::vector<FeedChange>& changes);
+
+    /// Applies `changes` (feed order) and stores `nextCursor`, in one transaction. `decoded`: the
+    /// page's sales from decodeSales, or null.
+    Result<FeedPageStats> applyPage(const std::vector<FeedChange>& changes, const QString& nextCursor,
+                                    const DecodedSales* decoded = nullptr);
 
     /// The cursor after the last applied page ("" before the first).
     Result<QString> cursor();
@@ -111,10 +121,12 @@ private:
     enum class Guard { None, Savepoint };
     /// Writes one change; a change that cannot apply is reported as `reason` (stats are updated).
     /// With Guard::Savepoint it runs inside a savepoint and is rolled back to it when it fails.
-    Result<Placed> place(const FeedChange& change, FeedPageStats& stats, QString& reason, Guard guard);
+    Result<Placed> place(const FeedChange& change, FeedPageStats& stats, QString& reason, Guard guard,
+                         const SaleDoc* decodedSale = nullptr);
     /// One attempt at a page in one transaction; nullopt: roll back and retry with savepoints.
     Result<std::optional<FeedPageStats>> applyOnce(const std::vector<FeedChange>& changes,
-                                                   const QString& nextCursor, Guard guard);
+                                                   const QString& nextCursor, Guard guard,
+                                                   const DecodedSales* decoded);
     Status park(const FeedChange& change, const QString& reason);
     Status retryParked(FeedPageStats& stats);
     Status recordAnomaly(const FeedChange& change, FeedPageStats& stats);

@@ -42,7 +42,10 @@ QString ForeignDocumentWriter::masterKey(const QString& type, const QJsonObject&
     return type + QLatin1Char('/') + doc.value(QStringLiteral("id")).toString();
 }
 
-Result<ForeignWrite> ForeignDocumentWriter::write(const QString& type, const QJsonObject& doc) {
+Result<ForeignWrite> ForeignDocumentWriter::write(const QString& type, const QJsonObject& doc,
+                                                  const SaleDoc* decodedSale) {
+    if (decodedSale && type == op::kSaleRecorded)
+        return writeSale(*decodedSale);
     using W = ForeignDocumentWriter;
     static const std::map<QString, Writer> table{
         {op::kShopUpsert, &W::shop},
@@ -144,7 +147,10 @@ Result<ForeignWrite> ForeignDocumentWriter::sale(const QJsonObject& o) {
     auto decoded = SaleDoc::fromJson(o);
     if (!decoded.ok())
         return decoded.error();
-    const SaleDoc& sale = *decoded;
+    return writeSale(*decoded);
+}
+
+Result<ForeignWrite> ForeignDocumentWriter::writeSale(const SaleDoc& sale) {
     MARKET_TRY(checkShop(sale.shopId.toString()));
     MARKET_TRY(sale.verifyArithmetic()); // the check its counter and the server made
     auto present = exists("SELECT 1 FROM sale WHERE id = ?1", sale.id.toString());

@@ -10,6 +10,7 @@ namespace market::core {
 
 class FarmerSoldTotals;
 class Store;
+struct SaleDoc;
 
 /// What writing one document of another terminal did.
 enum class ForeignWrite {
@@ -40,7 +41,10 @@ public:
         , m_localEdits(localEdits)
         , m_soldTotals(soldTotals) {}
 
-    Result<ForeignWrite> write(const QString& type, const QJsonObject& doc);
+    /// `decodedSale`: for a sale, the document already decoded from `doc` (SaleDoc::fromJson, done
+    /// ahead on another thread: FeedApplier::decodeSales); null to decode it here.
+    Result<ForeignWrite> write(const QString& type, const QJsonObject& doc,
+                               const SaleDoc* decodedSale = nullptr);
 
     /// Whether documents of this type replace a local version (master data, last write in the
     /// server's order wins) rather than being recorded once.
@@ -65,6 +69,7 @@ private:
     Result<ForeignWrite> lot(const QJsonObject& doc);
     Result<ForeignWrite> lotStatus(const QJsonObject& doc);
     Result<ForeignWrite> sale(const QJsonObject& doc);
+    Result<ForeignWrite> writeSale(const SaleDoc& sale);
     Result<ForeignWrite> collection(const QJsonObject& doc);
     Result<ForeignWrite> commissionConfirmation(const QJsonObject& doc);
     Result<ForeignWrite> farmerPayment(const QJsonObject& doc);

@@ -194,7 +194,11 @@ private:
         QUrl url(const QString& path) const;
     };
     std::optional<PushOutcome> endpoint(Endpoint& out);
-    PullOutcome pullPage(const Endpoint& endpoint, bool& more);
+    /// Fetches, parses and decodes the feed's next pages on its own thread while this one
+    /// applies (SyncEnginePull.cpp).
+    class PagePrefetcher;
+    /// Applies the prefetcher's next page; `more`: another page follows.
+    PullOutcome pullPage(const Endpoint& endpoint, PagePrefetcher& pages, bool& more);
     static core::Result<QSslConfiguration> sslConfiguration(const SyncOptions& options);
 
     void cycle();

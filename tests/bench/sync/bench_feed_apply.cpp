@@ -6,7 +6,11 @@
 // the same store made by the product (Store::open: the counter's schema). Also printed: the CPU
 // time of the writing thread per sale for both (steadier than rates while other work shares the
 // machine) and decoding alone (SaleDoc::fromJson, best of 5), the part of applying that needs no
-// database. MARKET_BENCH_KEEP=1 keeps the stores (the folder is printed).
+// database. Two more applier series: sales decoded ahead on another thread while the previous
+// page is written (as the sync engine's pull does), and a bulk load (decoded ahead, the report
+// indexes set aside and built at the end, inside the timing: a new counter's first pull). The raw
+// program keeps every index, so bulk/raw is not a like-for-like ratio.
+// MARKET_BENCH_KEEP=1 keeps the stores (the folder is printed).
 //
 // Usage: bench_feed_apply [sales = 2000] [page = 500] [runs = 3] [directory = system temp]
 // Counter X makes the sales through SaleService (2 lines, cash); counter Y of the same shop (a
@@ -31,6 +35,7 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTimeZone>
+#include <future>
 #include <map>
 #include <sqlite3.h>
 #include <tuple>
@@ -336,57 +341,61 @@ int main(int argc, char** argv) {
         "the table's ops/s column counts pages\n",
         salesCount, pageSize, runs);
     printSeriesHeader();
-    std::vector<double> appliedRates, rawRates, appliedCpu, rawCpu, bulkRates, bulkCpu;
+    std::vector<double> appliedRates, rawRates, appliedCpu, rawCpu, bulkRates, bulkCpu, aheadRates, aheadCpu;
     for (int run = 0; run < runs; ++run) {
-        Series applied(QStringLiteral("FeedApplier, per page"));
-        {
-            auto y = need(Store::open(copyOf(templatePath, tmp.path(), QStringLiteral("y-run.db")), clock),
-                          "opening Y");
+        // Y applying the pages: as they come (decoding each on the writing thread); with each
+        // page's sales decoded on another thread while the previous page is written (the sync
+        // engine's pull); and as a new counter's first pull loads them: decoded ahead, report
+        // indexes set aside and built once at the end (timed with the last page).
+        enum class Mode { Inline, Ahead, Bulk };
+        const auto applyAll = [&](const QString& name, const char* file, Mode mode) {
+            Series series(name);
+            auto y =
+                need(Store::open(copyOf(templatePath, tmp.path(), QLatin1String(file)), clock), "opening Y");
             FeedApplier applier(*y);
+            const auto pageAt = [&](size_t from) {
+                return std::vector<FeedChange>(sales.begin() + qsizetype(from),
+                                               sales.begin() +
+                                                   qsizetype(std::min(sales.size(), from + pageSize)));
+            };
+            const auto decodeAhead = [&](size_t from) {
+                return std::async(std::launch::async, [page = pageAt(from)] {
+                    return std::make_pair(page, FeedApplier::decodeSales(page));
+                });
+            };
             const double cpu = threadCpuMicros();
             const auto start = BenchClock::now();
+            if (mode == Mode::Bulk)
+                need(applier.beginBulkLoad(), "setting the report indexes aside");
+            auto next = decodeAhead(0);
             for (size_t from = 0; from < sales.size(); from += pageSize) {
-                const size_t to = std::min(sales.size(), from + pageSize);
-                const std::vector<FeedChange> page(sales.begin() + qsizetype(from),
-                                                   sales.begin() + qsizetype(to));
+                std::vector<FeedChange> page;
+                FeedApplier::DecodedSales decodedSales;
+                if (mode == Mode::Inline) {
+                    page = pageAt(from);
+                } else {
+                    std::tie(page, decodedSales) = next.get();
+                    if (from + pageSize < sales.size())
+                        next = decodeAhead(from + pageSize);
+                }
                 const auto t = BenchClock::now();
                 const auto stats =
-                    need(applier.applyPage(page, QStringLiteral("e:%1").arg(page.back().position)),
+                    need(applier.applyPage(page, QStringLiteral("e:%1").arg(page.back().position),
+                                           mode == Mode::Inline ? nullptr : &decodedSales),
                          "applying a page");
                 if (stats.applied != int(page.size()))
                     die(QStringLiteral("applying a page"), QStringLiteral("not every sale applied"));
-                applied.micros.push_back(microsSince(t));
-            }
-            applied.wallSeconds = microsSince(start) / 1e6;
-            applied.cpuMicros = threadCpuMicros() - cpu;
-        }
-        // The same pages as a new counter's first pull loads them: report indexes set aside and
-        // built once at the end (timed with the last page).
-        Series bulk(QStringLiteral("FeedApplier, bulk load"));
-        {
-            auto y = need(Store::open(copyOf(templatePath, tmp.path(), QStringLiteral("y-bulk.db")), clock),
-                          "opening Y");
-            FeedApplier applier(*y);
-            const double cpu = threadCpuMicros();
-            const auto start = BenchClock::now();
-            need(applier.beginBulkLoad(), "setting the report indexes aside");
-            for (size_t from = 0; from < sales.size(); from += pageSize) {
-                const size_t to = std::min(sales.size(), from + pageSize);
-                const std::vector<FeedChange> page(sales.begin() + qsizetype(from),
-                                                   sales.begin() + qsizetype(to));
-                const auto t = BenchClock::now();
-                const auto stats =
-                    need(applier.applyPage(page, QStringLiteral("e:%1").arg(page.back().position)),
-                         "applying a page");
-                if (stats.applied != int(page.size()))
-                    die(QStringLiteral("applying a page"), QStringLiteral("not every sale applied"));
-                if (to == sales.size())
+                if (mode == Mode::Bulk && from + pageSize >= sales.size())
                     need(applier.endBulkLoad(), "building the report indexes");
-                bulk.micros.push_back(microsSince(t));
+                series.micros.push_back(microsSince(t));
             }
-            bulk.wallSeconds = microsSince(start) / 1e6;
-            bulk.cpuMicros = threadCpuMicros() - cpu;
-        }
+            series.wallSeconds = microsSince(start) / 1e6;
+            series.cpuMicros = threadCpuMicros() - cpu;
+            return series;
+        };
+        Series applied = applyAll(QStringLiteral("FeedApplier, per page"), "y-run.db", Mode::Inline);
+        Series ahead = applyAll(QStringLiteral("FeedApplier, decoded ahead"), "y-ahead.db", Mode::Ahead);
+        Series bulk = applyAll(QStringLiteral("FeedApplier, bulk load"), "y-bulk.db", Mode::Bulk);
         Series raw(QStringLiteral("raw SQLite, per page"));
         {
             RawWriter writer(copyOf(templatePath, tmp.path(), QStringLiteral("raw-run.db")));
@@ -404,6 +413,9 @@ int main(int argc, char** argv) {
         // Rates in documents per second (the series hold one sample per page).
         const double appliedRate = double(sales.size()) / applied.wallSeconds;
         const double rawRate = double(sales.size()) / raw.wallSeconds;
+        const double aheadRate = double(sales.size()) / ahead.wallSeconds;
+        aheadRates.push_back(aheadRate);
+        aheadCpu.push_back(ahead.cpuMicros / double(sales.size()));
         const double bulkRate = double(sales.size()) / bulk.wallSeconds;
         bulkRates.push_back(bulkRate);
         bulkCpu.push_back(bulk.cpuMicros / double(sales.size()));
@@ -413,10 +425,12 @@ int main(int argc, char** argv) {
         appliedCpu.push_back(applied.cpuMicros / double(sales.size()));
         rawCpu.push_back(raw.cpuMicros / double(sales.size()));
         printSeries(applied);
+        printSeries(ahead);
         printSeries(bulk);
         printSeries(raw);
-        std::printf("run %d: FeedApplier %.0f docs/s, bulk load %.0f docs/s, raw %.0f docs/s, ratio %.2f\n",
-                    run + 1, appliedRate, bulkRate, rawRate, rawRate / appliedRate);
+        std::printf("run %d: FeedApplier %.0f docs/s, decoded ahead %.0f, bulk load %.0f, raw %.0f docs/s, "
+                    "raw/applier %.2f\n",
+                    run + 1, appliedRate, aheadRate, bulkRate, rawRate, rawRate / appliedRate);
     }
     std::printf("decoding alone: %.2f us per sale (%.0f sales/s)\n", decodeMicros / double(sales.size()),
                 double(sales.size()) / decodeMicros * 1e6);
@@ -426,6 +440,9 @@ int main(int argc, char** argv) {
         median(appliedCpu), median(rawCpu), median(appliedCpu) / median(rawCpu));
     std::printf("median: FeedApplier %.0f sales/s, raw SQLite %.0f sales/s, raw/applier %.2f\n",
                 median(appliedRates), median(rawRates), median(rawRates) / median(appliedRates));
+    std::printf(
+        "median: decoded ahead %.0f sales/s (%.1f us CPU per sale on the writing thread), ahead/raw %.2f\n",
+        median(aheadRates), median(aheadCpu), median(aheadRates) / median(rawRates));
     std::printf("median: bulk load %.0f sales/s (%.1f us CPU per sale, report indexes built in the time), "
                 "bulk/raw %.2f\n",
                 median(bulkRates), median(bulkCpu), median(bulkRates) / median(rawRates));
