@@ -82,6 +82,7 @@ QJsonObject pullJson(const PullOutcome& o) {
                        {QStringLiteral("skipped"), o.skipped},
                        {QStringLiteral("parked"), o.parked},
                        {QStringLiteral("anomalies"), o.anomalies},
+                       {QStringLiteral("bulkLoad"), o.bulkLoad},
                        {QStringLiteral("httpStatus"), o.httpStatus},
                        {QStringLiteral("error"), o.errorCode},
                        {QStringLiteral("message"), o.message}};
@@ -97,6 +98,8 @@ void printOutcome(Context& ctx, const PushOutcome& o, qint64 pending, const Pull
         printJson(j);
         return;
     }
+    if (pulled && pulled->bulkLoad)
+        printLine(tr("loaded the shop's history in bulk: report indexes built once at the end"));
     if (pulled)
         printLine(tr("pulled %1 change(s) in %2 page(s): %3 applied, %4 skipped, %5 parked, %6 new anomalies")
                       .arg(pulled->changes)

@@ -276,6 +276,7 @@ private slots:
         QVERIFY2(pull.value(QStringLiteral("applied")).toInteger() >= 10, qPrintable(out3));
         QCOMPARE(pull.value(QStringLiteral("parked")).toInteger(), 0);
         QCOMPARE(pull.value(QStringLiteral("anomalies")).toInteger(), 1);
+        QCOMPARE(pull.value(QStringLiteral("bulkLoad")), QJsonValue(false)); // one page: no bulk load
 
         auto [rc4, out4, err4] =
             run({QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("--json")});
