@@ -484,12 +484,17 @@ private slots:
         QList<qint64> pendingSeen;
         qint64 lastSuccess = 0;
         bool online = false;
-        // Queued to this (the "GUI") thread, as a status bar would receive them.
-        connect(&engine->status(), &sync::SyncStatus::pendingCountChanged, this,
+        // Queued to this (the "GUI") thread, as a status bar would receive them. The receiver is
+        // declared after what the slots write to, so it goes first, and with it any signal still
+        // queued: with the test object as receiver, one delivered during a later test wrote into
+        // this test's dead stack frame (seen under UBSan as a QString with a timestamp for a pointer).
+        QObject receiver;
+        connect(&engine->status(), &sync::SyncStatus::pendingCountChanged, &receiver,
                 [&](qint64 n) { pendingSeen << n; });
-        connect(&engine->status(), &sync::SyncStatus::lastSuccessChanged, this,
+        connect(&engine->status(), &sync::SyncStatus::lastSuccessChanged, &receiver,
                 [&](qint64 ms) { lastSuccess = ms; });
-        connect(&engine->status(), &sync::SyncStatus::onlineChanged, this, [&](bool on) { online = on; });
+        connect(&engine->status(), &sync::SyncStatus::onlineChanged, &receiver,
+                [&](bool on) { online = on; });
         QMetaObject::invokeMethod(engine.get(), &SyncEngine::start, Qt::QueuedConnection);
         QTRY_VERIFY_WITH_TIMEOUT(online && lastSuccess > 0, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(c->outboxCount(), 0, 30000);
