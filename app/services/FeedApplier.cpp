@@ -213,7 +213,8 @@ Result<FeedPageStats> FeedApplier::applyPage(const std::vector<FeedChange>& chan
 Result<std::optional<FeedPageStats>> FeedApplier::applyOnce(const std::vector<FeedChange>& changes,
                                                             const QString& nextCursor, Guard guard,
                                                             const DecodedSales* decoded) {
-    StoreTransaction tx(m_store.db());
+    // The page and the cursor commit together: a page a power cut undoes is pulled again.
+    StoreTransaction tx(m_store.db(), Durability::Refetchable);
     MARKET_TRY(tx.begun());
     auto edits = localEdits();
     if (!edits.ok())

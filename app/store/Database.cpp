@@ -126,6 +126,11 @@ Database::~Database() {
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString& path, Options options) {
+    // Before SQLite's first use in this process: no global memory statistics (nothing here reads
+    // them), so an allocation does not take a process-wide mutex. Too late (SQLite already in
+    // use) is harmless: the setting is refused and the statistics stay on.
+    static const int memoryStatisticsOff = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)memoryStatisticsOff;
     auto db = std::make_unique<Database>();
     db->m_path = path;
     const QByteArray p = path.toUtf8();
@@ -269,15 +274,35 @@ void Database::stopCheckpointer() {
 
 // ---- StoreTransaction -------------------------------------------------------------------------
 
-StoreTransaction::StoreTransaction(Database& db)
+namespace {
+Status beginWith(Database& db, Durability durability) {
+    if (durability == Durability::Refetchable)
+        MARKET_TRY(db.execScript("PRAGMA synchronous=NORMAL", "relaxing a transaction's durability"));
+    return db.execScript("BEGIN IMMEDIATE", "starting a transaction");
+}
+} // namespace
+
+StoreTransaction::StoreTransaction(Database& db, Durability durability)
     : m_db(db)
-    , m_begin(db.execScript("BEGIN IMMEDIATE", "starting a transaction")) {
+    , m_durability(durability)
+    , m_begin(beginWith(db, durability)) {
     m_open = m_begin.ok();
+    if (!m_open)
+        restoreDurability();
 }
 
 StoreTransaction::~StoreTransaction() {
     if (m_open)
         (void)m_db.execScript("ROLLBACK", "rolling back");
+    restoreDurability();
+}
+
+void StoreTransaction::restoreDurability() {
+    // Back to the connection's default for whatever commits next (a sale at the counter).
+    if (m_durability == Durability::Refetchable) {
+        (void)m_db.execScript("PRAGMA synchronous=FULL", "restoring the connection's durability");
+        m_durability = Durability::Full;
+    }
 }
 
 Status StoreTransaction::commit() {
@@ -286,8 +311,10 @@ Status StoreTransaction::commit() {
     m_open = false;
     if (auto s = m_db.execScript("COMMIT", "committing"); !s.ok()) {
         (void)m_db.execScript("ROLLBACK", "rolling back after a failed commit");
+        restoreDurability();
         return s;
     }
+    restoreDurability();
     return okStatus();
 }
 

@@ -120,11 +120,24 @@ private:
     bool m_stop = false;
 };
 
+/// How hard a commit waits for the disk.
+enum class Durability {
+    /// synchronous=FULL: the WAL is on the disk before COMMIT returns. Everything a user did.
+    Full,
+    /// synchronous=NORMAL for this transaction only: still atomic and never corrupt, but a power
+    /// cut may undo it. Only for work that is done again by itself when it is missing: a page of
+    /// the shop's feed (its cursor is in the same transaction, so the page is simply pulled
+    /// again) or a report index built from rows already there. The next Full commit puts it on
+    /// the disk with its own, and recovery keeps a prefix of the commits, so nothing a user did
+    /// can survive while something before it is lost.
+    Refetchable,
+};
+
 /// Unit of work: BEGIN IMMEDIATE on construction (takes the write lock up front, so a use case
 /// never fails half-way on a lock upgrade); rolls back in the destructor unless committed.
 class StoreTransaction {
 public:
-    explicit StoreTransaction(Database& db);
+    explicit StoreTransaction(Database& db, Durability durability = Durability::Full);
     ~StoreTransaction();
     StoreTransaction(const StoreTransaction&) = delete;
     StoreTransaction& operator=(const StoreTransaction&) = delete;
@@ -134,7 +147,10 @@ public:
     Status commit();
 
 private:
+    void restoreDurability();
+
     Database& m_db;
+    Durability m_durability;
     Status m_begin;
     bool m_open = false;
 };

@@ -34,7 +34,8 @@ Status drop(Store& store) {
 
 Status build(Store& store) {
     for (const auto& index : all()) {
-        StoreTransaction tx(store.db());
+        // Derived from rows already there: a build a power cut undoes is made again.
+        StoreTransaction tx(store.db(), Durability::Refetchable);
         MARKET_TRY(tx.begun());
         // IF NOT EXISTS: a build that a crash interrupted has made some of them already.
         QByteArray sql(index.sql);

@@ -11,6 +11,7 @@
 #include "services/ReturnService.h"
 #include "services/SettingsService.h"
 #include "services/StockAdjustmentService.h"
+#include "store/Database.h"
 #include "store/ReportIndexes.h"
 
 #include <QJsonDocument>
@@ -472,6 +473,46 @@ private slots:
     /// A new counter loading the shop's history (its sales decoded ahead) sets the report indexes
     /// aside and gets them back exactly as the schema made them, also after a crash in between;
     /// its books match X's.
+    /// A page of the feed commits without waiting for the disk (a power cut that undoes it
+    /// undoes its cursor too, and the page is pulled again); whatever becomes of it, the
+    /// connection is back at synchronous=FULL for the sale the cashier makes next.
+    void aPulledPageDoesNotWaitForTheDiskButTheNextSaleDoes() {
+        const auto synchronous = [&] { return m_y.integer(QStringLiteral("PRAGMA synchronous")); };
+        constexpr qint64 kNormal = 1, kFull = 2;
+        QCOMPARE(synchronous(), kFull);
+        {
+            StoreTransaction tx(m_y.store().db(), Durability::Refetchable);
+            MARKET_REQUIRE_OK(tx.begun());
+            QCOMPARE(synchronous(), kNormal);
+            MARKET_REQUIRE_OK(tx.commit());
+            QCOMPARE(synchronous(), kFull);
+        }
+        {
+            StoreTransaction tx(m_y.store().db(), Durability::Refetchable);
+            MARKET_REQUIRE_OK(tx.begun());
+            QCOMPARE(synchronous(), kNormal);
+        } // rolled back
+        QCOMPARE(synchronous(), kFull);
+        {
+            StoreTransaction tx(m_y.store().db());
+            MARKET_REQUIRE_OK(tx.begun());
+            QCOMPARE(synchronous(), kFull); // the default: everything a user does
+        }
+        // A page that applies (everything in it is here already) and one that cannot begin (a
+        // transaction is open on the connection already).
+        const auto feed = feedOf(m_x, 1);
+        const QString cursor = *FeedApplier(m_y.store()).cursor();
+        MARKET_REQUIRE_OK(FeedApplier(m_y.store()).applyPage(feed, cursor));
+        QCOMPARE(synchronous(), kFull);
+        {
+            StoreTransaction holder(m_y.store().db()); // BEGIN inside BEGIN fails
+            MARKET_REQUIRE_OK(holder.begun());
+            QVERIFY(!FeedApplier(m_y.store()).applyPage(feed, cursor).ok());
+            QCOMPARE(synchronous(), kFull);
+        }
+        QCOMPARE(synchronous(), kFull);
+    }
+
     void aNewCountersHistoryLoadsInBulkAndItsReportIndexesComeBack() {
         StoreFixture z;
         const auto& shop = *m_x.store().identity();
