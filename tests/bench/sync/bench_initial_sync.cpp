@@ -22,6 +22,7 @@
 #include <domain/Clock.h>
 #include <engine/SyncEngine.h>
 #include <services/SetupService.h>
+#include <store/ReportIndexes.h>
 #include <store/Store.h>
 #include <thread>
 
@@ -180,15 +181,19 @@ int main(int argc, char** argv) {
             die(QStringLiteral("pulling"),
                 QStringLiteral("%1 (parked %2)").arg(pulled.message).arg(pulled.parked));
         // A bulk load's time includes building the report indexes: they must all be back.
-        Statement& indexes = store->db().prepare(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('sale_time', 'sale_buyer', "
-            "'sale_cashier', 'sale_terminal_time', 'sale_line_lot', 'sale_line_farmer', 'sale_line_product', "
-            "'sale_payment_sale')");
-        const qint64 built = indexes.next() ? indexes.int64(0) : -1;
-        indexes.reset();
-        if (built != 8)
-            die(QStringLiteral("pulling"),
-                QStringLiteral("%1 of 8 report indexes after the pull").arg(built));
+        const auto& reportIndexes = report_indexes::all();
+        size_t built = 0;
+        for (const auto& index : reportIndexes) {
+            Statement& present =
+                store->db().prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1");
+            present.bind(1, QString::fromUtf8(index.name));
+            built += present.next() ? 1 : 0;
+            present.reset();
+        }
+        if (built != reportIndexes.size())
+            die(QStringLiteral("pulling"), QStringLiteral("%1 of %2 report indexes after the pull")
+                                               .arg(built)
+                                               .arg(reportIndexes.size()));
         if (run == 0)
             std::printf("loaded in bulk (report indexes built at the end, timed): %s\n",
                         pulled.bulkLoad ? "yes" : "no");
