@@ -33,8 +33,8 @@ echo "== tests"
 run_tests --preset ci -j "$jobs"
 
 if [ -z "${MARKET_SKIP_ASAN:-}" ]; then
-  echo "== sanitizer build (address + undefined) of the core tests"
-  cmake --preset asan -DMARKET_BUILD_UI=OFF -DMARKET_BUILD_SERVER=OFF "${extra[@]}"
+  echo "== sanitizer build (address + undefined) of the core, sync and server tests"
+  cmake --preset asan -DMARKET_BUILD_UI=OFF -DMARKET_BUILD_SERVER=ON "${extra[@]}"
   cmake --build --preset asan -j "$jobs"
   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run_tests --preset asan -j "$jobs" -LE slow

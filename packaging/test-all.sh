@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with warnings as errors, and runs every test; then builds the
-# core tests with AddressSanitizer + UndefinedBehaviorSanitizer and runs them again.
+# core, sync and server tests with AddressSanitizer + UndefinedBehaviorSanitizer and runs them again.
 #
 # PostgreSQL's initdb refuses to run as root, and tests must not need root, so when started as
 # root this script copies the tree to a scratch folder owned by an unprivileged system user
