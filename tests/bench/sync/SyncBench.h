@@ -5,6 +5,7 @@
 // printed beside each figure.
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QString>
 #include <cstdio>
@@ -45,6 +46,17 @@ inline QString loadAverage() {
     QFile f(QStringLiteral("/proc/loadavg"));
     return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2)
                                        : QStringLiteral("?");
+}
+
+/// A fresh copy of an SQLite store (its WAL and shared memory files of an earlier copy removed)
+/// named `name` in `dir`: every series of a benchmark starts from the same file.
+inline QString copyStore(const QString& templatePath, const QString& dir, const QString& name) {
+    const QString path = QDir(dir).filePath(name);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        QFile::remove(path + QLatin1String(suffix));
+    if (!QFile::copy(templatePath, path))
+        die(QStringLiteral("copying the template"), path);
+    return path;
 }
 
 } // namespace market::bench

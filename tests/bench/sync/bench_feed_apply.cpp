@@ -243,15 +243,6 @@ private:
     sqlite3_stmt* m_bucket = nullptr;
 };
 
-QString copyOf(const QString& templatePath, const QString& dir, const QString& name) {
-    const QString path = QDir(dir).filePath(name);
-    for (const char* suffix : {"", "-wal", "-shm"})
-        QFile::remove(path + QLatin1String(suffix));
-    if (!QFile::copy(templatePath, path))
-        die(QStringLiteral("copying the template"), path);
-    return path;
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -351,8 +342,8 @@ int main(int argc, char** argv) {
         enum class Mode { Inline, Ahead, Bulk };
         const auto applyAll = [&](const QString& name, const char* file, Mode mode) {
             Series series(name);
-            auto y =
-                need(Store::open(copyOf(templatePath, tmp.path(), QLatin1String(file)), clock), "opening Y");
+            auto y = need(Store::open(copyStore(templatePath, tmp.path(), QLatin1String(file)), clock),
+                          "opening Y");
             FeedApplier applier(*y);
             const auto pageAt = [&](size_t from) {
                 return std::vector<FeedChange>(sales.begin() + qsizetype(from),
@@ -399,7 +390,7 @@ int main(int argc, char** argv) {
         Series bulk = applyAll(QStringLiteral("FeedApplier, bulk load"), "y-bulk.db", Mode::Bulk);
         Series raw(QStringLiteral("raw SQLite, per page"));
         {
-            RawWriter writer(copyOf(templatePath, tmp.path(), QStringLiteral("raw-run.db")));
+            RawWriter writer(copyStore(templatePath, tmp.path(), QStringLiteral("raw-run.db")));
             const double cpu = threadCpuMicros();
             const auto start = BenchClock::now();
             for (size_t from = 0; from < decoded.size(); from += pageSize) {
