@@ -470,9 +470,6 @@ private slots:
                  qint64(0));
     }
 
-    /// A new counter loading the shop's history (its sales decoded ahead) sets the report indexes
-    /// aside and gets them back exactly as the schema made them, also after a crash in between;
-    /// its books match X's.
     /// A page of the feed commits without waiting for the disk (a power cut that undoes it
     /// undoes its cursor too, and the page is pulled again); whatever becomes of it, the
     /// connection is back at synchronous=FULL for the sale the cashier makes next.
@@ -513,6 +510,9 @@ private slots:
         QCOMPARE(synchronous(), kFull);
     }
 
+    /// A new counter loading the shop's history (its sales decoded ahead) sets the report indexes
+    /// aside and gets them back exactly as the schema made them, also after a crash in between;
+    /// its books match X's.
     void aNewCountersHistoryLoadsInBulkAndItsReportIndexesComeBack() {
         StoreFixture z;
         const auto& shop = *m_x.store().identity();
