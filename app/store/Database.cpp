@@ -206,6 +206,7 @@ qint64 Database::changes() const {
 }
 
 Status Database::checkpoint() {
+    std::lock_guard background(m_checkpointing); // wait for the checkpointer's pass to end
     if (sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr) != SQLITE_OK)
         return storageError("checkpointing the write-ahead log", m_db);
     return okStatus();
@@ -242,6 +243,7 @@ void Database::startCheckpointer(qint64 walRewindBytes) {
             // PASSIVE never waits for writers or readers: it copies what it can and leaves.
             int logFrames = 0;
             int copied = 0;
+            std::unique_lock pass(m_checkpointing);
             sqlite3_wal_checkpoint_v2(conn, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied);
             // Copying never shrinks the WAL: only a writer that finds every frame copied and no
             // reader in it starts it over, and a writer that commits page after page (a new
@@ -253,6 +255,7 @@ void Database::startCheckpointer(qint64 walRewindBytes) {
                 sqlite3_wal_checkpoint_v2(conn, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
                 sqlite3_busy_timeout(conn, 50);
             }
+            pass.unlock();
             interval =
                 std::chrono::milliseconds(qint64(logFrames) * pageSize > walRewindBytes / 4 ? 100 : 500);
             lock.lock();

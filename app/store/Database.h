@@ -117,6 +117,9 @@ private:
     std::thread m_checkpointer;
     std::mutex m_mutex;
     std::condition_variable m_wake;
+    /// Held while either connection checkpoints: SQLite refuses a second checkpoint at once
+    /// ("database is locked") without waiting for the first.
+    std::mutex m_checkpointing;
     bool m_stop = false;
 };
 
