@@ -11,6 +11,9 @@
 //   binary ids         the sale's, lines' and payment's ids, and the shop, terminal and cashier
 //                      bound as 16-byte blobs instead of 36-character text (foreign keys off:
 //                      the lots' ids stay text)
+//   without rowid      back to "no report indexes", with sale, sale_line and sale_payment rebuilt
+//                      as WITHOUT ROWID tables clustered on their text id (one b-tree per table
+//                      instead of the table and its primary-key index)
 // The variants run in turn within each round, so a busy machine slows them alike; printed are
 // medians of the rounds (rate, and CPU of the thread per sale).
 //
@@ -45,6 +48,7 @@ struct Variant {
     bool reportIndexes = true; ///< keep the eight report indexes
     bool foreignKeys = true;   ///< foreign_keys=ON
     bool binaryIds = false;    ///< the sale's own ids as 16-byte blobs
+    bool withoutRowid = false; ///< sale, sale_line, sale_payment clustered on their id
 };
 
 /// An id as the store keeps it (text) and as 16 bytes.
@@ -97,6 +101,9 @@ public:
                       sqlite3_exec(m_db, (std::string("DROP INDEX ") + index.name).c_str(), nullptr, nullptr,
                                    nullptr),
                       "dropping a report index");
+        if (v.withoutRowid)
+            for (const char* table : {"sale", "sale_line", "sale_payment"})
+                clusterOnId(table);
         prepare(m_sale,
                 "INSERT INTO sale (id, shop_id, terminal_id, receipt_seq, receipt_no, buyer_id, "
                 "walkin_name, walkin_phone, cashier_id, created_at_ms, total, tendered, change_given, "
@@ -159,6 +166,33 @@ public:
     }
 
 private:
+    /// Rebuilds `table` as a WITHOUT ROWID table (SQLite's steps for changing a table's shape:
+    /// make the new one, copy, drop the old, rename the new; its own indexes made again).
+    void clusterOnId(const std::string& table) {
+        std::string create;
+        std::vector<std::string> indexes;
+        sqlite3_stmt* st = nullptr;
+        prepare(st, "SELECT type, sql FROM sqlite_schema WHERE tbl_name = ?1 AND sql IS NOT NULL");
+        sqlite3_bind_text(st, 1, table.data(), int(table.size()), SQLITE_STATIC);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const std::string type = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+            const std::string sql = reinterpret_cast<const char*>(sqlite3_column_text(st, 1));
+            (type == "table" ? create : indexes.emplace_back()) = sql;
+        }
+        sqlite3_finalize(st);
+        const std::string head = "CREATE TABLE " + table + " (";
+        if (create.rfind(head, 0) != 0)
+            die(QStringLiteral("clustering a table"), QString::fromStdString(create));
+        std::string script = "PRAGMA foreign_keys=OFF; PRAGMA legacy_alter_table=ON; BEGIN; CREATE TABLE " +
+                             table + "_clustered (" + create.substr(head.size()) +
+                             " WITHOUT ROWID; INSERT INTO " + table + "_clustered SELECT * FROM " + table +
+                             "; DROP TABLE " + table + "; ALTER TABLE " + table + "_clustered RENAME TO " +
+                             table + ";";
+        for (const auto& index : indexes)
+            script += index + ";";
+        script += "COMMIT; PRAGMA legacy_alter_table=OFF; PRAGMA foreign_keys=ON;";
+        check(m_db, sqlite3_exec(m_db, script.c_str(), nullptr, nullptr, nullptr), "clustering a table");
+    }
     void prepare(sqlite3_stmt*& st, const char* sql) {
         check(m_db, sqlite3_prepare_v2(m_db, sql, -1, &st, nullptr), sql);
     }
@@ -245,7 +279,7 @@ int main(int argc, char** argv) {
     const std::vector<Variant> variants{
         {"as is, FULL", true, true, true, false},         {"as is (NORMAL)", false, true, true, false},
         {"no report indexes", false, false, true, false}, {"no foreign keys", false, false, false, false},
-        {"binary ids", false, false, false, true},
+        {"binary ids", false, false, false, true},        {"without rowid", false, false, true, false, true},
     };
     std::printf("%zu cash sales of 2 lines in pages of %zu, %d rounds; load average before: %s\n", salesCount,
                 pageSize, rounds, qUtf8Printable(loadAverage()));
