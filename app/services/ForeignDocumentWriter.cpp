@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <map>
+#include <sqlite3.h>
 
 namespace market::core {
 
@@ -153,15 +154,20 @@ Result<ForeignWrite> ForeignDocumentWriter::sale(const QJsonObject& o) {
 Result<ForeignWrite> ForeignDocumentWriter::writeSale(const SaleDoc& sale) {
     MARKET_TRY(checkShop(sale.shopId.toString()));
     MARKET_TRY(sale.verifyArithmetic()); // the check its counter and the server made
-    auto present = exists("SELECT 1 FROM sale WHERE id = ?1", sale.id.toString());
-    if (!present.ok())
-        return present.error();
-    if (*present)
-        return ForeignWrite::Present;
+    const sqlite3_int64 changesBefore = sqlite3_total_changes64(m_store.db().handle());
     Status written = insertSaleRows(m_store.db(), sale, m_soldTotals);
     if (!written.ok()) {
+        // Looked up only now, so the common path (a sale new here) pays no lookup. A sale already
+        // here is refused by its primary key before any row is written.
+        if (sqlite3_total_changes64(m_store.db().handle()) == changesBefore) {
+            auto present = exists("SELECT 1 FROM sale WHERE id = ?1", sale.id.toString());
+            if (!present.ok())
+                return present.error();
+            if (*present)
+                return ForeignWrite::Present;
+        }
         // Foreign keys catch a lot or a buyer that has not reached this counter; name which for
-        // the parked list (looked up only now: the common path pays no lookup).
+        // the parked list.
         for (const auto& line : sale.lines) {
             auto lotHere = exists("SELECT 1 FROM lot WHERE id = ?1", line.lotId.toString());
             if (lotHere.ok() && !*lotHere)
