@@ -17,6 +17,7 @@
 // Counter X makes the sales through SaleService (2 lines, cash); counter Y of the same shop (a
 // template with X's master data and lots already applied) receives them.
 #include "../core/BenchUtil.h"
+#include "BareSqlite.h"
 #include "SyncBench.h"
 #include "domain/Clock.h"
 #include "services/ArrivalService.h"
@@ -27,7 +28,6 @@
 #include "services/SaleService.h"
 #include "services/SetupService.h"
 #include "store/Outbox.h"
-#include "store/ReportIndexes.h"
 #include "store/Store.h"
 
 #include <QCoreApplication>
@@ -75,11 +75,6 @@ std::vector<FeedChange> feedOf(Store& store) {
 }
 
 // ---- the bare SQLite program -----------------------------------------------------------------
-
-void check(sqlite3* db, int rc, const char* what) {
-    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-        die(QString::fromUtf8(what), QString::fromUtf8(sqlite3_errmsg(db)));
-}
 
 void bindText(sqlite3_stmt* st, int i, const QString& v) {
     const QByteArray u = v.toUtf8();
@@ -129,20 +124,10 @@ public:
         prepare(m_bucket, "INSERT INTO farmer_bucket (farmer_id, grain, bucket, net) VALUES (?1,?2,?3,?4) ON "
                           "CONFLICT (farmer_id, grain, bucket) DO UPDATE SET net = net + excluded.net");
         if (bulk)
-            for (const auto& index : report_indexes::all())
-                check(m_db,
-                      sqlite3_exec(m_db, (std::string("DROP INDEX ") + index.name).c_str(), nullptr, nullptr,
-                                   nullptr),
-                      "dropping a report index");
+            dropReportIndexes(m_db);
     }
 
-    void buildReportIndexes() {
-        for (const auto& index : report_indexes::all())
-            check(m_db,
-                  sqlite3_exec(m_db, (std::string("BEGIN IMMEDIATE; ") + index.sql + "; COMMIT").c_str(),
-                               nullptr, nullptr, nullptr),
-                  "building a report index");
-    }
+    void buildReportIndexes() { market::bench::buildReportIndexes(m_db); }
     ~RawWriter() {
         for (sqlite3_stmt* st : {m_sale, m_line, m_pay, m_cursor, m_balance, m_bucket})
             sqlite3_finalize(st);

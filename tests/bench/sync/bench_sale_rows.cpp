@@ -19,13 +19,13 @@
 //
 // Usage: bench_sale_rows [sales = 20000] [page = 1000] [rounds = 5] [directory = system temp]
 #include "../core/BenchUtil.h"
+#include "BareSqlite.h"
 #include "SyncBench.h"
 #include "domain/Clock.h"
 #include "services/ArrivalService.h"
 #include "services/CatalogService.h"
 #include "services/PartyService.h"
 #include "services/SetupService.h"
-#include "store/ReportIndexes.h"
 #include "store/Store.h"
 
 #include <QCoreApplication>
@@ -77,11 +77,6 @@ struct Parents {
     std::vector<Lot> lots;
 };
 
-void check(sqlite3* db, int rc, const char* what) {
-    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-        die(QString::fromUtf8(what), QString::fromUtf8(sqlite3_errmsg(db)));
-}
-
 class BareWriter {
 public:
     BareWriter(const QString& path, const Variant& v)
@@ -96,11 +91,7 @@ public:
         pragmas += v.foreignKeys ? "PRAGMA foreign_keys=ON;" : "PRAGMA foreign_keys=OFF;";
         check(m_db, sqlite3_exec(m_db, pragmas.c_str(), nullptr, nullptr, nullptr), "pragmas");
         if (!v.reportIndexes)
-            for (const auto& index : report_indexes::all())
-                check(m_db,
-                      sqlite3_exec(m_db, (std::string("DROP INDEX ") + index.name).c_str(), nullptr, nullptr,
-                                   nullptr),
-                      "dropping a report index");
+            dropReportIndexes(m_db);
         if (v.withoutRowid)
             for (const char* table : {"sale", "sale_line", "sale_payment"})
                 clusterOnId(table);
